@@ -1,0 +1,20 @@
+/* pd-context.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define PD_TYPE_CONTEXT (pd_context_get_type ())
+G_DECLARE_FINAL_TYPE (PdContext, pd_context, PD, CONTEXT, GObject)
+
+PdContext  *pd_context_new           (const char *data_dir);
+const char *pd_context_get_data_dir  (PdContext  *self);
+GSettings  *pd_context_get_settings  (PdContext  *self);
+
+char       *pd_context_default_data_dir (void);
+
+G_END_DECLS
