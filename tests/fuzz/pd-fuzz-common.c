@@ -5,6 +5,7 @@
 #include "pd-fuzz.h"
 
 #include <locale.h>
+#include <string.h>
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -18,6 +19,18 @@ LLVMFuzzerInitialize (int    *argc,
   setlocale (LC_ALL, "");
 
   return 0;
+}
+
+void
+pd_fuzz_note (const char   *what,
+              const GError *error)
+{
+  static int verbose = -1;
+
+  if (verbose < 0)
+    verbose = g_getenv ("PD_FUZZ_VERBOSE") != NULL;
+  if (verbose)
+    g_printerr ("%s: %s\n", what, error != NULL ? error->message : "accepted");
 }
 
 char *

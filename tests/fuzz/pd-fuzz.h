@@ -23,4 +23,9 @@ int   LLVMFuzzerTestOneInput (const uint8_t  *data,
 char *pd_fuzz_strndup        (const uint8_t  *data,
                               size_t          size);
 
+/* Prints why an input was refused when PD_FUZZ_VERBOSE is set, to check
+ * that seeds reach past the first error. */
+void  pd_fuzz_note           (const char     *what,
+                              const GError   *error);
+
 G_END_DECLS
