@@ -24,62 +24,63 @@ enum { DE, NL, EN, N_LANGS };
 
 typedef struct
 {
+  gboolean    abroad;  /* done in other countries rather than at home */
   const char *category[N_LANGS];
   const char *things[N_LANGS][4];
   const char *beneficiaries[N_LANGS][3];
 } Topic;
 
 static const Topic topics[] = {
-  { { "Bildung", "Onderwijs", "Education" },
+  { FALSE, { "Bildung", "Onderwijs", "Education" },
     { { "Lesepaten", "Schulbibliothek", "Hausaufgabenhilfe", "Laptops" },
       { "Leesbegeleiding", "Schoolbibliotheek", "Huiswerkbegeleiding", "Laptops" },
       { "Reading mentors", "A school library", "Homework clubs", "Laptops" } },
     { { "Grundschulkinder", "Jugendliche", "Schulen" },
       { "basisschoolkinderen", "jongeren", "scholen" },
       { "primary pupils", "teenagers", "village schools" } } },
-  { { "Wasser", "Water", "Water" },
+  { TRUE, { "Wasser", "Water", "Water" },
     { { "Trinkwasserbrunnen", "Regenwasserspeicher", "Wasserfilter", "Sanitäranlagen" },
       { "Drinkwaterputten", "Regenwateropslag", "Waterfilters", "Sanitaire voorzieningen" },
       { "Clean water wells", "Rainwater tanks", "Water filters", "Latrines" } },
     { { "Dorfgemeinschaften", "Familien", "Gesundheitsstationen" },
       { "dorpen", "gezinnen", "gezondheidsposten" },
       { "villages", "families", "health posts" } } },
-  { { "Umwelt", "Natuur en milieu", "Environment" },
+  { FALSE, { "Umwelt", "Natuur en milieu", "Environment" },
     { { "Baumpflanzungen", "Blühwiesen", "Solarlampen", "Flussrenaturierung" },
       { "Bomen planten", "Bloemenweides", "Zonnelampen", "Rivierherstel" },
       { "Tree planting", "Wildflower meadows", "Solar lamps", "River restoration" } },
     { { "Stadtteile", "Kleinbauern", "Naturschutzgebiete" },
       { "wijken", "boeren", "natuurgebieden" },
       { "neighbourhoods", "smallholder farmers", "nature reserves" } } },
-  { { "Gesundheit", "Gezondheid", "Health" },
+  { TRUE, { "Gesundheit", "Gezondheid", "Health" },
     { { "Mobile Arztpraxis", "Impfkampagne", "Hebammenausbildung", "Brillen" },
       { "Mobiele kliniek", "Vaccinatiecampagne", "Opleiding vroedvrouwen", "Brillen" },
       { "A mobile clinic", "Vaccination drives", "Midwife training", "Glasses" } },
-    { { "Mütter und Babys", "Senioren", "ländliche Regionen" },
-      { "moeders en baby's", "ouderen", "het platteland" },
-      { "mothers and babies", "older people", "rural districts" } } },
-  { { "Kinder & Jugend", "Kinderen en jongeren", "Children & youth" },
+    { { "Mütter und Babys", "Kinder", "abgelegene Dörfer" },
+      { "moeders en baby's", "kinderen", "afgelegen dorpen" },
+      { "mothers and babies", "children", "remote villages" } } },
+  { FALSE, { "Kinder & Jugend", "Kinderen en jongeren", "Children & youth" },
     { { "Ferienfreizeiten", "Sportangebote", "Musikunterricht", "Ein Jugendtreff" },
       { "Vakantiekampen", "Sportactiviteiten", "Muziekles", "Een jongerencentrum" },
       { "Holiday camps", "Sports clubs", "Music lessons", "A youth centre" } },
     { { "Kinder aus armen Familien", "Jugendliche", "Pflegekinder" },
       { "kinderen in armoede", "tieners", "pleegkinderen" },
       { "children in poverty", "young people", "foster children" } } },
-  { { "Soziales", "Welzijn", "Community" },
+  { FALSE, { "Soziales", "Welzijn", "Community" },
     { { "Warme Mahlzeiten", "Eine Tafel", "Nachbarschaftshilfe", "Wärmestuben" },
       { "Warme maaltijden", "Een voedselbank", "Burenhulp", "Inloophuizen" },
       { "Hot meals", "A food bank", "Neighbourhood help", "Warm spaces" } },
     { { "Wohnungslose", "Alleinerziehende", "Senioren" },
       { "daklozen", "alleenstaande ouders", "eenzame ouderen" },
       { "homeless people", "single parents", "isolated elders" } } },
-  { { "Tierschutz", "Dierenwelzijn", "Animal welfare" },
+  { FALSE, { "Tierschutz", "Dierenwelzijn", "Animal welfare" },
     { { "Ein Tierheim", "Kastrationsprogramme", "Wildtierstationen", "Igelhilfe" },
       { "Een dierenasiel", "Castratieprogramma's", "Vogelopvang", "Egelopvang" },
       { "An animal shelter", "Neutering programmes", "Wildlife rescue", "Hedgehog care" } },
     { { "Straßenhunde", "Wildvögel", "Katzen" },
       { "zwerfhonden", "wilde vogels", "zwerfkatten" },
       { "stray dogs", "wild birds", "feral cats" } } },
-  { { "Katastrophenhilfe", "Noodhulp", "Disaster relief" },
+  { TRUE, { "Katastrophenhilfe", "Noodhulp", "Disaster relief" },
     { { "Nothilfepakete", "Notunterkünfte", "Wiederaufbau", "Hygienesets" },
       { "Noodpakketten", "Noodonderkomens", "Wederopbouw", "Hygiënepakketten" },
       { "Emergency kits", "Shelters", "Rebuilding homes", "Hygiene kits" } },
@@ -88,13 +89,17 @@ static const Topic topics[] = {
       { "flood survivors", "earthquake survivors", "refugees" } } },
 };
 
-static const char *places[N_LANGS][12] = {
-  { "Berlin-Neukölln", "Leipzig", "Duisburg", "Köln", "Freiburg", "Rostock",
-    "Nürnberg", "Bremen", "Kenia", "Sambia", "Nepal", "Ostfriesland" },
-  { "Rotterdam", "Utrecht", "Groningen", "Eindhoven", "Den Haag", "Zwolle",
-    "Antwerpen", "Gent", "Malawi", "Suriname", "Oeganda", "de Achterhoek" },
-  { "Manchester", "Glasgow", "Cardiff", "Belfast", "Bristol", "Leeds",
-    "Dublin", "Kenya", "Bangladesh", "Ghana", "Peru", "the Highlands" },
+/* Home: where a German, Dutch or British client's own projects are. */
+static const char *home_places[N_LANGS][8] = {
+  { "Berlin-Neukölln", "Leipzig", "Duisburg", "Köln", "Freiburg", "Rostock", "Nürnberg", "Bremen" },
+  { "Rotterdam", "Utrecht", "Groningen", "Eindhoven", "Den Haag", "Zwolle", "Antwerpen", "Gent" },
+  { "Manchester", "Glasgow", "Cardiff", "Belfast", "Bristol", "Leeds", "Dublin", "Plymouth" },
+};
+
+static const char *abroad_places[N_LANGS][6] = {
+  { "Kenia", "Sambia", "Nepal", "Uganda", "Bangladesch", "Peru" },
+  { "Malawi", "Suriname", "Oeganda", "Ethiopië", "Nepal", "Bolivia" },
+  { "Kenya", "Bangladesh", "Ghana", "Peru", "Malawi", "Nepal" },
 };
 
 static const char *org_words[N_LANGS][8] = {
@@ -267,7 +272,8 @@ pd_demo_data_make_project (PdDemoData *self)
   topic = &topics[pick (self, G_N_ELEMENTS (topics))];
   thing = topic->things[lang][pick (self, 4)];
   beneficiaries = topic->beneficiaries[lang][pick (self, 3)];
-  place = places[lang][pick (self, G_N_ELEMENTS (places[lang]))];
+  place = topic->abroad ? abroad_places[lang][pick (self, G_N_ELEMENTS (abroad_places[lang]))]
+                        : home_places[lang][pick (self, G_N_ELEMENTS (home_places[lang]))];
   organisation = make_organisation (self, lang, place);
   title = g_strdup_printf ("%s %s %s %s %s", thing, for_in[lang][0], beneficiaries, for_in[lang][1], place);
   description = make_description (lang, organisation, thing, beneficiaries, place);
