@@ -2,11 +2,11 @@
  *
  * Draws a batch in a GTask thread: random codes first, then duplicates
  * (within the batch or against the tenant's existing codes) are redrawn
- * until none is left, then the commit function stores the whole batch in
- * one transaction. Cancellation is honoured between every step and inside
- * the commit, which rolls back; so a cancelled or failed run leaves
- * nothing behind. The finished codes come back sorted, which costs nothing
- * extra and lets printed lists be searched by eye.
+ * until none is left. Nothing is stored here: the caller stores the
+ * finished batch in one transaction (see pd-voucher-issue.c), so a
+ * cancelled or failed run leaves nothing behind. The finished codes come
+ * back sorted, which costs nothing extra and lets printed lists be
+ * searched by eye.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,12 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "pd-progress-relay.h"
-#include "pd-voucher-generator.h"
+#include "pd-voucher-generator-private.h"
 #include "pd-voucher-rules.h"
-
-/* Share of the progress bar that drawing the codes takes when a commit
- * follows; writing them to disk is the slower part. */
-#define DRAW_SHARE 0.3
 
 struct _PdVoucherGenerator
 {
@@ -31,12 +27,8 @@ struct _PdVoucherGenerator
   guint                           count;
   double                          fraction;
 
-  PdVoucherGeneratorExistingFunc  existing_func;
-  gpointer                        existing_data;
-  GDestroyNotify                  existing_destroy;
-  PdVoucherGeneratorCommitFunc    commit_func;
-  gpointer                        commit_data;
-  GDestroyNotify                  commit_destroy;
+  GArray                         *existing;
+  PdVoucherGeneratorRandomFunc    random_func;
 
   gboolean                        running;
 };
@@ -54,18 +46,16 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct {
   guint                         count;
-  PdVoucherGeneratorExistingFunc existing_func;
-  gpointer                      existing_data;
-  PdVoucherGeneratorCommitFunc  commit_func;
-  gpointer                      commit_data;
+  GArray                       *existing;
+  PdVoucherGeneratorRandomFunc  random_func;
   PdProgressRelay              *relay;
-  double                        draw_share;
 } GenerateData;
 
 static void
 generate_data_free (GenerateData *data)
 {
   g_clear_pointer (&data->relay, pd_progress_relay_unref);
+  g_clear_pointer (&data->existing, g_array_unref);
   g_free (data);
 }
 
@@ -81,29 +71,17 @@ set_fraction (GObject *owner,
   g_object_notify_by_pspec (owner, properties[PROP_FRACTION]);
 }
 
-static void
-commit_progress_cb (gsize    done,
-                    gpointer progress_data)
-{
-  GenerateData *data = progress_data;
-
-  /* Report in thousandths of the commit's share of the bar. */
-  pd_progress_relay_report (data->relay,
-                            (guint64) (data->draw_share * 1000000)
-                            + (guint64) ((1.0 - data->draw_share) * 1000000 * done / MAX (data->count, 1)),
-                            1000000);
-}
-
 /* Sorts @values and redraws each one that repeats an earlier one or an
  * existing code, until all are unique. With 75 bits, a million codes
  * collide with odds of about 10⁻¹¹, so the loop nearly always runs once;
  * it is still a loop, because "nearly" is not "never". */
 static gboolean
-make_unique (PdVoucherCodeValue *values,
-             gsize               n_values,
-             const GArray       *existing,
-             GCancellable       *cancellable,
-             GError            **error)
+make_unique (PdVoucherCodeValue           *values,
+             gsize                         n_values,
+             const GArray                 *existing,
+             PdVoucherGeneratorRandomFunc  random_func,
+             GCancellable                 *cancellable,
+             GError                      **error)
 {
   const PdVoucherCodeValue *ex = existing != NULL ? (const PdVoucherCodeValue *) (gconstpointer) existing->data : NULL;
   gsize n_ex = existing != NULL ? existing->len : 0;
@@ -123,7 +101,7 @@ make_unique (PdVoucherCodeValue *values,
 
           if (!clash)
             continue;
-          if (!pd_voucher_code_random_values (&values[i], 1, error))
+          if (!random_func (&values[i], 1, error))
             return FALSE;
           redrawn++;
         }
@@ -141,22 +119,15 @@ generate_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   GenerateData *data = task_data;
-  g_autoptr(GArray) existing = NULL;
   g_autoptr(GArray) codes = NULL;
   GError *error = NULL;
   const gsize chunk = 16384;
   PdVoucherCodeValue *values;
 
-  if (data->existing_func != NULL)
-    {
-      existing = data->existing_func (cancellable, data->existing_data, &error);
-      if (existing == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      pd_voucher_code_values_sort ((PdVoucherCodeValue *) (gpointer) existing->data, existing->len);
-    }
+  /* The caller's array is ours (copied), so sorting it in place is fine. */
+  if (data->existing != NULL)
+    pd_voucher_code_values_sort ((PdVoucherCodeValue *) (gpointer) data->existing->data,
+                                 data->existing->len);
 
   codes = g_array_sized_new (FALSE, FALSE, sizeof (PdVoucherCodeValue), data->count);
   g_array_set_size (codes, data->count);
@@ -167,33 +138,21 @@ generate_thread (GTask        *task,
       gsize n = MIN (chunk, data->count - done);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, &error)
-          || !pd_voucher_code_random_values (values + done, n, &error))
+          || !data->random_func (values + done, n, &error))
         {
           g_task_return_error (task, error);
           return;
         }
       pd_progress_relay_report (data->relay,
-                                (guint64) ((done + n) * (data->draw_share - 0.05) * 1000000 / data->count),
-                                1000000);
+                                done + n, (guint64) data->count + data->count / 8);
     }
 
-  if (!make_unique (values, codes->len, existing, cancellable, &error))
+  /* Sorting takes the last eighth of the bar. */
+  if (!make_unique (values, codes->len, data->existing, data->random_func, cancellable, &error)
+      || g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
-    }
-  pd_progress_relay_report (data->relay, (guint64) (data->draw_share * 1000000), 1000000);
-
-  if (data->commit_func != NULL)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, &error)
-          || !data->commit_func (values, codes->len, cancellable,
-                                 commit_progress_cb, data,
-                                 data->commit_data, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
     }
 
   pd_progress_relay_report (data->relay, 1, 1);
@@ -205,10 +164,7 @@ pd_voucher_generator_finalize (GObject *object)
 {
   PdVoucherGenerator *self = PD_VOUCHER_GENERATOR (object);
 
-  if (self->existing_destroy != NULL)
-    self->existing_destroy (self->existing_data);
-  if (self->commit_destroy != NULL)
-    self->commit_destroy (self->commit_data);
+  g_clear_pointer (&self->existing, g_array_unref);
 
   G_OBJECT_CLASS (pd_voucher_generator_parent_class)->finalize (object);
 }
@@ -278,6 +234,7 @@ static void
 pd_voucher_generator_init (PdVoucherGenerator *self)
 {
   self->count = 1;
+  self->random_func = pd_voucher_code_random_values;
 }
 
 /**
@@ -311,43 +268,30 @@ pd_voucher_generator_get_fraction (PdVoucherGenerator *self)
 }
 
 /**
- * pd_voucher_generator_set_existing_func:
- * @func: (nullable): returns the tenant's codes, which the batch must avoid
+ * pd_voucher_generator_set_existing:
+ * @existing: (nullable): a #GArray of #PdVoucherCodeValue, in any order:
+ *   the codes already used in the tenant, which the batch must avoid
  */
 void
-pd_voucher_generator_set_existing_func (PdVoucherGenerator             *self,
-                                        PdVoucherGeneratorExistingFunc  func,
-                                        gpointer                        user_data,
-                                        GDestroyNotify                  destroy)
+pd_voucher_generator_set_existing (PdVoucherGenerator *self,
+                                   GArray             *existing)
 {
   g_return_if_fail (PD_IS_VOUCHER_GENERATOR (self));
   g_return_if_fail (!self->running);
+  g_return_if_fail (existing == NULL || g_array_get_element_size (existing) == sizeof (PdVoucherCodeValue));
 
-  if (self->existing_destroy != NULL)
-    self->existing_destroy (self->existing_data);
-  self->existing_func = func;
-  self->existing_data = user_data;
-  self->existing_destroy = destroy;
+  g_clear_pointer (&self->existing, g_array_unref);
+  if (existing != NULL)
+    self->existing = g_array_ref (existing);
 }
 
-/**
- * pd_voucher_generator_set_commit_func:
- * @func: (nullable): stores the finished batch
- */
 void
-pd_voucher_generator_set_commit_func (PdVoucherGenerator           *self,
-                                      PdVoucherGeneratorCommitFunc  func,
-                                      gpointer                      user_data,
-                                      GDestroyNotify                destroy)
+_pd_voucher_generator_set_random_func (PdVoucherGenerator           *self,
+                                       PdVoucherGeneratorRandomFunc  func)
 {
   g_return_if_fail (PD_IS_VOUCHER_GENERATOR (self));
-  g_return_if_fail (!self->running);
 
-  if (self->commit_destroy != NULL)
-    self->commit_destroy (self->commit_data);
-  self->commit_func = func;
-  self->commit_data = user_data;
-  self->commit_destroy = destroy;
+  self->random_func = func != NULL ? func : pd_voucher_code_random_values;
 }
 
 static void
@@ -374,7 +318,6 @@ on_generate_done_cb (GObject      *object,
  * pd_voucher_generator_generate_async:
  *
  * Draws the codes in a worker thread; "fraction" follows the progress.
- * The functions set with the setters run in that thread.
  */
 void
 pd_voucher_generator_generate_async (PdVoucherGenerator  *self,
@@ -403,11 +346,13 @@ pd_voucher_generator_generate_async (PdVoucherGenerator  *self,
 
   data = g_new0 (GenerateData, 1);
   data->count = self->count;
-  data->existing_func = self->existing_func;
-  data->existing_data = self->existing_data;
-  data->commit_func = self->commit_func;
-  data->commit_data = self->commit_data;
-  data->draw_share = self->commit_func != NULL ? DRAW_SHARE : 1.0;
+  data->random_func = self->random_func;
+  /* A private copy: the thread sorts it, the caller may keep using theirs. */
+  if (self->existing != NULL)
+    {
+      data->existing = g_array_sized_new (FALSE, FALSE, sizeof (PdVoucherCodeValue), self->existing->len);
+      g_array_append_vals (data->existing, self->existing->data, self->existing->len);
+    }
   data->relay = pd_progress_relay_new (g_task_get_context (outer), G_OBJECT (self), set_fraction);
 
   /* The inner task runs the thread; the outer one reports, after the
