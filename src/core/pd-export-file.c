@@ -155,3 +155,14 @@ pd_export_file_free (PdExportFile *self)
   g_free (self->path);
   g_free (self);
 }
+
+/* RFC 3339 for exported files: "Z" for UTC, else the offset with a colon. */
+char *
+_pd_export_file_format_time (GDateTime *time)
+{
+  g_return_val_if_fail (time != NULL, NULL);
+
+  if (g_date_time_get_utc_offset (time) == 0)
+    return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z");
+}

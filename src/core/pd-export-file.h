@@ -20,6 +20,8 @@ gboolean      pd_export_file_commit (PdExportFile  *self,
                                      GError       **error);
 void          pd_export_file_free   (PdExportFile  *self);
 
+char         *_pd_export_file_format_time (GDateTime *time);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdExportFile, pd_export_file_free)
 
 G_END_DECLS

@@ -255,6 +255,7 @@ prepare_lines (PdVoucherExport  *self,
                GError          **error)
 {
   g_autofree char *money = NULL;
+  g_autofree char *coins = NULL;
   g_autofree char *date = NULL;
   g_autofree char *host = NULL;
   const char *scheme_end;
@@ -267,11 +268,11 @@ prepare_lines (PdVoucherExport  *self,
       return FALSE;
     }
 
-  ctx->value_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%" G_GINT64_FORMAT " coin",
-                                                  "%" G_GINT64_FORMAT " coins",
-                                                  (gulong) self->coins_per_voucher),
-                                     self->coins_per_voucher);
+  coins = g_strdup_printf ("%" G_GINT64_FORMAT, self->coins_per_voucher);
+  /* TRANSLATORS: the value of a voucher in coins */
+  ctx->value_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s coin", "%s coins",
+                                                  (gulong) MIN (self->coins_per_voucher, G_MAXLONG)),
+                                     coins);
   money = pd_money_format_display (micros, self->currency);
   /* TRANSLATORS: the money value of a voucher's coins, e.g. "worth 5.00 EUR" */
   ctx->money_line = g_strdup_printf (_("worth %s"), money);

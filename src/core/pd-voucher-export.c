@@ -113,7 +113,7 @@ write_csv (PdVoucherExport  *self,
       return FALSE;
     }
   value = pd_money_format_plain (micros, self->currency);
-  expires = g_date_time_format_iso8601 (self->expires_at);
+  expires = _pd_export_file_format_time (self->expires_at);
   url_prefix = pd_voucher_export_redemption_url (self, "");
 
   g_string_append_printf (middle, ",%" G_GINT64_FORMAT ",%s,%s,%s,", self->coins_per_voucher,
