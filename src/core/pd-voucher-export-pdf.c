@@ -39,7 +39,7 @@
 #define BAND_H      MM (12.0)
 #define PAD         MM (4.0)
 #define QR_SIZE     MM (30.0)
-#define QUIET       2  /* modules of white around the symbol */
+#define QUIET       4  /* modules of white around the symbol, as the standard asks */
 /* Crop marks stop short of the cards so no mark shows on a cut card. */
 #define MARK_GAP    MM (3.0)
 #define MARK_LEN    MM (6.0)
