@@ -4,11 +4,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "pd-voucher-batch.h"
 
 G_BEGIN_DECLS
-
-#define PD_VOUCHER_BATCH_MAX_COUNT 1000000
 
 #define PD_VOUCHER_RULES_ERROR (pd_voucher_rules_error_quark ())
 
