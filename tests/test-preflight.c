@@ -217,7 +217,7 @@ test_warnings (Fixture       *f,
   g_assert_cmpint (pd_preflight_item_get_severity (item), ==, PD_PREFLIGHT_WARNING);
   g_assert_nonnull (strstr (pd_preflight_item_get_message (item), "“Playground Süd” needs 500000 coins"));
   assert_item (items, "targets", PD_PREFLIGHT_WARNING, "add up to 800000 coins");
-  assert_item (items, "texts:nl", PD_PREFLIGHT_WARNING, "The Dutch texts lack: introduction, thank-you message.");
+  assert_item (items, "texts:nl", PD_PREFLIGHT_WARNING, "The texts in Dutch lack: introduction, thank-you message.");
   item = find_prefix (items, "expiry:");
   g_assert_nonnull (item);
   g_assert_cmpint (pd_preflight_item_get_severity (item), ==, PD_PREFLIGHT_WARNING);

@@ -94,5 +94,5 @@ pd_money_format_display (gint64      micros,
                                                    C_("decimal separator", "."));
 
   /* TRANSLATORS: an amount of money: the number, then the ISO currency code */
-  return g_strdup_printf (_("%s %s"), number, currency != NULL ? currency : "");
+  return g_strdup_printf (C_("money amount", "%s %s"), number, currency != NULL ? currency : "");
 }

@@ -255,23 +255,23 @@ check_texts (Checklist *list)
       g_autofree char *fields = NULL;
 
       if (*pd_campaign_text_get_title (text) == '\0')
-        g_ptr_array_add (missing, (gpointer) _("title"));
+        g_ptr_array_add (missing, (gpointer) C_("campaign text", "title"));
       if (*pd_campaign_text_get_intro (text) == '\0')
-        g_ptr_array_add (missing, (gpointer) _("introduction"));
+        g_ptr_array_add (missing, (gpointer) C_("campaign text", "introduction"));
       if (*pd_campaign_text_get_thank_you (text) == '\0')
-        g_ptr_array_add (missing, (gpointer) _("thank-you message"));
+        g_ptr_array_add (missing, (gpointer) C_("campaign text", "thank-you message"));
 
       if (missing->len == 0)
         {
-          message = g_strdup_printf (_("The %s texts are complete."), language_name (language));
+          message = g_strdup_printf (_("The texts in %s are complete."), language_name (language));
           add (list, check, PD_PREFLIGHT_OK, message);
           continue;
         }
       g_ptr_array_add (missing, NULL);
       /* TRANSLATORS: separates the names of missing texts */
-      fields = g_strjoinv (_(", "), (char **) missing->pdata);
-      /* TRANSLATORS: "The German texts lack: title, introduction." */
-      message = g_strdup_printf (_("The %s texts lack: %s."), language_name (language), fields);
+      fields = g_strjoinv (C_("list separator", ", "), (char **) missing->pdata);
+      /* TRANSLATORS: "The texts in German lack: title, introduction." */
+      message = g_strdup_printf (_("The texts in %s lack: %s."), language_name (language), fields);
       /* The platform refuses a campaign without a title and introduction
        * in its default language; elsewhere, gaps only look unfinished. */
       add (list, check, is_default ? PD_PREFLIGHT_ERROR : PD_PREFLIGHT_WARNING, message);
