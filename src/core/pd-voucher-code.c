@@ -327,14 +327,61 @@ pd_voucher_code_value_compare (gconstpointer a,
   return 0;
 }
 
+static int
+compare_lo (const void *a,
+            const void *b)
+{
+  guint64 x = ((const PdVoucherCodeValue *) a)->lo;
+  guint64 y = ((const PdVoucherCodeValue *) b)->lo;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts by value. Large arrays are first distributed by their 15 high
+ * bits (a counting sort, two linear passes) and then each small bucket is
+ * sorted by the low bits: for the uniformly random codes of a big batch
+ * that is several times faster than one qsort() over a million items. */
 void
 pd_voucher_code_values_sort (PdVoucherCodeValue *values,
                              gsize               n_values)
 {
+  enum { BUCKETS = 1 << 15 };
+  g_autofree PdVoucherCodeValue *scratch = NULL;
+  g_autofree gsize *starts = NULL;
+  gboolean bucketable = n_values >= 4096;
+
   g_return_if_fail (values != NULL || n_values == 0);
 
-  if (n_values > 1)
-    qsort (values, n_values, sizeof *values, pd_voucher_code_value_compare);
+  /* Values wider than 75 bits are not codes, but still sort right. */
+  for (gsize i = 0; bucketable && i < n_values; i++)
+    if (values[i].hi >= BUCKETS)
+      bucketable = FALSE;
+
+  if (!bucketable)
+    {
+      if (n_values > 1)
+        qsort (values, n_values, sizeof *values, pd_voucher_code_value_compare);
+      return;
+    }
+
+  starts = g_new0 (gsize, BUCKETS + 1);
+  for (gsize i = 0; i < n_values; i++)
+    starts[(values[i].hi & (BUCKETS - 1)) + 1]++;
+  for (gsize b = 0; b < BUCKETS; b++)
+    starts[b + 1] += starts[b];
+
+  scratch = g_new (PdVoucherCodeValue, n_values);
+  {
+    g_autofree gsize *next = g_memdup2 (starts, (BUCKETS + 1) * sizeof (gsize));
+
+    for (gsize i = 0; i < n_values; i++)
+      scratch[next[values[i].hi & (BUCKETS - 1)]++] = values[i];
+  }
+  memcpy (values, scratch, n_values * sizeof *values);
+
+  for (gsize b = 0; b < BUCKETS; b++)
+    if (starts[b + 1] - starts[b] > 1)
+      qsort (values + starts[b], starts[b + 1] - starts[b], sizeof *values, compare_lo);
 }
 
 gboolean
