@@ -283,7 +283,7 @@ test_pdf (Fixture       *fixture,
   /* Render at 200 dpi and cut out each card (zbar misses symbols on a
    * crowded page now and then, never on one card), then scan them all in
    * one go: zbarimg reports in file order, so card i must carry code i. */
-  run_tool ((const char *[]) { "pdftoppm", "-r", "200", "-gray", "-png", path, png_prefix, NULL });
+  g_free (run_tool ((const char *[]) { "pdftoppm", "-r", "200", "-gray", "-png", path, png_prefix, NULL }));
   argv = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (argv, g_strdup ("zbarimg"));
   g_ptr_array_add (argv, g_strdup ("--quiet"));

@@ -143,12 +143,16 @@ draw_projects (PdResultsExport *self,
     {
       const PdCampaignStatsProject *p = pd_campaign_stats_get_project (stats, i);
       double fraction = p->target_coins > 0 ? MIN (1.0, (double) p->coins / (double) p->target_coins) : 0.0;
+      /* Whole percent in integers, rounded down: 99.6 % is not reached. */
+      int percent = p->target_coins > 0
+                    ? (int) MIN ((guint64) 100, (guint64) p->coins * 100 / (guint64) p->target_coins)
+                    : 0;
       g_autofree char *coins = format_count (p->coins);
       g_autofree char *target = format_count (p->target_coins);
       g_autofree char *progress = NULL;
 
       /* TRANSLATORS: coins donated to a project, its target and the share reached */
-      progress = g_strdup_printf (_("%s of %s coins (%d %%)"), coins, target, (int) (fraction * 100));
+      progress = g_strdup_printf (_("%s of %s coins (%d %%)"), coins, target, percent);
       ensure_room (r, MM (11.0));
       r->y += MM (5.5);
       text (r, pd_results_export_get_project_title (self, p->project_id), MARGIN, 10.0, FALSE, FALSE);
