@@ -4,8 +4,8 @@
  * on the main loop (the store lives there), the codes are drawn in the
  * generator's thread, and only then — if nothing was cancelled — the
  * batch record and all its codes are written as one store action: one
- * transaction, one undo step. A cancelled or failed issue therefore leaves
- * no batch and no code behind.
+ * transaction. A cancelled or failed issue therefore leaves no batch and
+ * no code behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -218,7 +218,9 @@ on_generated_cb (GObject      *object,
     }
 
   strv = pd_voucher_issue_format_codes (codes);
-  pd_store_begin_action (data->store, _("Issue Vouchers"));
+  /* No undo step: undo would delete the batch, and redo could not bring
+   * its codes back (they are not part of the record). */
+  pd_store_begin_action (data->store, NULL);
   if (!pd_store_save (data->store, PD_RECORD (data->batch), NULL, &error)
       || !pd_store_add_voucher_codes (data->store, pd_record_get_id (PD_RECORD (data->batch)),
                                       (const char * const *) strv, &error))
