@@ -325,6 +325,7 @@ pd_api_change_page_free (PdApiChangePage *page)
   if (page == NULL)
     return;
   g_clear_pointer (&page->changes, g_ptr_array_unref);
+  g_clear_pointer (&page->raw, json_array_unref);
   g_free (page->next_cursor);
   g_free (page);
 }
@@ -335,6 +336,7 @@ pd_api_change_page_copy (const PdApiChangePage *page)
   PdApiChangePage *copy = g_new0 (PdApiChangePage, 1);
 
   copy->changes = g_ptr_array_ref (page->changes);
+  copy->raw = page->raw != NULL ? json_array_ref (page->raw) : NULL;
   copy->next_cursor = g_strdup (page->next_cursor);
   copy->has_more = page->has_more;
   return copy;
@@ -391,6 +393,7 @@ pd_api_change_page_new_from_json (JsonNode  *node,
   page->has_more = json_object_get_boolean_member (object, "has_more");
 
   changes = json_object_get_array_member (object, "changes");
+  page->raw = json_array_ref (changes);
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonNode *item = json_array_get_element (changes, i);

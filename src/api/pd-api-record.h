@@ -30,6 +30,7 @@ typedef struct {
 
 typedef struct {
   GPtrArray *changes;         /* PdApiChange */
+  JsonArray *raw;             /* the checked "changes" array as sent */
   char      *next_cursor;
   gboolean   has_more;
 } PdApiChangePage;
