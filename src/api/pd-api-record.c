@@ -203,7 +203,7 @@ static const FieldSpec campaign_project_fields[] = {
 };
 
 static const FieldSpec page_block_fields[] = {
-  { "id", T_STRING }, { "type", T_STRING }, { "properties", T_OBJECT }, { NULL }
+  { "id", T_STRING }, { "type", T_STRING }, { "properties", T_OBJECT, TRUE }, { NULL }
 };
 
 /**
