@@ -71,3 +71,14 @@ void            pd_test_proxy_hang_up_after_forward (PdTestProxy   *proxy,
 gboolean        pd_test_start_keyring          (void);
 
 G_END_DECLS
+
+/* ---- sync clients ---- */
+#include "pd-account-private.h"
+#include "pd-campaign.h"
+#include "pd-sync-engine-private.h"
+
+PdAccount      *pd_test_account_new            (const char         *directory,
+                                                const char         *url,
+                                                const char         *token);
+GError         *pd_test_sync                   (PdSyncEngine       *engine);
+PdCampaign     *pd_test_campaign_new           (const char         *name);

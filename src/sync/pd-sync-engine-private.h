@@ -62,6 +62,7 @@ struct _PdSyncEngine
   guint            debounce_ms;
   GHashTable      *uploaded_assets;
   GListStore      *conflicts;
+  guint            page_size;
 
   PdSyncHookFunc   hook;
   gpointer         hook_data;
@@ -74,6 +75,8 @@ void     _pd_sync_engine_set_timing   (PdSyncEngine   *self,
                                        guint           backoff_base_ms,
                                        guint           backoff_cap_ms,
                                        guint           debounce_ms);
+void     _pd_sync_engine_set_page_size (PdSyncEngine *self,
+                                        guint         page_size);
 void     _pd_sync_engine_hook         (PdSyncEngine   *self,
                                        const char     *moment);
 

@@ -594,6 +594,7 @@ pd_sync_engine_init (PdSyncEngine *self)
   self->backoff_base_ms = DEFAULT_BACKOFF_BASE_MS;
   self->backoff_cap_ms = DEFAULT_BACKOFF_CAP_MS;
   self->debounce_ms = DEFAULT_DEBOUNCE_MS;
+  self->page_size = PD_SYNC_PAGE_SIZE;
   self->uploaded_assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->assets_to_send = g_ptr_array_new_with_free_func (g_free);
   self->conflicts = g_list_store_new (PD_TYPE_SYNC_CONFLICT);
@@ -932,6 +933,13 @@ _pd_sync_engine_set_timing (PdSyncEngine *self,
   self->backoff_base_ms = backoff_base_ms;
   self->backoff_cap_ms = backoff_cap_ms;
   self->debounce_ms = debounce_ms;
+}
+
+void
+_pd_sync_engine_set_page_size (PdSyncEngine *self,
+                               guint         page_size)
+{
+  self->page_size = page_size;
 }
 
 void

@@ -96,6 +96,6 @@ fetch_page (PdSyncEngine *self)
     }
 
   cursor = pd_store_get_cursor (self->store, PD_SYNC_SCOPE);
-  pd_api_client_get_changes_async (self->client, cursor, PD_SYNC_PAGE_SIZE, self->cancellable,
+  pd_api_client_get_changes_async (self->client, cursor, self->page_size, self->cancellable,
                                    on_page_cb, g_object_ref (self));
 }
