@@ -115,6 +115,8 @@ pd_csv_reader_new (GBytes  *bytes,
   if (data == NULL)
     data = "";
   self->pos = data;
+  /* data is "" only when length is 0, which cppcheck cannot see. */
+  // cppcheck-suppress pointerOutOfBoundsCond
   self->end = data + length;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
