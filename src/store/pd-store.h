@@ -5,6 +5,10 @@
  * from the store are live: the store hands out one instance per record and
  * updates it in place on undo, redo and pulls, so bound views follow.
  *
+ * Use a store from the main thread only. Signal "outbox-changed" (no
+ * arguments) is emitted after a commit that added or changed outbox ops,
+ * so the sync engine can schedule a push.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
