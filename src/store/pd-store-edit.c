@@ -240,6 +240,25 @@ pd_store_delete (PdStore     *self,
   return TRUE;
 }
 
+gboolean
+pd_store_revert (PdStore   *self,
+                 PdRecord  *record,
+                 GError   **error)
+{
+  g_autoptr(JsonNode) content = NULL;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PD_IS_RECORD (record), FALSE);
+
+  content = _pd_store_read_content (self, pd_record_get_kind (record), pd_record_get_id (record));
+  if (content == NULL)
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND, _("The record no longer exists."));
+      return FALSE;
+    }
+  return pd_record_load_json (record, content, error);
+}
+
 void
 pd_store_begin_action (PdStore    *self,
                        const char *action_title)

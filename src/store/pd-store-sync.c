@@ -266,6 +266,22 @@ _pd_store_track_local_change (PdStore     *self,
     }
   else
     {
+      /* Edited back to what the server has (e.g. undo): nothing to send. */
+      if (row.state != PD_SYNC_STATE_CONFLICT && row.base_json != NULL && !inflight)
+        {
+          g_autoptr(JsonNode) base = json_from_string (row.base_json, NULL);
+          g_autoptr(JsonNode) local = _pd_store_read_content (self, kind, id);
+
+          if (pd_json_equal (base, local))
+            {
+              self->tracked_state = PD_SYNC_STATE_SYNCED;
+              self->tracked_revision = row.revision;
+              return write_sync_row (self, kind, id, PD_SYNC_STATE_SYNCED, row.revision, seq, row.base_json,
+                                     NULL, NULL, error) &&
+                     drop_waiting_ops (self, kind, id, error);
+            }
+        }
+
       if (row.state == PD_SYNC_STATE_CONFLICT)
         state = PD_SYNC_STATE_CONFLICT;
       else if (row.revision == 0)

@@ -124,6 +124,12 @@ gboolean     pd_store_delete        (PdStore      *self,
                                      const char   *action_title,
                                      GError      **error);
 
+/* Puts the stored content back into @record (e.g. after a refused save
+ * left the live object with the user's invalid value); no undo step. */
+gboolean     pd_store_revert        (PdStore      *self,
+                                     PdRecord     *record,
+                                     GError      **error);
+
 /* Groups the saves and deletes up to the matching end_action() into one
  * transaction and one undo step. Nestable; the outermost title wins. On
  * @error (e.g. a failed save inside) end_action() rolls everything back. */
