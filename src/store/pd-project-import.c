@@ -22,7 +22,14 @@
 #include "pd-csv-reader.h"
 #include "pd-json.h"
 #include "pd-project-import.h"
+#include "pd-store-private.h"
 #include "pd-validation.h"
+
+/* Pages of SQLite's cache during an import (KiB when negative). The
+ * default 2 MB is too small for one transaction of many projects: SQLite
+ * then spills dirty pages to the WAL and reads them back, which made a
+ * 100,000-row import a fifth slower. The cache only grows as it is used. */
+#define IMPORT_CACHE_KIB 131072
 
 typedef enum {
   COL_NONE = -1,  /* the whole row */
@@ -429,6 +436,37 @@ import_row (Import    *import,
   return g_steal_pointer (&project);
 }
 
+/* Returns the cache size to restore afterwards. */
+static gint64
+enlarge_cache (PdStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 previous = 0;
+  g_autofree char *sql = NULL;
+
+  if (sqlite3_prepare_v2 (store->db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    previous = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (previous < 0 && -previous >= IMPORT_CACHE_KIB)
+    return previous;
+
+  /* A pragma's value cannot be bound; this is our own integer. */
+  sql = g_strdup_printf ("PRAGMA cache_size = -%d", IMPORT_CACHE_KIB);
+  sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+  return previous;
+}
+
+static void
+restore_cache (PdStore *store,
+               gint64   previous)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, previous);
+
+  sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+}
+
 static gboolean
 row_is_blank (char **fields)
 {
@@ -472,6 +510,8 @@ pd_project_import_csv (PdStore               *store,
   g_auto(GStrv) header = NULL;
   g_autoptr(GError) local_error = NULL;
   guint n_rows = 0, n_created = 0, n_updated = 0, n_unchanged = 0, n_bad = 0;
+  gint64 cache_size;
+  gboolean saved;
   Import import = { 0 };
   char **fields;
   guint line;
@@ -504,6 +544,12 @@ pd_project_import_csv (PdStore               *store,
   import.seen_ids = seen_ids;
   if (!map_header (&import, error))
     return FALSE;
+
+  /* One transaction from the first lookup to the last write: the rows are
+   * checked against the very state they are written to, and the reads
+   * need no lock each. */
+  cache_size = enlarge_cache (store);
+  pd_store_begin_action (store, _("Import Projects"));
 
   records = g_ptr_array_new_with_free_func (g_object_unref);
   while (pd_csv_reader_next (reader, &fields, &line, &local_error))
@@ -540,12 +586,16 @@ pd_project_import_csv (PdStore               *store,
    * rows after it begin is anybody's guess. */
   if (local_error != NULL)
     {
+      pd_store_end_action (store, FALSE, NULL);
+      restore_cache (store, cache_size);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   if (n_bad > 0 && !(flags & PD_PROJECT_IMPORT_SKIP_BAD_ROWS))
     {
+      pd_store_end_action (store, FALSE, NULL);
+      restore_cache (store, cache_size);
       _pd_import_report_set_counts (report, n_rows, 0, 0, 0, 0);
       g_set_error (error, PD_IMPORT_ERROR, PD_IMPORT_ERROR_INVALID_ROWS,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -558,8 +608,21 @@ pd_project_import_csv (PdStore               *store,
       return FALSE;
     }
 
-  if (!(flags & PD_PROJECT_IMPORT_DRY_RUN) && records->len > 0
-      && !pd_store_save_all (store, records, _("Import Projects"), error))
+  if (flags & PD_PROJECT_IMPORT_DRY_RUN)
+    {
+      pd_store_end_action (store, FALSE, NULL);
+      saved = TRUE;
+    }
+  else
+    {
+      gboolean written = records->len == 0 || pd_store_save_all (store, records, NULL, error);
+
+      /* After a failed save, ending the action rolls everything back. */
+      saved = pd_store_end_action (store, written, written ? error : NULL) && written;
+    }
+
+  restore_cache (store, cache_size);
+  if (!saved)
     {
       _pd_import_report_set_counts (report, n_rows, 0, 0, 0, 0);
       if (out_report != NULL)
