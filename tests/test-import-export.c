@@ -9,6 +9,7 @@
 #include "pd-export.h"
 #include "pd-json.h"
 #include "pd-project-import.h"
+#include "pd-store-sync.h"
 #include "pd-test-utils.h"
 
 typedef struct
@@ -321,6 +322,55 @@ replace_in_bytes (GBytes     *bytes,
   return g_bytes_new_take (joined, strlen (joined));
 }
 
+/* A project from the platform catalogue arrives by sync; the import leaves
+ * it as it is when the file does, and refuses to change it otherwise. */
+static void
+test_import_catalogue (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdProject) remote = pd_project_new ();
+  g_autoptr(JsonNode) record = NULL;
+  g_autoptr(JsonArray) page = json_array_new ();
+  g_autoptr(JsonObject) change = json_object_new ();
+  g_autoptr(PdImportReport) report = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autofree char *problems = NULL;
+  const char *id = pd_record_get_id (PD_RECORD (remote));
+
+  pd_project_set_title (remote, "Plattformprojekt Regenwald");
+  pd_project_set_organisation (remote, "Regenwald-Stiftung");
+  pd_project_set_source (remote, PD_PROJECT_SOURCE_CATALOGUE);
+  pd_record_set_revision (PD_RECORD (remote), 3);
+  pd_record_set_updated_at (PD_RECORD (remote), "2026-11-01T10:00:00Z");
+  record = pd_record_to_json (PD_RECORD (remote));
+  json_object_set_string_member (change, "kind", "project");
+  json_object_set_string_member (change, "id", id);
+  json_object_set_int_member (change, "revision", 3);
+  json_object_set_boolean_member (change, "deleted", FALSE);
+  json_object_set_member (change, "record", json_node_ref (record));
+  json_array_add_object_element (page, json_object_ref (change));
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 1);
+
+  csv = pd_export_projects_csv (pd_store_get_projects (fixture->store), ';');
+  g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), ";catalogue\r\n"));
+  g_assert_true (pd_project_import_csv (fixture->store, csv, PD_PROJECT_IMPORT_NONE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_import_report_get_n_unchanged (report), ==, 1);
+  g_clear_object (&report);
+
+  edited = replace_in_bytes (csv, "Regenwald;", "Urwald;");
+  g_assert_false (pd_project_import_csv (fixture->store, edited, PD_PROJECT_IMPORT_NONE, &report, &error));
+  g_assert_error (error, PD_IMPORT_ERROR, PD_IMPORT_ERROR_INVALID_ROWS);
+  problems = describe_problems (report);
+  g_assert_cmpstr (problems, ==, "2:-");
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "project", id), ==, PD_SYNC_STATE_SYNCED);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+}
+
 /* Export, edit one cell as a person would, import: one project changes,
  * the others are recognised by their id as unchanged. */
 static void
@@ -610,6 +660,33 @@ test_demo_workspace (Fixture       *fixture,
   g_assert_nonnull (logo);
 }
 
+/* The demo workspace is filled once; the user's edits survive reopening. */
+static void
+test_demo_workspace_open (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "demo.db", NULL);
+  g_autoptr(PdStore) store = pd_demo_workspace_open (path, &error);
+  g_autoptr(PdCampaign) campaign = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (store), ==, PD_DEMO_WORKSPACE_N_PROJECTS);
+  campaign = g_list_model_get_item (pd_store_get_campaigns (store), 0);
+  id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+  g_assert_true (pd_store_delete (store, PD_RECORD (campaign), "Delete Campaign", &error));
+  g_assert_no_error (error);
+  g_clear_object (&campaign);
+  g_clear_object (&store);
+
+  store = pd_demo_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (store), ==, PD_DEMO_WORKSPACE_N_PROJECTS);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (store)), ==, 1);
+  g_assert_null (pd_store_get_campaign (store, id));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,10 +704,12 @@ main (int   argc,
   ADD ("/import/malformed", test_import_malformed);
   ADD ("/import/undo", test_import_undo);
   ADD ("/import/updates-by-id", test_import_updates_by_id);
+  ADD ("/import/catalogue", test_import_catalogue);
   ADD ("/export/projects-csv-round-trip", test_export_projects_csv_round_trip);
   ADD ("/export/campaigns-csv", test_export_campaigns_csv);
   ADD ("/export/json", test_export_json);
   ADD ("/demo/workspace", test_demo_workspace);
+  ADD ("/demo/workspace-open", test_demo_workspace_open);
   g_test_add_func ("/export/separator-for-locale", test_export_separator_for_locale);
 
 #undef ADD
