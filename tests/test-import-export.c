@@ -78,7 +78,7 @@ find_by_title (PdStore    *store,
   return NULL;
 }
 
-/* "line:column:message" for each problem, joined by "\n". */
+/* "row:column" for each problem, joined by "\n". */
 static char *
 describe_problems (PdImportReport *report)
 {
@@ -91,7 +91,7 @@ describe_problems (PdImportReport *report)
       const char *column = pd_import_problem_get_column (problem);
 
       g_string_append_printf (out, "%s%u:%s", i > 0 ? "\n" : "",
-                              pd_import_problem_get_line (problem), column != NULL ? column : "-");
+                              pd_import_problem_get_row (problem), column != NULL ? column : "-");
       g_assert_cmpstr (pd_import_problem_get_message (problem), !=, "");
     }
 
@@ -181,7 +181,8 @@ static const char bad_file[] =
   "0b7a5a3e-6f0e-4d55-9a43-3f1d1c0e9b11;Zweite;Verein G;;100\n"             /* 8: same id */
   ";Zu viele;Verein H;;100;extra\n"                                         /* 9: extra field */
   ";Negativ;Verein I;;-5\n"                                                 /* 10: negative */
-  ";\"Zweizeilig\nTitel\";Verein J;;7\n";                                   /* 11-12: fine */
+  ";\"Zweizeilig\nTitel\";Verein J;;7\n"                                    /* 11-12: fine */
+  ";Ohne Website;Verein K;http://;7\n";                                      /* 13: row 12 */
 
 static void
 test_import_errors_import_nothing (Fixture       *fixture,
@@ -194,7 +195,7 @@ test_import_errors_import_nothing (Fixture       *fixture,
 
   g_assert_false (import_text (fixture->store, bad_file, PD_PROJECT_IMPORT_NONE, &report, &error));
   g_assert_error (error, PD_IMPORT_ERROR, PD_IMPORT_ERROR_INVALID_ROWS);
-  g_assert_nonnull (strstr (error->message, "7 rows"));
+  g_assert_nonnull (strstr (error->message, "8 rows"));
   g_assert_nonnull (report);
 
   problems = describe_problems (report);
@@ -205,8 +206,13 @@ test_import_errors_import_nothing (Fixture       *fixture,
                    "6:id\n"
                    "8:id\n"
                    "9:-\n"
-                   "10:default_target_coins");
-  g_assert_cmpuint (pd_import_report_get_n_rows (report), ==, 10);
+                   "10:default_target_coins\n"
+                   "12:website");
+  {
+    g_autoptr(PdImportProblem) last = g_list_model_get_item (pd_import_report_get_problems (report), 7);
+    g_assert_cmpuint (pd_import_problem_get_line (last), ==, 13);
+  }
+  g_assert_cmpuint (pd_import_report_get_n_rows (report), ==, 11);
   g_assert_cmpuint (pd_import_report_get_n_created (report), ==, 0);
 
   /* Nothing written, nothing to undo. */
@@ -227,8 +233,8 @@ test_import_skip_bad_rows (Fixture       *fixture,
   g_assert_true (import_text (fixture->store, bad_file, PD_PROJECT_IMPORT_SKIP_BAD_ROWS, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pd_import_report_get_n_created (report), ==, 3);
-  g_assert_cmpuint (pd_import_report_get_n_skipped (report), ==, 7);
-  g_assert_cmpuint (g_list_model_get_n_items (pd_import_report_get_problems (report)), ==, 7);
+  g_assert_cmpuint (pd_import_report_get_n_skipped (report), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_import_report_get_problems (report)), ==, 8);
   g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 3);
 
   /* The id of the file is kept; the duplicate's later row lost. */
@@ -239,7 +245,7 @@ test_import_skip_bad_rows (Fixture       *fixture,
   g_assert_nonnull (two_lines);
 
   summary = pd_import_report_dup_summary (report);
-  g_assert_cmpstr (summary, ==, "3 projects imported, 7 rows with problems skipped");
+  g_assert_cmpstr (summary, ==, "3 projects imported, 8 rows with problems skipped");
 }
 
 static void

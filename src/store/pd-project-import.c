@@ -2,7 +2,7 @@
  *
  * Reads projects from CSV as spreadsheets write it and saves them in one
  * transaction (and one undo step). Every row is checked before anything is
- * written; each problem is reported with its line and column, and by default
+ * written; each problem is reported with its row and column, and by default
  * one bad row stops the whole import, because a half-imported list is
  * harder to repair than a file. Headers may be the API names we export
  * ("default_target_coins") or the German, Dutch and English words people
@@ -70,6 +70,7 @@ typedef struct
   char          **header;
   GHashTable     *seen_ids;
   gboolean        row_bad;
+  guint           row;
   guint           line;
 } Import;
 
@@ -153,7 +154,7 @@ problem (Import     *import,
   if (column != COL_NONE && import->index[column] >= 0)
     name = import->header[import->index[column]];
 
-  _pd_import_report_add_problem (import->report, import->line, name, message);
+  _pd_import_report_add_problem (import->report, import->row, import->line, name, message);
   import->row_bad = TRUE;
 }
 
@@ -564,6 +565,7 @@ pd_project_import_csv (PdStore               *store,
         }
 
       n_rows++;
+      import.row = pd_csv_reader_get_row (reader);
       import.line = line;
       project = import_row (&import, fields, &existing, &unchanged);
       g_strfreev (fields);
