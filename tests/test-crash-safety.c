@@ -99,7 +99,7 @@ assert_integrity (const char *path)
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  /* Killed before the store created the file: nothing to check. */
+  /* A child killed before it created the file leaves nothing to check. */
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return;
 
