@@ -13,6 +13,14 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
+
+/* A test that fails aborts; its server must not outlive it. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
 
 static gboolean
 port_file_written (gpointer data)
@@ -35,6 +43,7 @@ pd_platform_fixture_start (const char *first_arg,
   const char *builddir = g_getenv ("G_TEST_BUILDDIR");
   va_list args;
 
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   fixture->data_dir = pd_test_make_private_dir ();
   port_file = g_build_filename (fixture->data_dir, "port", NULL);
 
