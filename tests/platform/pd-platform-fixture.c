@@ -73,7 +73,10 @@ pd_platform_fixture_start (const char *first_arg,
   g_file_get_contents (port_file, &contents, NULL, NULL);
   fixture->port = g_ascii_strtoull (contents, NULL, 10);
   g_assert_cmpuint (fixture->port, >, 0);
-  fixture->base_url = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
+  for (guint i = 0; i < argv->len - 1; i++)
+    if (g_str_equal (g_ptr_array_index (argv, i), "--tls-cert"))
+      fixture->tls = TRUE;
+  fixture->base_url = g_strdup_printf ("%s://127.0.0.1:%u", fixture->tls ? "https" : "http", fixture->port);
   {
     /* straight to loopback, whatever proxy the environment names */
     g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
@@ -102,6 +105,16 @@ pd_platform_fixture_stop (PdPlatformFixture *fixture)
   g_free (fixture);
 }
 
+/* The test certificate is self-signed: trust it, for this loopback server only. */
+static gboolean
+on_accept_certificate_cb (SoupMessage          *msg,
+                          GTlsCertificate      *certificate,
+                          GTlsCertificateFlags  errors,
+                          gpointer              data)
+{
+  return TRUE;
+}
+
 static PdResponse *
 request_va (PdPlatformFixture *fixture,
             const char        *method,
@@ -120,6 +133,8 @@ request_va (PdPlatformFixture *fixture,
   gint64 start;
 
   g_assert_nonnull (msg);
+  if (fixture->tls)
+    g_signal_connect (msg, "accept-certificate", G_CALLBACK (on_accept_certificate_cb), NULL);
   headers = soup_message_get_request_headers (msg);
   if (token != NULL)
     {
