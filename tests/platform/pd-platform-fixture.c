@@ -60,6 +60,9 @@ pd_platform_fixture_start (const char *first_arg,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
+  for (guint i = 0; i < argv->len - 1; i++)
+    if (g_str_equal (g_ptr_array_index (argv, i), "--tls-cert"))
+      fixture->tls = TRUE;
   fixture->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
@@ -73,9 +76,6 @@ pd_platform_fixture_start (const char *first_arg,
   g_file_get_contents (port_file, &contents, NULL, NULL);
   fixture->port = g_ascii_strtoull (contents, NULL, 10);
   g_assert_cmpuint (fixture->port, >, 0);
-  for (guint i = 0; i < argv->len - 1; i++)
-    if (g_str_equal (g_ptr_array_index (argv, i), "--tls-cert"))
-      fixture->tls = TRUE;
   fixture->base_url = g_strdup_printf ("%s://127.0.0.1:%u", fixture->tls ? "https" : "http", fixture->port);
   {
     /* straight to loopback, whatever proxy the environment names */
