@@ -450,6 +450,43 @@ test_changes (Fixture       *f,
   pd_assert_status (fresh, 200);
 }
 
+static void
+test_expiry (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *batch = g_strdup_printf ("{\"campaign_id\": \"%s\", \"label\": \"Alt\", \"count\": 2,"
+                                            " \"coins_per_voucher\": 10, \"expires_at\": \"2020-01-01T00:00:00+01:00\"}",
+                                            f->campaign_id);
+  const char *batch_id = "30000000-0000-4000-8000-0000000000e1";
+  g_autoptr(PdResponse) codes = NULL;
+  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
+  g_autofree char *stats_path = g_strdup_printf ("/v1/campaigns/%s/stats", f->campaign_id);
+  g_autoptr(PdResponse) stats = NULL;
+  g_autofree char *cursor = NULL;
+  JsonNode *change = NULL;
+
+  put_record (f, "voucher-batches", batch_id, batch);
+  codes = post_codes (f, batch_id, "{\"chunk\": 0, \"codes\": [\"OLD0-0000-0000-0001\", \"OLD0-0000-0000-0002\"]}", NULL);
+  pd_assert_status (codes, 200);
+
+  stats = pd_platform_request (f->platform, "GET", stats_path, f->token, NULL, NULL, 0, NULL);
+  g_assert_cmpint (pd_response_int (stats, "vouchers_expired"), ==, 2);
+  g_assert_cmpint (pd_response_int (stats, "unredeemed_coins"), ==, 0);
+
+  /* within a few seconds the platform's clock marks them, and the feed tells */
+  for (guint i = 0; i < 50 && change == NULL; i++)
+    {
+      g_usleep (100 * 1000);
+      g_hash_table_remove_all (latest);
+      g_free (cursor);
+      cursor = pull (f, NULL, 100, latest);
+      change = g_hash_table_lookup (latest, "voucher/OLD0-0000-0000-0002");
+    }
+  g_assert_nonnull (change);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (change), "record"),
+                                                  "status"), ==, "expired");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +499,7 @@ main (int   argc,
   ADD ("/platform/campaigns/publish", test_publish);
   ADD ("/platform/campaigns/stats", test_stats);
   ADD ("/platform/changes", test_changes);
+  ADD ("/platform/vouchers/expiry", test_expiry);
 #undef ADD
 
   return g_test_run ();
