@@ -1102,7 +1102,7 @@ pd_store_get_conflict (PdStore     *self,
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
       stmt = _pd_store_prepare (self, "SELECT value FROM sync_records, json_each (conflict_fields)"
-                                " WHERE kind = ?1 AND id = ?2", NULL);
+                                " WHERE sync_records.kind = ?1 AND sync_records.id = ?2", NULL);
       if (stmt != NULL)
         {
           _pd_store_bind_text (stmt, 1, kind);

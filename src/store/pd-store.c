@@ -32,6 +32,8 @@ typedef struct {
 } LiveRef;
 
 static GQuark in_list_quark;
+/* Set on a live instance whose record was deleted; undo may revive it. */
+static GQuark gone_quark;
 
 static char *
 live_key (const char *kind,
@@ -122,6 +124,7 @@ pd_store_class_init (PdStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   in_list_quark = g_quark_from_static_string ("pd-store-in-list");
+  gone_quark = g_quark_from_static_string ("pd-store-gone");
 }
 
 static void
@@ -445,7 +448,10 @@ _pd_store_update_live (PdStore    *self,
       guint position;
 
       if (live != NULL)
-        pd_record_set_sync_state (live, PD_SYNC_STATE_DELETED);
+        {
+          g_object_set_qdata (G_OBJECT (live), gone_quark, GINT_TO_POINTER (1));
+          pd_record_set_sync_state (live, PD_SYNC_STATE_DELETED);
+        }
       if (live != NULL && list != NULL && g_object_get_qdata (G_OBJECT (live), in_list_quark) != NULL &&
           g_list_store_find (list, live, &position))
         {
@@ -480,6 +486,7 @@ _pd_store_update_live (PdStore    *self,
   if (live == NULL)
     return;
 
+  g_object_set_qdata (G_OBJECT (live), gone_quark, NULL);
   refresh_sync_fields (self, live);
   if (list != NULL && g_object_get_qdata (G_OBJECT (live), in_list_quark) == NULL)
     {
@@ -502,7 +509,7 @@ pd_store_lookup (PdStore    *self,
 
   live = _pd_store_lookup_live (self, kind, id);
   if (live != NULL)
-    return g_object_ref (live);
+    return g_object_get_qdata (G_OBJECT (live), gone_quark) == NULL ? g_object_ref (live) : NULL;
 
   record = _pd_store_read_record (self, kind, id, &error);
   if (record == NULL)
