@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <qrencode.h>
 
 #include <glib/gi18n.h>
@@ -285,6 +286,93 @@ prepare_lines (PdVoucherExport  *self,
   return TRUE;
 }
 
+/* Scalable logos (SVG) are rendered to fit 600 × 200 pixels: about
+ * 600 dpi at the size they are printed. */
+static void
+on_logo_size_prepared_cb (GdkPixbufLoader *loader,
+                          int              width,
+                          int              height,
+                          gpointer         user_data)
+{
+  GdkPixbufFormat *format = gdk_pixbuf_loader_get_format (loader);
+  double scale;
+
+  if (width <= 0 || height <= 0 || format == NULL || !gdk_pixbuf_format_is_scalable (format))
+    return;
+  scale = MIN (600.0 / width, 200.0 / height);
+  gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale)), MAX (1, (int) (height * scale)));
+}
+
+/* Loads any image gdk-pixbuf reads (SVG, PNG, JPEG, …) into a cairo
+ * surface; SVG is rendered at about 600 dpi for the logo's printed size. */
+static cairo_surface_t *
+load_logo (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) local_error = NULL;
+  cairo_surface_t *surface;
+  int width, height, src_stride, dst_stride, channels;
+  const guchar *src;
+  guchar *dst;
+
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  /* A loader rather than gdk_pixbuf_new_from_file_at_scale(): that one
+   * complains loudly about an image without a size (an empty SVG), and a
+   * bad file must only fail. */
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_logo_size_prepared_cb), NULL);
+  if (g_file_get_contents (path, &contents, &length, &local_error)
+      && gdk_pixbuf_loader_write (loader, (const guchar *) contents, length, &local_error)
+      && gdk_pixbuf_loader_close (loader, &local_error))
+    {
+      pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+      if (pixbuf != NULL && gdk_pixbuf_get_width (pixbuf) > 0 && gdk_pixbuf_get_height (pixbuf) > 0)
+        g_object_ref (pixbuf);
+      else
+        {
+          pixbuf = NULL;
+          g_set_error_literal (&local_error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE,
+                               _("This is not an image."));
+        }
+    }
+  else
+    gdk_pixbuf_loader_close (loader, NULL);
+
+  if (pixbuf == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, PD_VOUCHER_EXPORT_ERROR, PD_VOUCHER_EXPORT_ERROR_LOGO,
+                   _("Could not read the logo “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  width = gdk_pixbuf_get_width (pixbuf);
+  height = gdk_pixbuf_get_height (pixbuf);
+  channels = gdk_pixbuf_get_n_channels (pixbuf);
+  src_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  src = gdk_pixbuf_read_pixels (pixbuf);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  dst = cairo_image_surface_get_data (surface);
+  dst_stride = cairo_image_surface_get_stride (surface);
+
+  /* RGB(A) bytes to native-endian premultiplied ARGB words. */
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *p = src + y * src_stride + x * channels;
+        guint a = channels == 4 ? p[3] : 255;
+        guint32 *q = (guint32 *) (gpointer) (dst + y * dst_stride + x * 4);
+
+        *q = (a << 24) | ((p[0] * a / 255) << 16) | ((p[1] * a / 255) << 8) | (p[2] * a / 255);
+      }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
 gboolean
 _pd_voucher_export_write_pdf (PdVoucherExport  *self,
                               GFile            *file,
@@ -305,16 +393,8 @@ _pd_voucher_export_write_pdf (PdVoucherExport  *self,
 
   if (self->logo_path != NULL)
     {
-      ctx.logo = cairo_image_surface_create_from_png (self->logo_path);
-      if (cairo_surface_status (ctx.logo) != CAIRO_STATUS_SUCCESS)
-        {
-          g_autofree char *display = g_filename_display_name (self->logo_path);
-
-          g_set_error (error, PD_VOUCHER_EXPORT_ERROR, PD_VOUCHER_EXPORT_ERROR_LOGO,
-                       _("Could not read the logo “%s”: %s"), display,
-                       cairo_status_to_string (cairo_surface_status (ctx.logo)));
-          ok = FALSE;
-        }
+      ctx.logo = load_logo (self->logo_path, error);
+      ok = ctx.logo != NULL;
     }
 
   if (ok)
