@@ -225,6 +225,16 @@ pd_voucher_code_parse (const char         *input,
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Bytes that are not UTF-8 would make g_utf8_next_char() and
+   * g_utf8_substring() read past the end (found by tests/fuzz/fuzz-voucher-code). */
+  if (!g_utf8_validate (input, -1, NULL))
+    {
+      g_set_error (error, PD_VOUCHER_CODE_ERROR, PD_VOUCHER_CODE_ERROR_INVALID_CHARACTER,
+                   _("“%s” does not occur in voucher codes. Codes use the digits 0–9 and the letters A–Z except I, L, O and U."),
+                   "?");
+      return FALSE;
+    }
+
   for (const char *p = input; *p != '\0'; p = g_utf8_next_char (p))
     {
       int v = ((guchar) *p < 0x80) ? symbol_value (*p) : -2;
