@@ -65,6 +65,16 @@ typedef struct
 
 typedef struct
 {
+  char   *tenant_id;
+  char   *user_id;
+  gint64  created_at;
+  gint64  expires_at;
+} PdSession;
+
+void        pd_session_free          (PdSession   *session);
+
+typedef struct
+{
   char       *id;
   char       *name;
   char       *dir;
@@ -79,6 +89,7 @@ typedef struct
   SoupServer  *server;
   PdDb        *registry;
   GHashTable  *tenants;          /* id -> PdTenant */
+  GHashTable  *sessions;         /* token hash -> PdSession, a cache of the registry */
   PdFaults     faults;
   gint64       feed_retention;   /* changes a cursor may lag behind */
   gint64       token_lifetime;   /* seconds */
