@@ -16,7 +16,8 @@ read_json (PdRequest *req)
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
   req->body = soup_message_body_flatten (body);
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (req->body, NULL), g_bytes_get_size (req->body), NULL) ||
+  if (pd_json_too_deep (g_bytes_get_data (req->body, NULL), g_bytes_get_size (req->body), PD_JSON_MAX_DEPTH) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (req->body, NULL), g_bytes_get_size (req->body), NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       pd_reply_problem (req, 400, "invalid-json", NULL, NULL, NULL);

@@ -146,6 +146,11 @@ read_body (PdRequest *req,
       return FALSE;
     }
 
+  if (pd_json_too_deep (data, len, PD_JSON_MAX_DEPTH))
+    {
+      pd_reply_problem (req, 400, "invalid-json", "The body nests too deeply.", NULL, NULL);
+      return FALSE;
+    }
   parser = json_parser_new_immutable ();
   if (len == 0 || !g_utf8_validate (data, len, NULL) ||
       !json_parser_load_from_data (parser, data, len, &error) ||
