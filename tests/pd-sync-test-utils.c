@@ -6,6 +6,8 @@
 #include "pd-sync-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <libsoup/soup.h>
 
 #include "pd-test-utils.h"
@@ -22,6 +24,13 @@ parse_json (GBytes *bytes)
   return json_parser_steal_root (parser);
 }
 
+/* The server goes when the test goes, even when the test aborts. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 static void
 launch (PdTestPlatform *platform,
         guint           port)
@@ -36,6 +45,7 @@ launch (PdTestPlatform *platform,
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   g_unlink (port_file);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   g_ptr_array_add (argv, binary);
   g_ptr_array_add (argv, (char *) "--data-dir");
   g_ptr_array_add (argv, platform->data_dir);
@@ -638,5 +648,6 @@ pd_test_campaign_new (const char *name)
   pd_campaign_set_starts_at (campaign, starts);
   pd_campaign_set_ends_at (campaign, ends);
   pd_campaign_set_voucher_budget_coins (campaign, 5000);
+  pd_campaign_text_set_title (pd_campaign_ensure_text (campaign, "de"), name);
   return campaign;
 }
