@@ -538,6 +538,33 @@ secret_service_running (GDBusConnection *bus)
   return has_owner;
 }
 
+static guint32 started_keyring_pid;
+
+/* Stops the daemon pd_test_start_keyring() started, if it did: it would
+ * otherwise outlive the test's session bus. */
+void
+pd_test_stop_keyring (void)
+{
+  if (started_keyring_pid != 0)
+    kill ((pid_t) started_keyring_pid, SIGTERM);
+  started_keyring_pid = 0;
+}
+
+static guint32
+secret_service_pid (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  guint32 pid = 0;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(u)", &pid);
+  return pid;
+}
+
 /**
  * pd_test_start_keyring:
  *
@@ -581,7 +608,10 @@ pd_test_start_keyring (void)
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (!secret_service_running (bus) && g_get_monotonic_time () < deadline)
     g_usleep (20000);
-  return secret_service_running (bus);
+  if (!secret_service_running (bus))
+    return FALSE;
+  started_keyring_pid = secret_service_pid (bus);
+  return TRUE;
 }
 
 /* ---- sync clients ---- */

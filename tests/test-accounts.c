@@ -269,5 +269,6 @@ main (int   argc,
 
   ret = g_test_run ();
   pd_test_platform_free (platform);
+  pd_test_stop_keyring ();
   return ret;
 }
