@@ -8,6 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-design-page.h"
+#include "pd-details-page.h"
+#include "pd-projects-page.h"
+#include "pd-results-page.h"
+#include "pd-vouchers-page.h"
 #include "pd-window.h"
 
 struct _PdWindow
@@ -187,6 +192,12 @@ pd_window_class_init (PdWindowClass *klass)
 static void
 pd_window_init (PdWindow *self)
 {
+  g_type_ensure (PD_TYPE_DETAILS_PAGE);
+  g_type_ensure (PD_TYPE_PROJECTS_PAGE);
+  g_type_ensure (PD_TYPE_DESIGN_PAGE);
+  g_type_ensure (PD_TYPE_VOUCHERS_PAGE);
+  g_type_ensure (PD_TYPE_RESULTS_PAGE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
 #ifdef DEVELOPMENT_BUILD
