@@ -194,6 +194,8 @@ load (PdCampaignStats  *self,
         return FALSE;
       p.project_id = g_strdup (id);
       g_array_append_val (self->projects, p);
+      /* The array owns the copy and frees its strings. */
+      // cppcheck-suppress memleak
     }
 
   if ((array = read_array (root, "timeline", error)) == NULL)
@@ -215,6 +217,8 @@ load (PdCampaignStats  *self,
         }
       d.date = g_strdup (date);
       g_array_append_val (self->days, d);
+      /* The array owns the copy and frees its strings. */
+      // cppcheck-suppress memleak
     }
   g_array_sort (self->days, compare_days);
 
@@ -234,6 +238,8 @@ load (PdCampaignStats  *self,
       p.project_id = g_strdup (id);
       p.currency = g_strdup (currency);
       g_array_append_val (self->payouts, p);
+      /* The array owns the copy and frees its strings. */
+      // cppcheck-suppress memleak
     }
 
   return TRUE;
