@@ -216,7 +216,7 @@ pd_voucher_code_parse (const char         *input,
                        PdVoucherCodeValue *value,
                        GError            **error)
 {
-  guint symbols[PD_VOUCHER_CODE_SYMBOLS];
+  guint symbols[PD_VOUCHER_CODE_SYMBOLS] = { 0 };
   guint n = 0;
   guint sum = 0;
 
