@@ -1,8 +1,8 @@
 /* pd-context.c
  *
- * One object that carries the shared services (settings, data folder, and
- * later the store and the sync engine) to whoever needs them, so that no
- * layer reaches for globals.
+ * One object that carries the shared services (settings, data folder, the
+ * active workspace's store, and later the sync engine) to whoever needs
+ * them, so that no layer reaches for globals.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 
 #include "pd-context.h"
+#include "pd-demo-workspace.h"
+#include "pd-store.h"
 
 struct _PdContext
 {
@@ -20,6 +22,7 @@ struct _PdContext
 
   char      *data_dir;
   GSettings *settings;
+  PdStore   *store;
 };
 
 G_DEFINE_FINAL_TYPE (PdContext, pd_context, G_TYPE_OBJECT)
@@ -27,6 +30,7 @@ G_DEFINE_FINAL_TYPE (PdContext, pd_context, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_DATA_DIR,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -52,6 +56,16 @@ pd_context_constructed (GObject *object)
 }
 
 static void
+pd_context_dispose (GObject *object)
+{
+  PdContext *self = PD_CONTEXT (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pd_context_parent_class)->dispose (object);
+}
+
+static void
 pd_context_finalize (GObject *object)
 {
   PdContext *self = PD_CONTEXT (object);
@@ -74,6 +88,10 @@ pd_context_get_property (GObject    *object,
     {
     case PROP_DATA_DIR:
       g_value_set_string (value, self->data_dir);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
 
     default:
@@ -106,6 +124,7 @@ pd_context_class_init (PdContextClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = pd_context_constructed;
+  object_class->dispose = pd_context_dispose;
   object_class->finalize = pd_context_finalize;
   object_class->get_property = pd_context_get_property;
   object_class->set_property = pd_context_set_property;
@@ -114,6 +133,12 @@ pd_context_class_init (PdContextClass *klass)
     g_param_spec_string ("data-dir", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The active workspace; changes when another account is chosen. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         PD_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -167,4 +192,92 @@ char *
 pd_context_default_data_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "particulate-designer", NULL);
+}
+
+/**
+ * pd_context_get_store:
+ *
+ * Returns: (transfer none) (nullable): the active workspace's store, or
+ *   %NULL before pd_context_open_workspace() succeeded
+ */
+PdStore *
+pd_context_get_store (PdContext *self)
+{
+  g_return_val_if_fail (PD_IS_CONTEXT (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * pd_context_dup_local_workspace_path:
+ *
+ * Returns: (transfer full): the database of the workspace used without any
+ *   account, `<data-dir>/local/workspace.db`
+ */
+char *
+pd_context_dup_local_workspace_path (PdContext *self)
+{
+  g_return_val_if_fail (PD_IS_CONTEXT (self), NULL);
+
+  return g_build_filename (self->data_dir, "local", "workspace.db", NULL);
+}
+
+/**
+ * pd_context_open_workspace:
+ *
+ * Opens the active workspace. Without any account that is the local one,
+ * which keeps the manager's work on this machine only.
+ *
+ * Returns: %TRUE when a store is open
+ */
+gboolean
+pd_context_open_workspace (PdContext  *self,
+                           GError    **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(PdStore) store = NULL;
+
+  g_return_val_if_fail (PD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->store != NULL)
+    return TRUE;
+
+  path = pd_context_dup_local_workspace_path (self);
+  store = pd_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  self->store = g_steal_pointer (&store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  return TRUE;
+}
+
+/**
+ * pd_context_fill_demo:
+ *
+ * Fills the open workspace with demo campaigns and projects, but only when
+ * it holds no campaign and no project: demo data must never mix with a
+ * manager's real work.
+ *
+ * Returns: %TRUE when the workspace was filled or was not empty
+ */
+gboolean
+pd_context_fill_demo (PdContext  *self,
+                      GError    **error)
+{
+  g_return_val_if_fail (PD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (g_list_model_get_n_items (pd_store_get_campaigns (self->store)) > 0 ||
+      pd_store_count_projects (self->store) > 0)
+    return TRUE;
+
+  if (!pd_demo_workspace_fill (self->store, PD_DEMO_WORKSPACE_N_PROJECTS,
+                               PD_DEMO_WORKSPACE_SEED, error))
+    return FALSE;
+
+  /* Loading demo data is not something to undo. */
+  pd_undo_stack_clear (pd_store_get_undo_stack (self->store));
+  return TRUE;
 }

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "pd-store.h"
+
 G_BEGIN_DECLS
 
 #define PD_TYPE_CONTEXT (pd_context_get_type ())
@@ -14,6 +16,13 @@ G_DECLARE_FINAL_TYPE (PdContext, pd_context, PD, CONTEXT, GObject)
 PdContext  *pd_context_new           (const char *data_dir);
 const char *pd_context_get_data_dir  (PdContext  *self);
 GSettings  *pd_context_get_settings  (PdContext  *self);
+
+PdStore    *pd_context_get_store     (PdContext  *self);
+char       *pd_context_dup_local_workspace_path (PdContext *self);
+gboolean    pd_context_open_workspace (PdContext *self,
+                                       GError   **error);
+gboolean    pd_context_fill_demo     (PdContext  *self,
+                                      GError    **error);
 
 char       *pd_context_default_data_dir (void);
 
