@@ -717,6 +717,9 @@ pd_details_page_dispose (GObject *object)
   pd_details_page_set_campaign (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->save_id, g_source_remove);
+  /* The bin's child is a bound template child: let the bin drop it, so
+   * that disposing the template does not unparent it behind its back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), PD_TYPE_DETAILS_PAGE);
   g_clear_pointer (&self->faq_rows, g_ptr_array_unref);
   g_clear_object (&self->store);

@@ -296,6 +296,9 @@ pd_projects_page_dispose (GObject *object)
   PdProjectsPage *self = PD_PROJECTS_PAGE (object);
 
   pd_projects_page_set_campaign (self, NULL);
+  /* The bin's child is a bound template child: let the bin drop it, so
+   * that disposing the template does not unparent it behind its back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_PROJECTS_PAGE);
   g_clear_object (&self->library_selection);
   g_clear_object (&self->library_sorted);

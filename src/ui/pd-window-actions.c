@@ -19,6 +19,8 @@ _pd_window_show_error (PdWindow     *self,
 {
   AdwToast *toast = adw_toast_new (error->message);
 
+  g_debug ("Showing error: %s", error->message);
+
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -80,6 +82,9 @@ _pd_window_new_campaign (PdWindow *self)
       pd_campaign_set_default_language (campaign, language);
       pd_campaign_remove_text (campaign, old_language);
     }
+  /* The donor page needs a title in the default language; the manager
+   * replaces this one on the Details page. */
+  pd_campaign_text_set_title (pd_campaign_ensure_text (campaign, language), _("New Campaign"));
 
   if (!pd_store_save (self->store, PD_RECORD (campaign), _("New Campaign"), &error))
     {
@@ -160,6 +165,7 @@ pd_window_duplicate_campaign_action (GtkWidget  *widget,
   if (self->campaign == NULL || self->store == NULL)
     return;
 
+  pd_details_page_flush (PD_DETAILS_PAGE (self->details_page));
   copy = duplicate_campaign (self->campaign, &error);
   if (copy == NULL || !pd_store_save (self->store, PD_RECORD (copy), _("Duplicate Campaign"), &error))
     {
@@ -185,6 +191,7 @@ pd_window_delete_campaign_action (GtkWidget  *widget,
   if (self->campaign == NULL || self->store == NULL)
     return;
 
+  pd_details_page_flush (PD_DETAILS_PAGE (self->details_page));
   campaign = g_object_ref (self->campaign);
   if (!pd_store_delete (self->store, PD_RECORD (campaign), _("Delete Campaign"), &error))
     {
@@ -214,6 +221,9 @@ pd_window_undo_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
+  /* What was just typed becomes a step of its own first, so Ctrl+Z takes
+   * back the typing, not the edit before it. */
+  pd_details_page_flush (PD_DETAILS_PAGE (self->details_page));
   stack = pd_store_get_undo_stack (self->store);
   if (!(redo ? pd_undo_stack_redo (stack, &error) : pd_undo_stack_undo (stack, &error)))
     _pd_window_show_error (self, error);

@@ -39,7 +39,7 @@ struct _PdWindow
   PdAccountSwitcher    *account_switcher;
   PdSyncIndicator      *sync_indicator;
   AdwStatusPage        *no_workspace_page;
-  GMenuModel           *primary_menu;
+  GtkMenuButton        *primary_menu_button;
   GtkWidget            *details_page;
   GtkWidget            *projects_page;
   GtkWidget            *design_page;

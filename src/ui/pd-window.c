@@ -179,9 +179,16 @@ on_search_changed_cb (PdWindow *self)
   update_sidebar_page (self);
 }
 
+static void set_campaign (PdWindow   *self,
+                          PdCampaign *campaign);
+static gboolean campaign_is_listed (PdWindow *self);
+
 static void
 on_items_changed_cb (PdWindow *self)
 {
+  /* The open campaign was deleted (here, by undo or by a colleague). */
+  if (self->campaign != NULL && !campaign_is_listed (self))
+    set_campaign (self, NULL);
   update_sidebar_page (self);
 }
 
@@ -230,10 +237,38 @@ set_campaign (PdWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN]);
 }
 
+static gboolean
+campaign_is_listed (PdWindow *self)
+{
+  GListModel *campaigns;
+  guint n;
+
+  if (self->campaign == NULL || self->store == NULL)
+    return FALSE;
+
+  campaigns = pd_store_get_campaigns (self->store);
+  n = g_list_model_get_n_items (campaigns);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdCampaign) item = g_list_model_get_item (campaigns, i);
+
+      if (item == self->campaign)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_selected_item_changed_cb (PdWindow *self)
 {
-  set_campaign (self, gtk_single_selection_get_selected_item (self->selection));
+  PdCampaign *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A search that hides the open campaign does not close it; only a
+   * deleted campaign (or another choice) does. */
+  if (selected == NULL && campaign_is_listed (self))
+    return;
+
+  set_campaign (self, selected);
 }
 
 static void
@@ -420,6 +455,7 @@ pd_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->edit_section);
   g_clear_object (&self->campaign);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -505,8 +541,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, account_switcher);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, no_workspace_page);
-  gtk_widget_class_bind_template_child (widget_class, PdWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, PdWindow, edit_section);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, details_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, design_page);
@@ -537,6 +572,11 @@ pd_window_init (PdWindow *self)
   g_type_ensure (PD_TYPE_RESULTS_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Undo and Redo head the main menu, labelled with what they would do. */
+  self->edit_section = g_menu_new ();
+  g_menu_prepend_section (G_MENU (gtk_menu_button_get_menu_model (self->primary_menu_button)),
+                          NULL, G_MENU_MODEL (self->edit_section));
 
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_campaign_cb, self, NULL));
   self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_campaigns_cb, NULL, NULL));
