@@ -158,10 +158,14 @@ build_menu (const char *project_id)
 static void
 pd_campaign_project_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   PdCampaignProjectRow *self = PD_CAMPAIGN_PROJECT_ROW (object);
 
   pd_campaign_project_row_unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_CAMPAIGN_PROJECT_ROW);
+  /* The template's root box has no name, so it is not unparented above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (pd_campaign_project_row_parent_class)->dispose (object);
 }

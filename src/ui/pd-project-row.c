@@ -96,10 +96,14 @@ on_drag_begin_cb (GtkDragSource *source,
 static void
 pd_project_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   PdProjectRow *self = PD_PROJECT_ROW (object);
 
   pd_project_row_set_project (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_PROJECT_ROW);
+  /* The template's root box has no name, so it is not unparented above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (pd_project_row_parent_class)->dispose (object);
 }
