@@ -48,8 +48,8 @@ update_money (PdCampaignProjectRow *self)
   money = pd_format_money ((gint64) gtk_spin_button_get_value (self->target_spin),
                            pd_campaign_get_coin_value_micros (self->campaign),
                            pd_campaign_get_currency (self->campaign));
-  /* Translators: %s is the money a donation target stands for, "250.00 EUR" */
-  label = g_strdup_printf (_("Target: %s"), money);
+  /* Translators: coins of a donation target are worth %s, "= 250.00 EUR" */
+  label = g_strdup_printf (_("coins = %s"), money);
   gtk_label_set_label (self->money_label, label);
 }
 

@@ -53,9 +53,9 @@ pd_campaign_format_period (PdCampaign *campaign)
     return g_strdup (_("No period set"));
 
   /* Translators: a day and month in a campaign period, see strftime */
-  start = g_date_time_format (starts_at, _("%e %b"));
+  start = g_date_time_format (starts_at, _("%-d %b"));
   /* Translators: a day, month and year in a campaign period, see strftime */
-  end = g_date_time_format (ends_at, _("%e %b %Y"));
+  end = g_date_time_format (ends_at, _("%-d %b %Y"));
   g_strstrip (start);
   g_strstrip (end);
 

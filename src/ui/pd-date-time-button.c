@@ -69,7 +69,7 @@ pd_date_time_button_update (PdDateTimeButton *self)
 
   local = g_date_time_to_timezone (self->date_time, tz);
   /* Translators: a date and time in the campaign period, see strftime */
-  label = g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  label = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
   g_strstrip (label);
   gtk_menu_button_set_label (self->button, label);
 

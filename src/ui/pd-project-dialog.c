@@ -258,6 +258,12 @@ pd_project_dialog_save (PdProjectDialog *self)
 }
 
 static void
+on_title_changed_cb (PdProjectDialog *self)
+{
+  pd_widget_set_error (GTK_WIDGET (self->title_row), FALSE);
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -350,6 +356,7 @@ pd_project_dialog_new (PdStore   *store,
     }
 
   gtk_window_set_title (GTK_WINDOW (self), self->is_new ? _("New Project") : _("Edit Project"));
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (on_title_changed_cb), self);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), pd_project_get_title (self->project));
   gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), pd_project_get_organisation (self->project));
   gtk_editable_set_text (GTK_EDITABLE (self->category_row), pd_project_get_category (self->project));

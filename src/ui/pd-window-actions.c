@@ -40,7 +40,7 @@ default_language_from_locale (void)
   return "en";
 }
 
-/* The whole of next month, midnight to midnight in @tz_name: the usual
+/* The whole of next month in the campaign's time zone: the usual
  * shape of a campaign that is being prepared now. */
 static void
 set_next_month (PdCampaign *campaign)
@@ -56,7 +56,10 @@ set_next_month (PdCampaign *campaign)
   now = g_date_time_new_now (tz);
   first = g_date_time_new (tz, g_date_time_get_year (now), g_date_time_get_month (now), 1, 0, 0, 0);
   start = g_date_time_add_months (first, 1);
-  end = g_date_time_add_months (first, 2);
+  g_clear_pointer (&first, g_date_time_unref);
+  first = g_date_time_add_months (start, 1);
+  /* The last minute of the month, so the period reads "1 – 31 Dec". */
+  end = g_date_time_add_minutes (first, -1);
   pd_campaign_set_starts_at (campaign, start);
   pd_campaign_set_ends_at (campaign, end);
 }
