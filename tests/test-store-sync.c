@@ -308,6 +308,75 @@ test_delete_after_sync (Fixture       *fixture,
 }
 
 static void
+test_edit_during_inflight_create (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Neu");
+  const char *id = pd_record_get_id (PD_RECORD (theme));
+  g_autoptr(PdOutboxOp) create = NULL;
+  g_autoptr(PdOutboxOp) frozen = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(GError) error = NULL;
+  PdOutboxOp *next;
+
+  save (fixture, theme);
+  create = only_op (fixture);
+  frozen = pd_store_mark_inflight (fixture->store, create->op_id, &error);
+  answer = server_copy (PD_RECORD (theme), 1);
+
+  /* Edited while the create is on its way: the follow-up is an update. */
+  pd_theme_set_corner_radius (theme, 3);
+  save (fixture, theme);
+  ops = outbox (fixture);
+  g_assert_cmpuint (ops->len, ==, 2);
+  next = g_ptr_array_index (ops, 1);
+  g_assert_cmpint (next->verb, ==, PD_OUTBOX_VERB_UPDATE);
+
+  g_assert_true (pd_store_apply_push_result (fixture->store, create->op_id, 1, answer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_MODIFIED);
+  g_assert_cmpint (pd_theme_get_corner_radius (theme), ==, 3);
+  g_clear_pointer (&frozen, pd_outbox_op_free);
+  frozen = pd_store_mark_inflight (fixture->store, next->op_id, &error);
+  g_assert_cmpint (frozen->if_match, ==, 1);
+  g_assert_cmpstr (frozen->payload, ==, "{\"corner_radius\":3}");
+}
+
+static void
+test_undo_delete_after_sync (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Zurück");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (theme)));
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dirty = NULL;
+
+  save (fixture, theme);
+  push_all (fixture, 1);
+  g_assert_true (pd_store_delete (fixture->store, PD_RECORD (theme), "Delete Theme", &error));
+  g_assert_true (pd_undo_stack_undo (pd_store_get_undo_stack (fixture->store), &error));
+  g_assert_no_error (error);
+
+  /* Back as it was on the server: nothing left to send. */
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  dirty = pd_store_get_dirty_fields (fixture->store, "theme", id);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_SYNCED);
+
+  /* Edit and edit back: the same. */
+  g_clear_object (&theme);
+  theme = pd_store_get_theme (fixture->store, id);
+  pd_theme_set_name (theme, "Anders");
+  save (fixture, theme);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 1);
+  pd_theme_set_name (theme, "Zurück");
+  save (fixture, theme);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (theme)), ==, PD_SYNC_STATE_SYNCED);
+}
+
+static void
 test_retry_and_dead (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -599,6 +668,8 @@ main (int   argc,
   ADD ("/store/sync/create-delete-cancel", test_create_delete_cancel);
   ADD ("/store/sync/push-cycle", test_push_cycle);
   ADD ("/store/sync/delete-after-sync", test_delete_after_sync);
+  ADD ("/store/sync/edit-during-inflight-create", test_edit_during_inflight_create);
+  ADD ("/store/sync/undo-delete-after-sync", test_undo_delete_after_sync);
   ADD ("/store/sync/retry-and-dead", test_retry_and_dead);
   ADD ("/store/sync/pull", test_pull);
   ADD ("/store/sync/pull-bad-page", test_pull_bad_page_keeps_cursor);

@@ -195,6 +195,13 @@ test_invalid_writes_nothing (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM projects"), ==, 0);
   g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM themes"), ==, 0);
   g_assert_cmpint (pd_store_count_outbox (fixture->store), ==, 1);
+
+  /* The refused value is still on the object until it is reverted. */
+  g_assert_cmpint (pd_campaign_get_coin_value_micros (campaign), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (pd_store_revert (fixture->store, PD_RECORD (campaign), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_campaign_get_coin_value_micros (campaign), ==, 10000);
 }
 
 static void

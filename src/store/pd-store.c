@@ -136,7 +136,9 @@ finalize_statement (gpointer data)
 static void
 pd_store_init (PdStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  /* Keyed by the SQL's address, not its text: the SQL is a literal (or
+   * interned), and hashing long SQL text on every use was measurable. */
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
   self->live = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -213,6 +215,8 @@ pd_store_open (const char  *path,
   if (!_pd_store_exec (self->db, "PRAGMA journal_mode = WAL;", error) ||
       !_pd_store_exec (self->db, "PRAGMA synchronous = FULL;", error) ||
       !_pd_store_exec (self->db, "PRAGMA foreign_keys = ON;", error) ||
+      /* A large import must not spill its pages to the WAL mid-way. */
+      !_pd_store_exec (self->db, "PRAGMA cache_size = -65536;", error) ||
       !_pd_store_migrate (self->db, PD_STORE_SCHEMA_VERSION, error))
     return NULL;
 
@@ -263,7 +267,7 @@ _pd_store_prepare (PdStore     *self,
       _pd_store_set_sqlite_error (self, error);
       return NULL;
     }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
@@ -432,12 +436,40 @@ refresh_sync_fields (PdStore  *self,
   pd_record_set_sync_state (record, state);
 }
 
+static void update_live_full (PdStore *self, const char *kind, const char *id, JsonNode *content,
+                              PdRecord *written, gboolean known, PdSyncState state, gint64 revision);
+
 void
 _pd_store_update_live (PdStore    *self,
                        const char *kind,
                        const char *id,
                        JsonNode   *content,
                        PdRecord   *written)
+{
+  update_live_full (self, kind, id, content, written, FALSE, PD_SYNC_STATE_SYNCED, 0);
+}
+
+void
+_pd_store_update_live_known (PdStore     *self,
+                             const char  *kind,
+                             const char  *id,
+                             JsonNode    *content,
+                             PdRecord    *written,
+                             PdSyncState  state,
+                             gint64       revision)
+{
+  update_live_full (self, kind, id, content, written, TRUE, state, revision);
+}
+
+static void
+update_live_full (PdStore     *self,
+                  const char  *kind,
+                  const char  *id,
+                  JsonNode    *content,
+                  PdRecord    *written,
+                  gboolean     known,
+                  PdSyncState  state,
+                  gint64       revision)
 {
   GListStore *list = list_for_kind (self, kind);
   PdRecord *live = _pd_store_lookup_live (self, kind, id);
@@ -487,7 +519,13 @@ _pd_store_update_live (PdStore    *self,
     return;
 
   g_object_set_qdata (G_OBJECT (live), gone_quark, NULL);
-  refresh_sync_fields (self, live);
+  if (known)
+    {
+      pd_record_set_revision (live, revision);
+      pd_record_set_sync_state (live, state);
+    }
+  else
+    refresh_sync_fields (self, live);
   if (list != NULL && g_object_get_qdata (G_OBJECT (live), in_list_quark) == NULL)
     {
       g_object_set_qdata (G_OBJECT (live), in_list_quark, GINT_TO_POINTER (1));
