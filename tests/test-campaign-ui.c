@@ -191,6 +191,25 @@ test_create_and_edit (void)
   g_clear_pointer (&campaign_id, g_free);
 }
 
+static gboolean
+model_has_count (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+/* The search entry waits a moment after typing before it searches. */
+static void
+wait_for_count (GListModel *model,
+                guint       n)
+{
+  gpointer args[] = { model, GUINT_TO_POINTER (n) };
+
+  pd_test_wait_for (model_has_count, args, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+}
+
 static void
 check_delete_and_undo (PdApplication *app,
                        PdWindow      *window)
@@ -215,14 +234,12 @@ check_delete_and_undo (PdApplication *app,
 
   /* Search narrows the list; nothing matches shows its own state. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "copy");
-  pd_test_settle (300);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sort_model)), ==, 1);
+  wait_for_count (G_LIST_MODEL (window->sort_model), 1);
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzz");
-  pd_test_settle (300);
+  wait_for_count (G_LIST_MODEL (window->sort_model), 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "no-results");
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
-  pd_test_settle (300);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sort_model)), ==, 2);
+  wait_for_count (G_LIST_MODEL (window->sort_model), 2);
 
   /* Delete, then Undo from the toast's action. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-campaign", NULL);
@@ -261,6 +278,12 @@ test_delete_and_undo (void)
   g_clear_pointer (&campaign_id, g_free);
 }
 
+static gboolean
+indicator_has_pending (gpointer data)
+{
+  return pd_sync_indicator_get_pending_count (data) >= 1;
+}
+
 static void
 check_sync_states (PdApplication *app,
                    PdWindow      *window)
@@ -270,8 +293,7 @@ check_sync_states (PdApplication *app,
 
   g_assert_cmpint (pd_sync_indicator_get_status (window->sync_indicator), ==, PD_SYNC_INDICATOR_LOCAL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL);
-  pd_test_settle (100);
-  g_assert_cmpuint (pd_sync_indicator_get_pending_count (window->sync_indicator), >=, 1);
+  g_assert_true (pd_test_wait_for (indicator_has_pending, window->sync_indicator, 3000));
   g_assert_nonnull (strstr (pd_sync_indicator_get_summary (window->sync_indicator), "saved on this computer"));
 
   /* With an account the same outbox reads as pending, or offline. */

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-details-page-private.h"
+#include "pd-ui-utils.h"
 
 static void
 set_row_title (PdFaqRow *row)
@@ -66,6 +67,8 @@ add_row (PdDetailsPage *self,
   row->answer_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->question_row), _("Question"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->answer_row), _("Answer"));
+  pd_entry_row_name_parts (row->question_row);
+  pd_entry_row_name_parts (row->answer_row);
   gtk_editable_set_enable_undo (GTK_EDITABLE (row->question_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (row->answer_row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row->question_row), pd_faq_entry_get_question (entry));

@@ -853,6 +853,8 @@ pd_details_page_init (PdDetailsPage *self)
   g_signal_connect (self->coin_value_spin, "value-changed", G_CALLBACK (on_spin_value_changed_cb), self);
   g_signal_connect (self->budget_spin, "value-changed", G_CALLBACK (on_spin_value_changed_cb), self);
 
+  pd_entry_row_name_parts (self->name_row);
+  pd_entry_row_name_parts (self->title_row);
   _pd_details_page_watch_focus (self, GTK_WIDGET (self->name_row));
   _pd_details_page_watch_focus (self, GTK_WIDGET (self->title_row));
   _pd_details_page_watch_focus (self, GTK_WIDGET (self->intro_view));

@@ -329,8 +329,17 @@ pd_project_dialog_init (PdProjectDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
+  pd_entry_row_name_parts (self->title_row);
+  pd_entry_row_name_parts (self->organisation_row);
+  pd_entry_row_name_parts (self->category_row);
+  pd_entry_row_name_parts (self->location_row);
+  pd_entry_row_name_parts (self->website_row);
+  pd_entry_row_name_parts (self->description_row);
+
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  /* The keyboard's way to do what a drop does (see the help). */
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (target), "dialog.choose-image");
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }

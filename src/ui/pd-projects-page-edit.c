@@ -217,11 +217,14 @@ on_drop_cb (GtkDropTarget  *target,
 }
 
 GtkDropTarget *
-_pd_projects_page_new_drop_target (PdProjectsPage *self)
+_pd_projects_page_new_drop_target (PdProjectsPage *self,
+                                   const char     *keyboard_action)
 {
   GType types[] = { PD_TYPE_PROJECT, PD_TYPE_CAMPAIGN_PROJECT };
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY | GDK_ACTION_MOVE);
 
+  /* Named after what the keyboard does instead of this drop. */
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (target), keyboard_action);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_cb), self, 0);
   return target;

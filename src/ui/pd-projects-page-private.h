@@ -60,7 +60,8 @@ gboolean _pd_projects_page_set_target   (PdProjectsPage *self,
 gboolean _pd_projects_page_drop         (PdProjectsPage *self,
                                          const GValue   *value,
                                          guint           position);
-GtkDropTarget *_pd_projects_page_new_drop_target (PdProjectsPage *self);
+GtkDropTarget *_pd_projects_page_new_drop_target (PdProjectsPage *self,
+                                                  const char     *keyboard_action);
 void     _pd_projects_page_class_init_edit (GtkWidgetClass *widget_class);
 void     _pd_projects_page_show_toast   (PdProjectsPage *self,
                                          AdwToast       *toast);

@@ -219,7 +219,8 @@ campaign_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = pd_campaign_project_row_new ();
 
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (_pd_projects_page_new_drop_target (self)));
+  /* Dropping on a row moves or inserts there; Alt+Up/Down moves. */
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (_pd_projects_page_new_drop_target (self, "projects.move-selected-down")));
   gtk_list_item_set_child (item, row);
 }
 
@@ -432,7 +433,7 @@ pd_projects_page_init (PdProjectsPage *self)
 
   /* Dropping below the last row (or on the empty state) appends. */
   gtk_widget_add_controller (GTK_WIDGET (self->campaign_stack),
-                             GTK_EVENT_CONTROLLER (_pd_projects_page_new_drop_target (self)));
+                             GTK_EVENT_CONTROLLER (_pd_projects_page_new_drop_target (self, "projects.show-library")));
 
   adw_leaflet_set_visible_child_name (self->leaflet, "campaign");
   update_library_count (self);

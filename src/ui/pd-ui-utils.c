@@ -37,3 +37,34 @@ pd_widget_set_error (GtkWidget *widget,
                                error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
 }
+
+static void
+name_buttons (GtkWidget  *widget,
+              const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      else
+        name_buttons (child, label);
+    }
+}
+
+void
+pd_entry_row_name_parts (AdwEntryRow *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  g_autofree char *apply = NULL;
+
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  /* Translators: accessible name of the button that applies an entry, %s is the entry's title */
+  apply = g_strdup_printf (_("Apply %s"), title);
+  name_buttons (GTK_WIDGET (row), apply);
+}

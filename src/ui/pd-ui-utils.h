@@ -16,4 +16,8 @@ char     *pd_format_money      (gint64       coins,
 void      pd_widget_set_error  (GtkWidget   *widget,
                                 gboolean     error);
 
+/* libadwaita 1.2 leaves the text and the apply button of an AdwEntryRow
+ * without accessible names; this names them after the row's title. */
+void      pd_entry_row_name_parts (AdwEntryRow *row);
+
 G_END_DECLS

@@ -353,8 +353,8 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Every edit, undo and redo moves the undo stack; one idle refresh then
- * covers a burst of them. */
+/* Every edit, undo and redo moves the undo stack and the outbox; one idle
+ * refresh then covers a burst of them. */
 static void
 on_undo_stack_notify_cb (PdWindow *self)
 {
@@ -376,6 +376,7 @@ set_store (PdWindow *self,
     {
       g_signal_handlers_disconnect_by_data (pd_store_get_undo_stack (self->store), self);
       g_signal_handlers_disconnect_by_data (pd_store_get_campaigns (self->store), self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
     }
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -392,6 +393,8 @@ set_store (PdWindow *self,
                                G_CALLBACK (on_undo_stack_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (pd_store_get_campaigns (store), "items-changed",
                                G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "outbox-changed",
+                               G_CALLBACK (on_undo_stack_notify_cb), self, G_CONNECT_SWAPPED);
     }
 
   update_sidebar_page (self);
