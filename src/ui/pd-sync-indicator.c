@@ -28,6 +28,7 @@ struct _PdSyncIndicator
   GtkLabel              *summary_label;
   GtkLabel              *title_label;
   GtkLabel              *details_label;
+  GtkWidget             *sync_button;
 };
 
 G_DEFINE_FINAL_TYPE (PdSyncIndicator, pd_sync_indicator, GTK_TYPE_WIDGET)
@@ -111,6 +112,8 @@ pd_sync_indicator_update (PdSyncIndicator *self)
     }
 
   gtk_image_set_from_icon_name (self->icon, icon_name);
+  /* The local workspace has nowhere to sync to. */
+  gtk_widget_set_visible (self->sync_button, self->status != PD_SYNC_INDICATOR_LOCAL);
   gtk_label_set_label (self->summary_label, summary);
   gtk_label_set_label (self->title_label, summary);
   gtk_label_set_label (self->details_label, self->details != NULL ? self->details : fallback);
@@ -201,6 +204,7 @@ pd_sync_indicator_class_init (PdSyncIndicatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, title_label);
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, details_label);
+  gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, sync_button);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-campaign-row.h"
+#include "pd-sync-engine.h"
 #include "pd-design-page.h"
 #include "pd-results-page.h"
 #include "pd-vouchers-page.h"
@@ -328,13 +329,46 @@ _pd_window_compute_sync_status (PdStore  *store,
   return pending > 0 ? PD_SYNC_INDICATOR_PENDING : PD_SYNC_INDICATOR_SYNCED;
 }
 
+/* The sync engine's word, for an account's workspace. */
+static PdSyncIndicatorStatus
+engine_status (PdSyncEngine  *engine,
+               char         **details)
+{
+  const char *detail = pd_sync_engine_get_status_detail (engine);
+
+  *details = detail != NULL ? g_strdup (detail) : NULL;
+  switch (pd_sync_engine_get_status (engine))
+    {
+    case PD_SYNC_STATUS_SYNCED: return PD_SYNC_INDICATOR_SYNCED;
+    case PD_SYNC_STATUS_PENDING: return PD_SYNC_INDICATOR_PENDING;
+    case PD_SYNC_STATUS_SYNCING: return PD_SYNC_INDICATOR_SYNCING;
+    case PD_SYNC_STATUS_OFFLINE: return PD_SYNC_INDICATOR_OFFLINE;
+    case PD_SYNC_STATUS_SIGNED_OUT:
+      if (*details == NULL)
+        *details = g_strdup (_("The platform asks you to sign in again. Your changes are kept until then."));
+      return PD_SYNC_INDICATOR_ERROR;
+    case PD_SYNC_STATUS_ERROR:
+    default:
+      return PD_SYNC_INDICATOR_ERROR;
+    }
+}
+
 void
 _pd_window_refresh_sync_state (PdWindow *self)
 {
   GNetworkMonitor *monitor = g_network_monitor_get_default ();
+  PdSyncEngine *engine = pd_context_get_sync_engine (self->context);
   g_autofree char *details = NULL;
   PdSyncIndicatorStatus status;
   guint pending;
+
+  if (engine != NULL)
+    {
+      status = engine_status (engine, &details);
+      pd_sync_indicator_set_state (self->sync_indicator, status,
+                                   pd_sync_engine_get_pending_count (engine), details);
+      return;
+    }
 
   status = _pd_window_compute_sync_status (self->store, FALSE,
                                            g_network_monitor_get_network_available (monitor),
@@ -409,6 +443,37 @@ on_context_store_changed_cb (PdWindow *self)
 }
 
 static void
+on_sync_engine_notify_cb (PdWindow *self)
+{
+  _pd_window_refresh_sync_state (self);
+}
+
+static void
+on_context_sync_engine_changed_cb (PdWindow *self)
+{
+  PdSyncEngine *engine = pd_context_get_sync_engine (self->context);
+
+  if (engine != NULL)
+    g_signal_connect_object (engine, "notify", G_CALLBACK (on_sync_engine_notify_cb),
+                             self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", engine != NULL);
+  _pd_window_refresh_sync_state (self);
+}
+
+static void
+pd_window_sync_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  PdSyncEngine *engine = pd_context_get_sync_engine (self->context);
+
+  pd_details_page_flush (PD_DETAILS_PAGE (self->details_page));
+  if (engine != NULL)
+    pd_sync_engine_sync_now (engine);
+}
+
+static void
 pd_window_go_back (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -441,7 +506,10 @@ pd_window_constructed (GObject *object)
 
   g_signal_connect_object (self->context, "notify::store",
                            G_CALLBACK (on_context_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::sync-engine",
+                           G_CALLBACK (on_context_sync_engine_changed_cb), self, G_CONNECT_SWAPPED);
   set_store (self, pd_context_get_store (self->context));
+  on_context_sync_engine_changed_cb (self);
 }
 
 static void
@@ -554,6 +622,7 @@ pd_window_class_init (PdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, pd_window_go_back);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, pd_window_focus_search);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, pd_window_sync_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
