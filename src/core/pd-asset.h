@@ -1,0 +1,26 @@
+/* pd-asset.h: an image stored once by its SHA-256
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define PD_TYPE_ASSET (pd_asset_get_type ())
+G_DECLARE_FINAL_TYPE (PdAsset, pd_asset, PD, ASSET, GObject)
+
+/* Properties (construct-only): "sha256" (64 lower-case hex digits),
+ * "mime-type", "size" (bytes). */
+PdAsset    *pd_asset_new           (const char *sha256,
+                                    const char *mime_type,
+                                    gint64      size);
+const char *pd_asset_get_sha256    (PdAsset    *self);
+const char *pd_asset_get_mime_type (PdAsset    *self);
+gint64      pd_asset_get_size      (PdAsset    *self);
+
+/* Whether the store accepts @mime_type (PNG, JPEG, SVG, WebP). */
+gboolean    pd_asset_mime_type_is_supported (const char *mime_type);
+
+G_END_DECLS

@@ -1,0 +1,420 @@
+/* pd-json.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pd-json"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-json.h"
+#include "pd-validation.h"
+
+static JsonNode *
+node_take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+static JsonNode *
+get_member (JsonObject  *object,
+            const char  *name,
+            gboolean     optional,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!optional)
+        g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_MISSING_FIELD,
+                     _("The field “%s” is missing."), name);
+      return NULL;
+    }
+  return node;
+}
+
+static gboolean
+wrong_type (const char  *name,
+            const char  *expected,
+            GError     **error)
+{
+  /* TRANSLATORS: the second %s is a JSON type: "a string", "a number"… */
+  g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_WRONG_TYPE,
+               _("The field “%s” must be %s."), name, expected);
+  return FALSE;
+}
+
+gboolean
+pd_json_read_string (JsonObject  *object,
+                     const char  *name,
+                     gboolean     optional,
+                     const char **value,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, name, optional, &local_error);
+
+  *value = NULL;
+  if (node == NULL)
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return wrong_type (name, _("a string"), error);
+
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+pd_json_read_int (JsonObject  *object,
+                  const char  *name,
+                  gboolean     optional,
+                  gint64      *value,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, name, optional, &local_error);
+
+  *value = 0;
+  if (node == NULL)
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* Money is never a float: 1.5 coins is a type error, not a rounding. */
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return wrong_type (name, _("a whole number"), error);
+
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+pd_json_read_object (JsonObject  *object,
+                     const char  *name,
+                     gboolean     optional,
+                     JsonObject **value,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, name, optional, &local_error);
+
+  *value = NULL;
+  if (node == NULL)
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return wrong_type (name, _("an object"), error);
+
+  *value = json_node_get_object (node);
+  return TRUE;
+}
+
+gboolean
+pd_json_read_array (JsonObject  *object,
+                    const char  *name,
+                    gboolean     optional,
+                    JsonArray  **value,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, name, optional, &local_error);
+
+  *value = NULL;
+  if (node == NULL)
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type (name, _("a list"), error);
+
+  *value = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+pd_json_read_date_time (JsonObject  *object,
+                        const char  *name,
+                        gboolean     optional,
+                        GDateTime  **value,
+                        GError     **error)
+{
+  const char *text;
+
+  *value = NULL;
+  if (!pd_json_read_string (object, name, optional, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  /* No default zone: a time without offset is ambiguous, so refused. */
+  *value = g_date_time_new_from_iso8601 (text, NULL);
+  if (*value == NULL)
+    return wrong_type (name, _("a date and time with offset"), error);
+
+  return TRUE;
+}
+
+char *
+pd_json_format_date_time (GDateTime *date_time)
+{
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+gboolean
+pd_json_equal (JsonNode *a,
+               JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return json_node_equal (a, b);
+}
+
+char *
+pd_json_to_string (JsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  return json_to_string (node, FALSE);
+}
+
+JsonNode *
+pd_json_from_string (const char  *text,
+                     GError     **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return json_from_string (text, error);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+add_keys (GHashTable *keys,
+          JsonNode   *node)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  members = json_object_get_members (json_node_get_object (node));
+  for (GList *l = members; l != NULL; l = l->next)
+    g_hash_table_add (keys, l->data);
+}
+
+static JsonNode *
+member_or_null (JsonNode   *node,
+                const char *name)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  return json_object_get_member (json_node_get_object (node), name);
+}
+
+/* The union of the keys of up to three objects, sorted so that results and
+ * conflict lists are stable. */
+static GPtrArray *
+union_keys (JsonNode *a,
+            JsonNode *b,
+            JsonNode *c)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *result = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  add_keys (keys, a);
+  add_keys (keys, b);
+  add_keys (keys, c);
+
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (result, key);
+  g_ptr_array_sort (result, compare_strings);
+
+  return result;
+}
+
+char **
+pd_json_changed_fields (JsonNode *base,
+                        JsonNode *local)
+{
+  g_autoptr(GPtrArray) keys = union_keys (base, local, NULL);
+  GPtrArray *changed = g_ptr_array_new ();
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *name = g_ptr_array_index (keys, i);
+
+      if (base == NULL || !pd_json_equal (member_or_null (base, name), member_or_null (local, name)))
+        g_ptr_array_add (changed, g_strdup (name));
+    }
+  g_ptr_array_add (changed, NULL);
+
+  return (char **) g_ptr_array_free (changed, FALSE);
+}
+
+JsonNode *
+pd_json_merge_patch_diff (JsonNode *base,
+                          JsonNode *target)
+{
+  g_autoptr(JsonObject) patch = json_object_new ();
+  g_autoptr(GPtrArray) keys = union_keys (base, target, NULL);
+  JsonNode *result;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *name = g_ptr_array_index (keys, i);
+      JsonNode *b = member_or_null (base, name);
+      JsonNode *t = member_or_null (target, name);
+
+      if (pd_json_equal (b, t))
+        continue;
+
+      if (t == NULL)
+        json_object_set_null_member (patch, name);
+      else if (b != NULL && JSON_NODE_HOLDS_OBJECT (b) && JSON_NODE_HOLDS_OBJECT (t))
+        json_object_set_member (patch, name, pd_json_merge_patch_diff (b, t));
+      else
+        json_object_set_member (patch, name, json_node_copy (t));
+    }
+
+  result = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (result, patch);
+  return result;
+}
+
+JsonNode *
+pd_json_merge_patch_apply (JsonNode *target,
+                           JsonNode *patch)
+{
+  JsonObject *result_object;
+  JsonNode *result;
+  g_autoptr(GList) members = NULL;
+
+  g_return_val_if_fail (patch != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (patch))
+    return json_node_copy (patch);
+
+  if (target != NULL && JSON_NODE_HOLDS_OBJECT (target))
+    result = json_node_copy (target);
+  else
+    result = node_take_object (json_object_new ());
+  /* json_node_copy shares the object; build a private one to modify. */
+  {
+    JsonObject *copy = json_object_new ();
+    g_autoptr(GList) old = json_object_get_members (json_node_get_object (result));
+
+    for (GList *l = old; l != NULL; l = l->next)
+      json_object_set_member (copy, l->data,
+                              json_node_copy (json_object_get_member (json_node_get_object (result), l->data)));
+    json_node_take_object (result, copy);
+  }
+  result_object = json_node_get_object (result);
+
+  members = json_object_get_members (json_node_get_object (patch));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *value = json_object_get_member (json_node_get_object (patch), name);
+
+      if (JSON_NODE_HOLDS_NULL (value))
+        json_object_remove_member (result_object, name);
+      else
+        json_object_set_member (result_object, name,
+                                pd_json_merge_patch_apply (json_object_get_member (result_object, name), value));
+    }
+
+  return result;
+}
+
+static JsonNode *
+merge_recursive (JsonNode   *base,
+                 JsonNode   *local,
+                 JsonNode   *remote,
+                 const char *path,
+                 GPtrArray  *conflicts)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  JsonObject *merged;
+
+  if (pd_json_equal (local, remote) || pd_json_equal (base, remote))
+    return local != NULL ? json_node_copy (local) : NULL;
+  if (pd_json_equal (base, local))
+    return remote != NULL ? json_node_copy (remote) : NULL;
+
+  /* Both sides changed: descend into objects, elsewhere it is a conflict. */
+  if (local == NULL || remote == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (local) || !JSON_NODE_HOLDS_OBJECT (remote))
+    {
+      g_ptr_array_add (conflicts, g_strdup (path));
+      return local != NULL ? json_node_copy (local) : NULL;
+    }
+
+  merged = json_object_new ();
+  keys = union_keys (base, local, remote);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *name = g_ptr_array_index (keys, i);
+      g_autofree char *child_path = path[0] ? g_strdup_printf ("%s.%s", path, name) : g_strdup (name);
+      JsonNode *child = merge_recursive (member_or_null (base, name),
+                                         member_or_null (local, name),
+                                         member_or_null (remote, name),
+                                         child_path, conflicts);
+
+      if (child != NULL)
+        json_object_set_member (merged, name, child);
+    }
+
+  return node_take_object (merged);
+}
+
+JsonNode *
+pd_json_three_way_merge (JsonNode   *base,
+                         JsonNode   *local,
+                         JsonNode   *remote,
+                         GPtrArray **conflicts)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  JsonNode *result;
+
+  g_return_val_if_fail (local != NULL && JSON_NODE_HOLDS_OBJECT (local), NULL);
+  g_return_val_if_fail (remote != NULL && JSON_NODE_HOLDS_OBJECT (remote), NULL);
+
+  result = merge_recursive (base, local, remote, "", found);
+  if (result == NULL)
+    result = node_take_object (json_object_new ());
+
+  if (conflicts != NULL)
+    *conflicts = g_steal_pointer (&found);
+  return result;
+}
