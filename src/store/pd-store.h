@@ -113,7 +113,8 @@ gboolean     pd_store_save_all      (PdStore      *self,
                                      const char   *action_title,
                                      GError      **error);
 /* Deletes a record with its relations (a campaign's projects list, blocks,
- * texts, voucher batches). Undo brings it all back. */
+ * texts; voucher batches are records of their own). Undo brings it all
+ * back. */
 gboolean     pd_store_delete        (PdStore      *self,
                                      PdRecord     *record,
                                      const char   *action_title,

@@ -1,0 +1,142 @@
+/* pd-store-private.h: shared by the files of PdStore and by its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pd-store.h"
+
+G_BEGIN_DECLS
+
+struct _PdStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  char        *assets_dir;
+  sqlite3     *db;
+  GHashTable  *statements;  /* SQL text → sqlite3_stmt*, prepared once */
+  guint        tx_depth;    /* nesting of _pd_store_begin() */
+  gboolean     outbox_touched;
+
+  /* One live instance per record: "kind\x1fid" → PdRecord (weak). */
+  GHashTable  *live;
+  GListStore  *campaigns;   /* loaded on first use, then kept current */
+  GListStore  *projects;
+  GListStore  *themes;
+  GListStore  *voucher_batches;
+
+  PdUndoStack *undo_stack;
+  /* Open pd_store_begin_action() nesting and its collected undo step. */
+  guint        action_depth;
+  char        *action_title;
+  GPtrArray   *action_changes;
+  gboolean     action_failed;
+};
+
+/* One change of a record for the undo stack: its content before and after
+ * (NULL: did not exist). */
+typedef struct {
+  char     *kind;
+  char     *id;
+  JsonNode *before;
+  JsonNode *after;
+} PdStoreChange;
+
+void           _pd_store_change_free     (PdStoreChange *change);
+
+/* Schema (pd-store-schema.c) */
+typedef gboolean (*PdMigrationFunc) (sqlite3 *db, GError **error);
+guint          _pd_store_n_migrations    (void);
+gboolean       _pd_store_migrate         (sqlite3     *db,
+                                          guint        target_version,
+                                          GError     **error);
+int            _pd_store_get_version     (sqlite3     *db);
+void           _pd_store_register_functions (sqlite3  *db);
+char          *_pd_store_normalise       (const char  *text);
+gboolean       _pd_store_exec            (sqlite3     *db,
+                                          const char  *sql,
+                                          GError     **error);
+
+/* Statements and transactions (pd-store.c) */
+sqlite3_stmt  *_pd_store_prepare         (PdStore     *self,
+                                          const char  *sql,
+                                          GError     **error);
+gboolean       _pd_store_step_done       (PdStore     *self,
+                                          sqlite3_stmt *stmt,
+                                          GError     **error);
+void           _pd_store_set_sqlite_error (PdStore    *self,
+                                           GError    **error);
+gboolean       _pd_store_begin           (PdStore     *self,
+                                          GError     **error);
+gboolean       _pd_store_commit          (PdStore     *self,
+                                          GError     **error);
+void           _pd_store_rollback        (PdStore     *self);
+void           _pd_store_bind_text       (sqlite3_stmt *stmt,
+                                          int           index,
+                                          const char   *text);
+const char    *_pd_store_column_text     (sqlite3_stmt *stmt,
+                                          int           column);
+
+/* Typed tables (pd-store-records.c) */
+gboolean       _pd_store_write_record    (PdStore     *self,
+                                          PdRecord    *record,
+                                          GError     **error);
+gboolean       _pd_store_delete_rows     (PdStore     *self,
+                                          const char  *kind,
+                                          const char  *id,
+                                          GError     **error);
+/* (transfer full) (nullable): a new, not live record from the tables */
+PdRecord      *_pd_store_read_record     (PdStore     *self,
+                                          const char  *kind,
+                                          const char  *id,
+                                          GError     **error);
+/* (transfer full) (nullable): the record's content JSON from the tables */
+JsonNode      *_pd_store_read_content    (PdStore     *self,
+                                          const char  *kind,
+                                          const char  *id);
+GPtrArray     *_pd_store_load_all        (PdStore     *self,
+                                          const char  *kind,
+                                          GError     **error);
+const char    *_pd_store_table_for_kind  (const char  *kind);
+
+/* Live instances and lists (pd-store.c) */
+PdRecord      *_pd_store_lookup_live     (PdStore     *self,
+                                          const char  *kind,
+                                          const char  *id);
+void           _pd_store_register_live   (PdStore     *self,
+                                          PdRecord    *record);
+/* Brings the live instance and lists in line with @content (NULL: gone). */
+void           _pd_store_update_live     (PdStore     *self,
+                                          const char  *kind,
+                                          const char  *id,
+                                          JsonNode    *content,
+                                          PdRecord    *written);
+
+/* Change tracking (pd-store-sync.c) */
+gboolean       _pd_store_track_local_change (PdStore    *self,
+                                             const char *kind,
+                                             const char *id,
+                                             gboolean    deleted,
+                                             GError    **error);
+PdSyncState    _pd_store_read_state      (PdStore     *self,
+                                          const char  *kind,
+                                          const char  *id,
+                                          gint64      *revision);
+/* Writes @content (NULL deletes) as a local edit, tracked for sync, no
+ * undo step; used by undo/redo. */
+gboolean       _pd_store_apply_content   (PdStore     *self,
+                                          const char  *kind,
+                                          const char  *id,
+                                          JsonNode    *content,
+                                          GError     **error);
+
+/* Undo (pd-undo-stack.c) */
+PdUndoStack   *_pd_undo_stack_new        (PdStore     *store);
+void           _pd_undo_stack_push       (PdUndoStack *self,
+                                          const char  *title,
+                                          GPtrArray   *changes);
+
+G_END_DECLS

@@ -1,0 +1,1194 @@
+/* pd-store-sync.c: change tracking and the outbox (SYNC.md)
+ *
+ * Invariants: a record has at most one op that is not inflight; an
+ * inflight op is never changed (its payload and key are what the server
+ * may already have seen); sync_records.local_seq grows with every local
+ * edit, so a push result can tell whether the user edited meanwhile.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pd-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pd-json.h"
+#include "pd-store-private.h"
+#include "pd-validation.h"
+
+typedef struct {
+  gboolean     exists;
+  PdSyncState  state;
+  gint64       revision;
+  gint64       local_seq;
+  char        *base_json;
+  char        *conflict_json;
+} SyncRow;
+
+static void
+sync_row_clear (SyncRow *row)
+{
+  g_clear_pointer (&row->base_json, g_free);
+  g_clear_pointer (&row->conflict_json, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SyncRow, sync_row_clear)
+
+static gboolean
+read_sync_row (PdStore     *self,
+               const char  *kind,
+               const char  *id,
+               SyncRow     *row,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (self,
+    "SELECT state, revision, local_seq, base_json, conflict_json FROM sync_records"
+    " WHERE kind = ?1 AND id = ?2", error);
+  int state = PD_SYNC_STATE_SYNCED;
+
+  memset (row, 0, sizeof *row);
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, kind);
+  _pd_store_bind_text (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      row->exists = TRUE;
+      pd_enum_from_string (PD_TYPE_SYNC_STATE, _pd_store_column_text (stmt, 0), &state);
+      row->state = state;
+      row->revision = sqlite3_column_int64 (stmt, 1);
+      row->local_seq = sqlite3_column_int64 (stmt, 2);
+      row->base_json = g_strdup (_pd_store_column_text (stmt, 3));
+      row->conflict_json = g_strdup (_pd_store_column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+write_sync_row (PdStore     *self,
+                const char  *kind,
+                const char  *id,
+                PdSyncState  state,
+                gint64       revision,
+                gint64       local_seq,
+                const char  *base_json,
+                const char  *conflict_json,
+                const char  *conflict_fields,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (self,
+    "INSERT INTO sync_records (kind, id, state, revision, local_seq, base_json, conflict_json, conflict_fields)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (kind, id) DO UPDATE SET"
+    " state = ?3, revision = ?4, local_seq = ?5, base_json = ?6, conflict_json = ?7, conflict_fields = ?8", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, kind);
+  _pd_store_bind_text (stmt, 2, id);
+  _pd_store_bind_text (stmt, 3, pd_enum_to_string (PD_TYPE_SYNC_STATE, state));
+  sqlite3_bind_int64 (stmt, 4, revision);
+  sqlite3_bind_int64 (stmt, 5, local_seq);
+  _pd_store_bind_text (stmt, 6, base_json);
+  _pd_store_bind_text (stmt, 7, conflict_json);
+  _pd_store_bind_text (stmt, 8, conflict_fields);
+  return _pd_store_step_done (self, stmt, error);
+}
+
+static gboolean
+run_for_record (PdStore     *self,
+                const char  *sql,
+                const char  *kind,
+                const char  *id,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, kind);
+  _pd_store_bind_text (stmt, 2, id);
+  return _pd_store_step_done (self, stmt, error);
+}
+
+static gboolean
+has_inflight_op (PdStore    *self,
+                 const char *kind,
+                 const char *id)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (self,
+    "SELECT 1 FROM outbox WHERE kind = ?1 AND record_id = ?2 AND status = 'inflight'", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, kind);
+  _pd_store_bind_text (stmt, 2, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* Edits merge into the record's op that is not inflight; a dead op comes
+ * back to life with a fresh key, since the server never accepted it. */
+static gboolean
+merge_op (PdStore         *self,
+          const char      *kind,
+          const char      *id,
+          PdOutboxVerb     verb,
+          PdOutboxStatus   status,
+          gint64           local_seq,
+          GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 op_id = 0;
+  gboolean was_dead = FALSE;
+
+  stmt = _pd_store_prepare (self,
+    "SELECT op_id, status FROM outbox WHERE kind = ?1 AND record_id = ?2 AND status != 'inflight'"
+    " ORDER BY op_id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, kind);
+  _pd_store_bind_text (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      op_id = sqlite3_column_int64 (stmt, 0);
+      was_dead = g_strcmp0 (_pd_store_column_text (stmt, 1), "dead") == 0;
+    }
+  sqlite3_reset (stmt);
+
+  if (op_id != 0)
+    {
+      g_autofree char *key = was_dead ? pd_uuid_new () : NULL;
+
+      stmt = _pd_store_prepare (self,
+        "UPDATE outbox SET verb = ?2, status = ?3, local_seq = ?4, payload = NULL,"
+        " idempotency_key = coalesce (?5, idempotency_key),"
+        " attempts = CASE WHEN ?5 IS NULL THEN attempts ELSE 0 END,"
+        " last_error = CASE WHEN ?5 IS NULL THEN last_error ELSE NULL END"
+        " WHERE op_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, op_id);
+      _pd_store_bind_text (stmt, 2, pd_outbox_verb_to_string (verb));
+      _pd_store_bind_text (stmt, 3, pd_outbox_status_to_string (status));
+      sqlite3_bind_int64 (stmt, 4, local_seq);
+      _pd_store_bind_text (stmt, 5, key);
+    }
+  else
+    {
+      g_autofree char *key = pd_uuid_new ();
+
+      stmt = _pd_store_prepare (self,
+        "INSERT INTO outbox (kind, record_id, verb, idempotency_key, local_seq, status)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+      if (stmt == NULL)
+        return FALSE;
+      _pd_store_bind_text (stmt, 1, kind);
+      _pd_store_bind_text (stmt, 2, id);
+      _pd_store_bind_text (stmt, 3, pd_outbox_verb_to_string (verb));
+      _pd_store_bind_text (stmt, 4, key);
+      sqlite3_bind_int64 (stmt, 5, local_seq);
+      _pd_store_bind_text (stmt, 6, pd_outbox_status_to_string (status));
+    }
+
+  self->outbox_touched = TRUE;
+  return _pd_store_step_done (self, stmt, error);
+}
+
+static gboolean
+drop_waiting_ops (PdStore     *self,
+                  const char  *kind,
+                  const char  *id,
+                  GError     **error)
+{
+  self->outbox_touched = TRUE;
+  return run_for_record (self, "DELETE FROM outbox WHERE kind = ?1 AND record_id = ?2 AND status != 'inflight'",
+                         kind, id, error);
+}
+
+gboolean
+_pd_store_track_local_change (PdStore     *self,
+                              const char  *kind,
+                              const char  *id,
+                              gboolean     deleted,
+                              GError     **error)
+{
+  g_auto(SyncRow) row = { 0, };
+  gboolean inflight;
+  PdSyncState state;
+  PdOutboxVerb verb;
+  gint64 seq;
+
+  if (!read_sync_row (self, kind, id, &row, error))
+    return FALSE;
+
+  if (!row.exists)
+    {
+      if (deleted)
+        return TRUE;
+      return write_sync_row (self, kind, id, PD_SYNC_STATE_CREATED, 0, 1, NULL, NULL, NULL, error) &&
+             merge_op (self, kind, id, PD_OUTBOX_VERB_CREATE, PD_OUTBOX_STATUS_PENDING, 1, error);
+    }
+
+  seq = row.local_seq + 1;
+  inflight = has_inflight_op (self, kind, id);
+
+  if (deleted)
+    {
+      /* Created here and never sent: the server need not hear of it. */
+      if (row.revision == 0 && !inflight)
+        return drop_waiting_ops (self, kind, id, error) &&
+               run_for_record (self, "DELETE FROM sync_records WHERE kind = ?1 AND id = ?2", kind, id, error);
+
+      state = row.state == PD_SYNC_STATE_CONFLICT ? PD_SYNC_STATE_CONFLICT : PD_SYNC_STATE_DELETED;
+      verb = PD_OUTBOX_VERB_DELETE;
+    }
+  else
+    {
+      if (row.state == PD_SYNC_STATE_CONFLICT)
+        state = PD_SYNC_STATE_CONFLICT;
+      else if (row.revision == 0)
+        state = PD_SYNC_STATE_CREATED;
+      else
+        state = PD_SYNC_STATE_MODIFIED;
+      /* After an inflight create the server will have it: update next. */
+      verb = row.revision == 0 && !inflight ? PD_OUTBOX_VERB_CREATE : PD_OUTBOX_VERB_UPDATE;
+    }
+
+  return write_sync_row (self, kind, id, state, row.revision, seq, row.base_json, row.conflict_json,
+                         NULL, error) &&
+         merge_op (self, kind, id, verb,
+                   state == PD_SYNC_STATE_CONFLICT ? PD_OUTBOX_STATUS_CONFLICT : PD_OUTBOX_STATUS_PENDING,
+                   seq, error);
+}
+
+PdSyncState
+_pd_store_read_state (PdStore    *self,
+                      const char *kind,
+                      const char *id,
+                      gint64     *revision)
+{
+  g_auto(SyncRow) row = { 0, };
+
+  if (!read_sync_row (self, kind, id, &row, NULL) || !row.exists)
+    {
+      if (revision != NULL)
+        *revision = 0;
+      /* Rows without bookkeeping came from elsewhere, e.g. migrated. */
+      return PD_SYNC_STATE_SYNCED;
+    }
+  if (revision != NULL)
+    *revision = row.revision;
+  return row.state;
+}
+
+/* --- Public change tracking ---------------------------------------------- */
+
+PdSyncState
+pd_store_get_sync_state (PdStore    *self,
+                         const char *kind,
+                         const char *id)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), PD_SYNC_STATE_SYNCED);
+  return _pd_store_read_state (self, kind, id, NULL);
+}
+
+gint64
+pd_store_get_local_seq (PdStore    *self,
+                        const char *kind,
+                        const char *id)
+{
+  g_auto(SyncRow) row = { 0, };
+
+  g_return_val_if_fail (PD_IS_STORE (self), 0);
+
+  read_sync_row (self, kind, id, &row, NULL);
+  return row.local_seq;
+}
+
+JsonNode *
+pd_store_get_base (PdStore    *self,
+                   const char *kind,
+                   const char *id)
+{
+  g_auto(SyncRow) row = { 0, };
+
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  if (!read_sync_row (self, kind, id, &row, NULL) || row.base_json == NULL)
+    return NULL;
+  return json_from_string (row.base_json, NULL);
+}
+
+JsonNode *
+pd_store_get_local (PdStore    *self,
+                    const char *kind,
+                    const char *id)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+  return _pd_store_read_content (self, kind, id);
+}
+
+char **
+pd_store_get_dirty_fields (PdStore    *self,
+                           const char *kind,
+                           const char *id)
+{
+  g_autoptr(JsonNode) base = NULL;
+  g_autoptr(JsonNode) local = NULL;
+
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  base = pd_store_get_base (self, kind, id);
+  local = _pd_store_read_content (self, kind, id);
+  if (base == NULL && local == NULL)
+    return g_new0 (char *, 1);
+  return pd_json_changed_fields (base, local);
+}
+
+/* --- Outbox --------------------------------------------------------------- */
+
+#define OP_COLUMNS \
+  "op_id, kind, record_id, verb, idempotency_key, if_match, payload, local_seq, status," \
+  " attempts, next_at, last_error"
+
+static PdOutboxOp *
+op_from_row (sqlite3_stmt *stmt)
+{
+  PdOutboxOp *op = g_new0 (PdOutboxOp, 1);
+  const char *verb = _pd_store_column_text (stmt, 3);
+  const char *status = _pd_store_column_text (stmt, 8);
+
+  op->op_id = sqlite3_column_int64 (stmt, 0);
+  op->kind = g_strdup (_pd_store_column_text (stmt, 1));
+  op->record_id = g_strdup (_pd_store_column_text (stmt, 2));
+  op->verb = g_str_equal (verb, "create") ? PD_OUTBOX_VERB_CREATE
+           : g_str_equal (verb, "delete") ? PD_OUTBOX_VERB_DELETE : PD_OUTBOX_VERB_UPDATE;
+  op->idempotency_key = g_strdup (_pd_store_column_text (stmt, 4));
+  op->if_match = sqlite3_column_int64 (stmt, 5);
+  op->payload = g_strdup (_pd_store_column_text (stmt, 6));
+  op->local_seq = sqlite3_column_int64 (stmt, 7);
+  op->status = g_str_equal (status, "inflight") ? PD_OUTBOX_STATUS_INFLIGHT
+             : g_str_equal (status, "conflict") ? PD_OUTBOX_STATUS_CONFLICT
+             : g_str_equal (status, "dead") ? PD_OUTBOX_STATUS_DEAD : PD_OUTBOX_STATUS_PENDING;
+  op->attempts = sqlite3_column_int (stmt, 9);
+  op->next_at = sqlite3_column_int64 (stmt, 10);
+  op->last_error = g_strdup (_pd_store_column_text (stmt, 11));
+  return op;
+}
+
+static PdOutboxOp *
+read_op (PdStore  *self,
+         gint64    op_id,
+         GError  **error)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (self, "SELECT " OP_COLUMNS " FROM outbox WHERE op_id = ?1", error);
+  PdOutboxOp *op = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, op_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    op = op_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (op == NULL)
+    g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND,
+                 _("The change to send no longer exists."));
+  return op;
+}
+
+GPtrArray *
+pd_store_list_outbox (PdStore   *self,
+                      gboolean   ready_only,
+                      GError   **error)
+{
+  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_outbox_op_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  if (ready_only)
+    {
+      stmt = _pd_store_prepare (self, "SELECT " OP_COLUMNS " FROM outbox"
+                                " WHERE status IN ('pending', 'inflight') AND next_at <= ?1 ORDER BY op_id", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
+    }
+  else
+    {
+      stmt = _pd_store_prepare (self, "SELECT " OP_COLUMNS " FROM outbox ORDER BY op_id", error);
+      if (stmt == NULL)
+        return NULL;
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ops, op_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&ops);
+}
+
+guint
+pd_store_count_outbox (PdStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (PD_IS_STORE (self), 0);
+
+  stmt = _pd_store_prepare (self, "SELECT count(*) FROM outbox", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return count;
+}
+
+PdOutboxOp *
+pd_store_mark_inflight (PdStore  *self,
+                        gint64    op_id,
+                        GError  **error)
+{
+  g_autoptr(PdOutboxOp) op = NULL;
+  g_auto(SyncRow) row = { 0, };
+  g_autoptr(JsonNode) local = NULL;
+  g_autofree char *payload = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  if (!_pd_store_begin (self, error))
+    return NULL;
+
+  op = read_op (self, op_id, error);
+  if (op == NULL)
+    goto fail;
+  if (op->status == PD_OUTBOX_STATUS_INFLIGHT)
+    {
+      if (!_pd_store_commit (self, error))
+        goto fail;
+      return g_steal_pointer (&op);
+    }
+  if (op->status != PD_OUTBOX_STATUS_PENDING)
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONFLICT,
+                   _("This change waits for a decision and cannot be sent."));
+      goto fail;
+    }
+  if (!read_sync_row (self, op->kind, op->record_id, &row, error))
+    goto fail;
+
+  if (op->verb != PD_OUTBOX_VERB_DELETE)
+    {
+      local = _pd_store_read_content (self, op->kind, op->record_id);
+      if (local == NULL)
+        {
+          g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND,
+                       _("The record no longer exists."));
+          goto fail;
+        }
+      if (op->verb == PD_OUTBOX_VERB_CREATE)
+        payload = pd_json_to_string (local);
+      else
+        {
+          g_autoptr(JsonNode) base = row.base_json != NULL ? json_from_string (row.base_json, NULL) : NULL;
+          g_autoptr(JsonNode) patch = pd_json_merge_patch_diff (base, local);
+
+          payload = pd_json_to_string (patch);
+        }
+    }
+
+  stmt = _pd_store_prepare (self,
+    "UPDATE outbox SET status = 'inflight', payload = ?2, if_match = ?3 WHERE op_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, op_id);
+  _pd_store_bind_text (stmt, 2, payload);
+  sqlite3_bind_int64 (stmt, 3, op->verb == PD_OUTBOX_VERB_CREATE ? 0 : row.revision);
+  if (!_pd_store_step_done (self, stmt, error) || !_pd_store_commit (self, error))
+    goto fail;
+
+  pd_outbox_op_free (g_steal_pointer (&op));
+  return read_op (self, op_id, error);
+
+fail:
+  _pd_store_rollback (self);
+  return NULL;
+}
+
+/* The server's record reduced to the fields the model knows, without
+ * revision and updated_at, so it compares like for like with local. */
+static JsonNode *
+normalise_server_record (const char *kind,
+                         JsonNode   *record,
+                         GError    **error)
+{
+  g_autoptr(PdRecord) parsed = NULL;
+
+  if (record == NULL)
+    return NULL;
+  parsed = pd_record_new_from_json (pd_record_type_from_kind (kind), record, error);
+  return parsed != NULL ? pd_record_content_to_json (parsed) : NULL;
+}
+
+static gboolean
+write_content (PdStore     *self,
+               const char  *kind,
+               JsonNode    *content,
+               GError     **error)
+{
+  g_autoptr(PdRecord) record = pd_record_new_from_json (pd_record_type_from_kind (kind), content, error);
+
+  return record != NULL && _pd_store_write_record (self, record, error);
+}
+
+static void
+refresh_live (PdStore    *self,
+              const char *kind,
+              const char *id)
+{
+  g_autoptr(JsonNode) content = _pd_store_read_content (self, kind, id);
+
+  _pd_store_update_live (self, kind, id, content, NULL);
+}
+
+static gboolean
+delete_op (PdStore  *self,
+           gint64    op_id,
+           GError  **error)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (self, "DELETE FROM outbox WHERE op_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, op_id);
+  self->outbox_touched = TRUE;
+  return _pd_store_step_done (self, stmt, error);
+}
+
+gboolean
+pd_store_apply_push_result (PdStore   *self,
+                            gint64     op_id,
+                            gint64     revision,
+                            JsonNode  *server_record,
+                            GError   **error)
+{
+  g_autoptr(PdOutboxOp) op = NULL;
+  g_auto(SyncRow) row = { 0, };
+  g_autoptr(JsonNode) base = NULL;
+  g_autofree char *base_json = NULL;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_pd_store_begin (self, error))
+    return FALSE;
+
+  op = read_op (self, op_id, error);
+  if (op == NULL)
+    goto fail;
+  if (op->status != PD_OUTBOX_STATUS_INFLIGHT)
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONFLICT,
+                   _("This change was not being sent."));
+      goto fail;
+    }
+  if (!read_sync_row (self, op->kind, op->record_id, &row, error) ||
+      !delete_op (self, op_id, error))
+    goto fail;
+
+  if (op->verb == PD_OUTBOX_VERB_DELETE)
+    {
+      if (!row.exists || row.state == PD_SYNC_STATE_DELETED)
+        {
+          if (!run_for_record (self, "DELETE FROM sync_records WHERE kind = ?1 AND id = ?2",
+                               op->kind, op->record_id, error))
+            goto fail;
+        }
+      else
+        {
+          /* Restored here (undo) while the delete was under way: the
+           * server now has a tombstone, so it must be created again. */
+          if (!write_sync_row (self, op->kind, op->record_id, PD_SYNC_STATE_CREATED, 0, row.local_seq,
+                               NULL, NULL, NULL, error) ||
+              !merge_op (self, op->kind, op->record_id, PD_OUTBOX_VERB_CREATE, PD_OUTBOX_STATUS_PENDING,
+                         row.local_seq, error))
+            goto fail;
+        }
+      if (!_pd_store_commit (self, error))
+        goto fail;
+      refresh_live (self, op->kind, op->record_id);
+      return TRUE;
+    }
+
+  if (server_record != NULL)
+    {
+      base = normalise_server_record (op->kind, server_record, error);
+      if (base == NULL)
+        goto fail;
+    }
+  else
+    {
+      /* No body: what the server confirmed is what we sent. */
+      g_autoptr(JsonNode) sent = op->payload != NULL ? json_from_string (op->payload, NULL) : NULL;
+      g_autoptr(JsonNode) old_base = row.base_json != NULL ? json_from_string (row.base_json, NULL) : NULL;
+
+      if (sent == NULL)
+        {
+          g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_FAILED, _("The change that was sent is unknown."));
+          goto fail;
+        }
+      base = op->verb == PD_OUTBOX_VERB_CREATE ? g_steal_pointer (&sent)
+                                               : pd_json_merge_patch_apply (old_base, sent);
+    }
+  base_json = pd_json_to_string (base);
+
+  if (row.exists && row.local_seq == op->local_seq && row.state != PD_SYNC_STATE_CONFLICT &&
+      row.state != PD_SYNC_STATE_DELETED)
+    {
+      /* Nothing changed meanwhile: the server's copy is the local one. */
+      if (!write_content (self, op->kind, base, error) ||
+          !write_sync_row (self, op->kind, op->record_id, PD_SYNC_STATE_SYNCED, revision, row.local_seq,
+                           base_json, NULL, NULL, error))
+        goto fail;
+    }
+  else
+    {
+      PdSyncState state = row.state == PD_SYNC_STATE_CREATED ? PD_SYNC_STATE_MODIFIED : row.state;
+
+      if (!write_sync_row (self, op->kind, op->record_id, state, revision, row.local_seq,
+                           base_json, row.conflict_json, NULL, error) ||
+          !run_for_record (self, "UPDATE outbox SET verb = 'update' WHERE kind = ?1 AND record_id = ?2"
+                           " AND verb = 'create' AND status != 'inflight'", op->kind, op->record_id, error))
+        goto fail;
+    }
+
+  if (!_pd_store_commit (self, error))
+    goto fail;
+  refresh_live (self, op->kind, op->record_id);
+  return TRUE;
+
+fail:
+  _pd_store_rollback (self);
+  return FALSE;
+}
+
+static char *
+conflict_fields_json (GPtrArray *fields)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < fields->len; i++)
+    json_array_add_string_element (array, g_ptr_array_index (fields, i));
+  json_node_take_array (node, array);
+  return pd_json_to_string (node);
+}
+
+static gboolean
+mark_conflict (PdStore     *self,
+               const char  *kind,
+               const char  *id,
+               SyncRow     *row,
+               gint64       revision,
+               const char  *base_json,
+               JsonNode    *remote,
+               GPtrArray   *fields,
+               PdOutboxVerb verb,
+               GError     **error)
+{
+  g_autofree char *remote_json = remote != NULL ? pd_json_to_string (remote) : NULL;
+  g_autofree char *fields_json = conflict_fields_json (fields);
+
+  return write_sync_row (self, kind, id, PD_SYNC_STATE_CONFLICT, revision, row->local_seq + 1,
+                         base_json, remote_json, fields_json, error) &&
+         merge_op (self, kind, id, verb, PD_OUTBOX_STATUS_CONFLICT, row->local_seq + 1, error);
+}
+
+/* Brings one server version of a record in (a pull or the "current" of a
+ * 412): taken as is without local changes, merged three-way with them. */
+static gboolean
+merge_remote (PdStore     *self,
+              const char  *kind,
+              const char  *id,
+              gint64       revision,
+              JsonNode    *server_record,
+              gboolean     from_push,
+              GError     **error)
+{
+  g_auto(SyncRow) row = { 0, };
+  g_autoptr(JsonNode) remote = NULL;
+  g_autoptr(JsonNode) local = NULL;
+  g_autoptr(JsonNode) base = NULL;
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) deleted_field = g_ptr_array_new ();
+  g_autofree char *remote_json = NULL;
+
+  if (!read_sync_row (self, kind, id, &row, error))
+    return FALSE;
+
+  if (server_record != NULL)
+    {
+      remote = normalise_server_record (kind, server_record, error);
+      if (remote == NULL)
+        return FALSE;
+      remote_json = pd_json_to_string (remote);
+    }
+
+  if (!row.exists || row.state == PD_SYNC_STATE_SYNCED)
+    {
+      if (remote == NULL)
+        return _pd_store_delete_rows (self, kind, id, error) &&
+               drop_waiting_ops (self, kind, id, error) &&
+               run_for_record (self, "DELETE FROM sync_records WHERE kind = ?1 AND id = ?2", kind, id, error);
+
+      if (row.exists && !from_push && revision <= row.revision)
+        return TRUE;
+      return write_content (self, kind, remote, error) &&
+             write_sync_row (self, kind, id, PD_SYNC_STATE_SYNCED, revision, row.local_seq,
+                             remote_json, NULL, NULL, error);
+    }
+
+  /* Our own push coming back through the feed, or an older version. */
+  if (!from_push && remote != NULL && revision <= row.revision)
+    return TRUE;
+
+  local = _pd_store_read_content (self, kind, id);
+  g_ptr_array_add (deleted_field, (gpointer) "deleted");
+
+  if (remote == NULL)
+    {
+      if (local == NULL)
+        return drop_waiting_ops (self, kind, id, error) &&
+               run_for_record (self, "DELETE FROM sync_records WHERE kind = ?1 AND id = ?2", kind, id, error);
+      /* Deleted there, edited here: the user decides. */
+      return mark_conflict (self, kind, id, &row, row.revision, row.base_json, NULL, deleted_field,
+                            PD_OUTBOX_VERB_UPDATE, error);
+    }
+
+  if (local == NULL)
+    return mark_conflict (self, kind, id, &row, revision, remote_json, remote, deleted_field,
+                          PD_OUTBOX_VERB_DELETE, error);
+
+  base = row.base_json != NULL ? json_from_string (row.base_json, NULL) : NULL;
+  merged = pd_json_three_way_merge (base, local, remote, &conflicts);
+  if (!write_content (self, kind, merged, error))
+    return FALSE;
+
+  if (conflicts->len > 0)
+    return mark_conflict (self, kind, id, &row, revision, remote_json, remote, conflicts,
+                          PD_OUTBOX_VERB_UPDATE, error);
+
+  if (pd_json_equal (merged, remote))
+    return drop_waiting_ops (self, kind, id, error) &&
+           write_sync_row (self, kind, id, PD_SYNC_STATE_SYNCED, revision, row.local_seq + 1,
+                           remote_json, NULL, NULL, error);
+
+  /* Both sides' changes kept: the local ones go out against the new base. */
+  return write_sync_row (self, kind, id, PD_SYNC_STATE_MODIFIED, revision, row.local_seq + 1,
+                         remote_json, NULL, NULL, error) &&
+         merge_op (self, kind, id, PD_OUTBOX_VERB_UPDATE, PD_OUTBOX_STATUS_PENDING, row.local_seq + 1, error);
+}
+
+gboolean
+pd_store_apply_push_conflict (PdStore   *self,
+                              gint64     op_id,
+                              gint64     revision,
+                              JsonNode  *current,
+                              GError   **error)
+{
+  g_autoptr(PdOutboxOp) op = NULL;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_pd_store_begin (self, error))
+    return FALSE;
+
+  op = read_op (self, op_id, error);
+  if (op == NULL || !delete_op (self, op_id, error) ||
+      !merge_remote (self, op->kind, op->record_id, revision, current, TRUE, error) ||
+      !_pd_store_commit (self, error))
+    {
+      _pd_store_rollback (self);
+      return FALSE;
+    }
+
+  refresh_live (self, op->kind, op->record_id);
+  return TRUE;
+}
+
+static gboolean
+update_op_status (PdStore     *self,
+                  gint64       op_id,
+                  const char  *sql,
+                  gint64       next_at,
+                  const char  *message,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_pd_store_begin (self, error))
+    return FALSE;
+
+  stmt = _pd_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, op_id);
+  sqlite3_bind_int64 (stmt, 2, next_at);
+  _pd_store_bind_text (stmt, 3, message);
+  if (!_pd_store_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND,
+                   _("The change to send no longer exists."));
+      goto fail;
+    }
+  self->outbox_touched = TRUE;
+  return _pd_store_commit (self, error);
+
+fail:
+  _pd_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+pd_store_retry_op_later (PdStore     *self,
+                         gint64       op_id,
+                         gint64       next_at,
+                         const char  *error_message,
+                         GError     **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+
+  return update_op_status (self, op_id,
+                           "UPDATE outbox SET attempts = attempts + 1, next_at = ?2, last_error = ?3"
+                           " WHERE op_id = ?1", next_at, error_message, error);
+}
+
+gboolean
+pd_store_mark_op_dead (PdStore     *self,
+                       gint64       op_id,
+                       const char  *error_message,
+                       GError     **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+
+  /* Back to no payload: if the user fixes the record, the op revives
+   * with a new key and a fresh payload (merge_op). */
+  return update_op_status (self, op_id,
+                           "UPDATE outbox SET status = 'dead', attempts = attempts + 1, next_at = ?2,"
+                           " last_error = ?3, payload = NULL WHERE op_id = ?1", 0, error_message, error);
+}
+
+/* --- Pull ------------------------------------------------------------------ */
+
+static gboolean
+apply_voucher_change (PdStore     *self,
+                      const char  *code,
+                      JsonNode    *record,
+                      GError     **error)
+{
+  const char *status = NULL, *redeemed_at = NULL;
+  sqlite3_stmt *stmt;
+
+  if (record == NULL || !JSON_NODE_HOLDS_OBJECT (record))
+    return TRUE;
+  if (!pd_json_read_string (json_node_get_object (record), "status", FALSE, &status, error) ||
+      !pd_json_read_string (json_node_get_object (record), "redeemed_at", TRUE, &redeemed_at, error))
+    return FALSE;
+
+  stmt = _pd_store_prepare (self, "UPDATE voucher_codes SET status = ?2, redeemed_at = ?3 WHERE code = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, code);
+  _pd_store_bind_text (stmt, 2, status);
+  _pd_store_bind_text (stmt, 3, redeemed_at);
+  return _pd_store_step_done (self, stmt, error);
+}
+
+gboolean
+pd_store_apply_remote_changes (PdStore     *self,
+                               const char  *scope,
+                               JsonArray   *changes,
+                               const char  *next_cursor,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  guint n;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (scope != NULL && changes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_pd_store_begin (self, error))
+    return FALSE;
+
+  n = json_array_get_length (changes);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (changes, i);
+      JsonObject *change;
+      const char *kind, *id;
+      gint64 revision;
+      gboolean deleted;
+      JsonNode *record;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_WRONG_TYPE,
+                       _("Each entry of “%s” must be an object."), "changes");
+          goto fail;
+        }
+      change = json_node_get_object (node);
+      if (!pd_json_read_string (change, "kind", FALSE, &kind, error) ||
+          !pd_json_read_string (change, "id", FALSE, &id, error) ||
+          !pd_json_read_int (change, "revision", TRUE, &revision, error))
+        goto fail;
+      deleted = json_object_get_boolean_member_with_default (change, "deleted", FALSE);
+      record = deleted ? NULL : json_object_get_member (change, "record");
+
+      if (g_str_equal (kind, "voucher"))
+        {
+          if (!apply_voucher_change (self, id, record, error))
+            goto fail;
+          continue;
+        }
+      /* Kinds this version does not know are skipped, not an error. */
+      if (pd_record_type_from_kind (kind) == G_TYPE_INVALID)
+        continue;
+      if (!deleted && record == NULL)
+        {
+          g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_MISSING_FIELD,
+                       _("The field “%s” is missing."), "record");
+          goto fail;
+        }
+
+      if (!merge_remote (self, kind, id, revision, record, FALSE, error))
+        goto fail;
+      g_ptr_array_add (touched, g_strconcat (kind, "\x1f", id, NULL));
+    }
+
+  /* The cursor moves in the same transaction as the data it covers. */
+  stmt = _pd_store_prepare (self,
+    "INSERT INTO sync_state (scope, cursor) VALUES (?1, ?2)"
+    " ON CONFLICT (scope) DO UPDATE SET cursor = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  _pd_store_bind_text (stmt, 1, scope);
+  _pd_store_bind_text (stmt, 2, next_cursor);
+  if (!_pd_store_step_done (self, stmt, error) || !_pd_store_commit (self, error))
+    goto fail;
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (touched, i), "\x1f", 2);
+      refresh_live (self, parts[0], parts[1]);
+    }
+  return TRUE;
+
+fail:
+  _pd_store_rollback (self);
+  return FALSE;
+}
+
+char *
+pd_store_get_cursor (PdStore    *self,
+                     const char *scope)
+{
+  sqlite3_stmt *stmt;
+  char *cursor = NULL;
+
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  stmt = _pd_store_prepare (self, "SELECT cursor FROM sync_state WHERE scope = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  _pd_store_bind_text (stmt, 1, scope);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    cursor = g_strdup (_pd_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return cursor;
+}
+
+gboolean
+pd_store_reset_cursor (PdStore     *self,
+                       const char  *scope,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+
+  stmt = _pd_store_prepare (self, "UPDATE sync_state SET cursor = NULL WHERE scope = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, scope);
+  return _pd_store_step_done (self, stmt, error);
+}
+
+gint64
+pd_store_get_backoff_until (PdStore    *self,
+                            const char *scope)
+{
+  sqlite3_stmt *stmt;
+  gint64 until = 0;
+
+  g_return_val_if_fail (PD_IS_STORE (self), 0);
+
+  stmt = _pd_store_prepare (self, "SELECT backoff_until FROM sync_state WHERE scope = ?1", NULL);
+  if (stmt == NULL)
+    return 0;
+  _pd_store_bind_text (stmt, 1, scope);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    until = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return until;
+}
+
+gboolean
+pd_store_set_backoff_until (PdStore     *self,
+                            const char  *scope,
+                            gint64       until,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+
+  stmt = _pd_store_prepare (self,
+    "INSERT INTO sync_state (scope, backoff_until) VALUES (?1, ?2)"
+    " ON CONFLICT (scope) DO UPDATE SET backoff_until = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, scope);
+  sqlite3_bind_int64 (stmt, 2, until);
+  return _pd_store_step_done (self, stmt, error);
+}
+
+/* --- Conflicts -------------------------------------------------------------- */
+
+gboolean
+pd_store_get_conflict (PdStore     *self,
+                       const char  *kind,
+                       const char  *id,
+                       JsonNode   **local,
+                       JsonNode   **server,
+                       char      ***fields)
+{
+  g_auto(SyncRow) row = { 0, };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+
+  if (!read_sync_row (self, kind, id, &row, NULL) || row.state != PD_SYNC_STATE_CONFLICT)
+    return FALSE;
+
+  if (local != NULL)
+    *local = _pd_store_read_content (self, kind, id);
+  if (server != NULL)
+    *server = row.conflict_json != NULL ? json_from_string (row.conflict_json, NULL) : NULL;
+  if (fields != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      stmt = _pd_store_prepare (self, "SELECT value FROM sync_records, json_each (conflict_fields)"
+                                " WHERE kind = ?1 AND id = ?2", NULL);
+      if (stmt != NULL)
+        {
+          _pd_store_bind_text (stmt, 1, kind);
+          _pd_store_bind_text (stmt, 2, id);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            g_strv_builder_add (builder, _pd_store_column_text (stmt, 0));
+          sqlite3_reset (stmt);
+        }
+      *fields = g_strv_builder_end (builder);
+    }
+  return TRUE;
+}
+
+gboolean
+pd_store_resolve_conflict (PdStore     *self,
+                           const char  *kind,
+                           const char  *id,
+                           JsonNode    *resolved,
+                           GError     **error)
+{
+  g_auto(SyncRow) row = { 0, };
+  g_autoptr(PdRecord) record = NULL;
+  gboolean server_deleted;
+  gint64 seq;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (resolved != NULL)
+    {
+      record = pd_record_new_from_json (pd_record_type_from_kind (kind), resolved, error);
+      if (record == NULL || !pd_record_validate (record, error))
+        return FALSE;
+    }
+
+  if (!_pd_store_begin (self, error))
+    return FALSE;
+  if (!read_sync_row (self, kind, id, &row, error))
+    goto fail;
+  if (row.state != PD_SYNC_STATE_CONFLICT)
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONFLICT, _("The record is not in conflict."));
+      goto fail;
+    }
+
+  server_deleted = row.conflict_json == NULL;
+  seq = row.local_seq + 1;
+
+  if (record == NULL)
+    {
+      if (!_pd_store_delete_rows (self, kind, id, error))
+        goto fail;
+      if (server_deleted)
+        {
+          if (!drop_waiting_ops (self, kind, id, error) ||
+              !run_for_record (self, "DELETE FROM sync_records WHERE kind = ?1 AND id = ?2", kind, id, error))
+            goto fail;
+        }
+      else if (!write_sync_row (self, kind, id, PD_SYNC_STATE_DELETED, row.revision, seq, row.base_json,
+                                NULL, NULL, error) ||
+               !merge_op (self, kind, id, PD_OUTBOX_VERB_DELETE, PD_OUTBOX_STATUS_PENDING, seq, error))
+        goto fail;
+    }
+  else
+    {
+      if (!_pd_store_write_record (self, record, error))
+        goto fail;
+      /* Kept against a deletion on the server: it is created anew. */
+      if (server_deleted)
+        {
+          if (!write_sync_row (self, kind, id, PD_SYNC_STATE_CREATED, 0, seq, NULL, NULL, NULL, error) ||
+              !merge_op (self, kind, id, PD_OUTBOX_VERB_CREATE, PD_OUTBOX_STATUS_PENDING, seq, error))
+            goto fail;
+        }
+      else if (!write_sync_row (self, kind, id, PD_SYNC_STATE_MODIFIED, row.revision, seq, row.base_json,
+                                NULL, NULL, error) ||
+               !merge_op (self, kind, id, PD_OUTBOX_VERB_UPDATE, PD_OUTBOX_STATUS_PENDING, seq, error))
+        goto fail;
+    }
+
+  if (!_pd_store_commit (self, error))
+    goto fail;
+  refresh_live (self, kind, id);
+  return TRUE;
+
+fail:
+  _pd_store_rollback (self);
+  return FALSE;
+}
