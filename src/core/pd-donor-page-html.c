@@ -129,7 +129,8 @@ put_css (Writer *w)
     "*{box-sizing:border-box}\n"
     "body{margin:0;background:var(--bg);color:var(--text);font-family:%s;font-size:16px;line-height:1.5}\n", fonts);
   g_string_append (w->out,
-    ".pdp-topbar{display:flex;align-items:center;gap:12px;padding:12px 32px;border-bottom:1px solid var(--border);min-height:64px}\n"
+    ".pdp-topbar{padding:12px 32px;border-bottom:1px solid var(--border);min-height:64px}\n"
+    ".pdp-topbar-inner{display:flex;align-items:center;gap:12px;max-width:1120px;margin:0 auto;min-height:40px}\n"
     ".pdp-logo{max-height:40px;max-width:160px}\n"
     ".pdp-brand{font-weight:700;font-size:17px}\n"
     ".pdp-block{padding:40px 32px}\n"
@@ -532,13 +533,13 @@ pd_donor_page_html_generate (PdDonorPage      *page,
   put_css (&w);
   g_string_append_printf (w.out, "</style>\n</head>\n<body class=\"pdp-page%s\">\n", page->dark ? " pdp-dark" : "");
 
-  g_string_append (w.out, "<header class=\"pdp-topbar\">");
+  g_string_append (w.out, "<header class=\"pdp-topbar\"><div class=\"pdp-topbar-inner\">");
   logo = data_uri (&w, page->logo_sha256);
   if (logo != NULL)
     g_string_append_printf (w.out, "<img class=\"pdp-logo\" src=\"%s\" alt=\"\">", logo);
   g_string_append (w.out, "<span class=\"pdp-brand\">");
   put_text (&w, page->title);
-  g_string_append (w.out, "</span></header>\n<main>\n");
+  g_string_append (w.out, "</span></div></header>\n<main>\n");
 
   blocks = pd_campaign_get_page_blocks (page->campaign);
   for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)

@@ -44,7 +44,6 @@ _pd_donor_preview_css (PdDonorPage *page,
 
   g_string_append_printf (css,
     ".pdp-page { background-color: %s; color: %s; font-family: %s; font-size: 16px; }\n"
-    ".pdp-page label { color: inherit; }\n"
     ".pdp-topbar { padding: 12px %dpx; min-height: 40px; border-bottom: 1px solid %s; }\n"
     ".pdp-brand { font-weight: 700; font-size: 17px; }\n"
     ".pdp-block { padding: %dpx %dpx; }\n"
@@ -94,13 +93,9 @@ _pd_donor_preview_css (PdDonorPage *page,
     ".pdp-link { color: %s; text-decoration-line: underline; }\n"
     ".pdp-empty { padding: 64px 32px; color: %s; font-size: 17px; }\n",
     border, muted, border, bg, r, muted, surface, muted, border, primary, muted);
-  /* The editor's own marks: selection, focus and where a drop lands. */
-  g_string_append (css,
-    ".pdp-slot { outline: 0 solid transparent; }\n"
-    ".pdp-slot.pdp-selected { outline: 3px solid #3584e4; outline-offset: -3px; }\n"
-    ".pdp-slot:focus-visible { outline: 3px dashed #3584e4; outline-offset: -3px; }\n"
-    ".pdp-slot.pdp-drop-before { box-shadow: inset 0 6px #3584e4; }\n"
-    ".pdp-page.pdp-drop-end { box-shadow: inset 0 -6px #3584e4; }\n");
+  /* No outline of GTK's own on focused blocks: the preview draws the
+   * selection itself, outside the page, so exports stay clean. */
+  g_string_append (css, ".pdp-slot, .pdp-slot:focus-visible { outline: none; }\n");
 
   return g_string_free (css, FALSE);
 }
@@ -199,6 +194,8 @@ add_label (GtkWidget  *box,
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Widths come from the page's layout, never from how long a text is. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_set_halign (label, GTK_ALIGN_FILL);
   if (css_class != NULL)
@@ -309,12 +306,11 @@ build_redeem (GtkWidget   *slot,
               PdPageBlock *block,
               int          width)
 {
-  GtkWidget *inner = block_new (slot, width, NULL);
+  GtkWidget *inner = block_new (slot, width, "pdp-band");
   GtkWidget *card = box_new (GTK_ORIENTATION_VERTICAL, 0, "pdp-card");
   GtkWidget *form = box_new (width < 600 ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL, 12, NULL);
   GtkWidget *input, *button;
 
-  gtk_widget_add_css_class (gtk_widget_get_parent (inner), "pdp-band");
   gtk_widget_add_css_class (card, "pdp-redeem");
   gtk_widget_set_size_request (card, MIN (720, width - 2 * side_padding (width)), -1);
   gtk_widget_set_halign (card, GTK_ALIGN_START);
@@ -499,7 +495,6 @@ build_partners (GtkWidget   *slot,
       gtk_widget_add_css_class (chip, "pdp-partner");
       gtk_flow_box_append (GTK_FLOW_BOX (flow), chip);
     }
-  gtk_widget_set_halign (flow, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (inner), flow);
 }
 
@@ -612,7 +607,8 @@ _pd_donor_preview_build_page (PdDonorPreview *self,
                               GPtrArray      *slots)
 {
   GtkWidget *root = box_new (GTK_ORIENTATION_VERTICAL, 0, "pdp-page");
-  GtkWidget *topbar = box_new (GTK_ORIENTATION_HORIZONTAL, 12, "pdp-topbar");
+  GtkWidget *bar = box_new (GTK_ORIENTATION_HORIZONTAL, 0, "pdp-topbar");
+  GtkWidget *topbar = box_new (GTK_ORIENTATION_HORIZONTAL, 12, NULL);
   g_autoptr(GdkTexture) logo = _pd_donor_preview_load_texture (self, page->logo_sha256);
   GListModel *blocks = pd_campaign_get_page_blocks (page->campaign);
   guint n_blocks = g_list_model_get_n_items (blocks);
@@ -633,7 +629,11 @@ _pd_donor_preview_build_page (PdDonorPreview *self,
   gtk_label_set_ellipsize (GTK_LABEL (brand), PANGO_ELLIPSIZE_END);
   gtk_widget_set_valign (brand, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (brand, TRUE);
-  gtk_box_append (GTK_BOX (root), topbar);
+  gtk_widget_set_size_request (topbar, MIN (width - 2 * side_padding (width), PAGE_MAX_WIDTH), -1);
+  gtk_widget_set_halign (topbar, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (topbar, TRUE);
+  gtk_box_append (GTK_BOX (bar), topbar);
+  gtk_box_append (GTK_BOX (root), bar);
 
   for (guint i = 0; i < n_blocks; i++)
     {

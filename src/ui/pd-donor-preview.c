@@ -30,6 +30,7 @@ struct _PdDonorPreview
   GHashTable     *textures;   /* sha256 → GdkTexture, or missing */
   char           *selected;
   int             device_width;
+  int             drop_position;  /* -1: no drag over the page */
 };
 
 G_DEFINE_FINAL_TYPE (PdDonorPreview, pd_donor_preview, ADW_TYPE_BIN)
@@ -107,11 +108,47 @@ update_selection_marks (PdDonorPreview *self)
       GtkWidget *slot = g_ptr_array_index (self->slots, i);
       gboolean selected = g_strcmp0 (g_object_get_data (G_OBJECT (slot), "pd-block-id"), self->selected) == 0;
 
-      if (selected)
-        gtk_widget_add_css_class (slot, "pdp-selected");
-      else
-        gtk_widget_remove_css_class (slot, "pdp-selected");
       gtk_accessible_update_state (GTK_ACCESSIBLE (slot), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The selection and the drop point are drawn over the page rather than
+ * styled into it, so they never show in an exported picture. */
+static void
+pd_donor_preview_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  PdDonorPreview *self = PD_DONOR_PREVIEW (widget);
+  static const GdkRGBA accent = { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1.0 };
+  GtkWidget *slot = find_slot (self, self->selected);
+  graphene_rect_t bounds, page_bounds;
+
+  GTK_WIDGET_CLASS (pd_donor_preview_parent_class)->snapshot (widget, snapshot);
+
+  if (self->page == NULL || !gtk_widget_compute_bounds (self->page, widget, &page_bounds))
+    return;
+
+  if (slot != NULL && gtk_widget_compute_bounds (slot, widget, &bounds))
+    {
+      GskRoundedRect outline;
+      const float widths[4] = { 3, 3, 3, 3 };
+      const GdkRGBA colours[4] = { accent, accent, accent, accent };
+
+      gsk_rounded_rect_init_from_rect (&outline, &bounds, 2);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colours);
+    }
+
+  if (self->drop_position >= 0)
+    {
+      float y = page_bounds.origin.y + page_bounds.size.height - 4;
+
+      if ((guint) self->drop_position < self->slots->len
+          && gtk_widget_compute_bounds (g_ptr_array_index (self->slots, self->drop_position), widget, &bounds))
+        y = bounds.origin.y - 2;
+      gtk_snapshot_append_color (snapshot, &accent,
+                                 &GRAPHENE_RECT_INIT (page_bounds.origin.x, MAX (y, page_bounds.origin.y),
+                                                      page_bounds.size.width, 4));
     }
 }
 
@@ -217,10 +254,11 @@ pd_donor_preview_position_at (PdDonorPreview *self,
 static void
 clear_drop_marks (PdDonorPreview *self)
 {
-  for (guint i = 0; i < self->slots->len; i++)
-    gtk_widget_remove_css_class (g_ptr_array_index (self->slots, i), "pdp-drop-before");
-  if (self->page != NULL)
-    gtk_widget_remove_css_class (self->page, "pdp-drop-end");
+  if (self->drop_position != -1)
+    {
+      self->drop_position = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static GdkDragAction
@@ -229,13 +267,13 @@ on_drop_motion_cb (GtkDropTarget  *target,
                    double          y,
                    PdDonorPreview *self)
 {
-  guint position = pd_donor_preview_position_at (self, y);
+  int position = (int) pd_donor_preview_position_at (self, y);
 
-  clear_drop_marks (self);
-  if (position < self->slots->len)
-    gtk_widget_add_css_class (g_ptr_array_index (self->slots, position), "pdp-drop-before");
-  else
-    gtk_widget_add_css_class (self->page, "pdp-drop-end");
+  if (position != self->drop_position)
+    {
+      self->drop_position = position;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   return GDK_ACTION_MOVE;
 }
 
@@ -311,6 +349,7 @@ pd_donor_preview_class_init (PdDonorPreviewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pd_donor_preview_dispose;
+  widget_class->snapshot = pd_donor_preview_snapshot;
 
   signals[BLOCK_SELECTED] =
     g_signal_new ("block-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -329,12 +368,14 @@ static void
 pd_donor_preview_init (PdDonorPreview *self)
 {
   self->device_width = PD_DONOR_PREVIEW_DESKTOP_WIDTH;
+  self->drop_position = -1;
   self->provider = gtk_css_provider_new ();
   self->slots = g_ptr_array_new ();
   self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_nullable);
   self->frame = pd_preview_frame_new ();
   gtk_widget_add_css_class (self->frame, "card");
   gtk_widget_set_valign (self->frame, GTK_ALIGN_START);
+  gtk_widget_set_halign (self->frame, GTK_ALIGN_CENTER);
   adw_bin_set_child (ADW_BIN (self), self->frame);
 
   self->drop_target = g_object_ref_sink (gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY | GDK_ACTION_MOVE));
