@@ -99,13 +99,13 @@ _pd_campaign_to_json (PdRecord   *record,
     {
       g_autoptr(PdPageBlock) block = g_list_model_get_item (G_LIST_MODEL (self->page_blocks), i);
       JsonObject *entry = json_object_new ();
+      g_autoptr(JsonNode) props = json_node_new (JSON_NODE_OBJECT);
 
+      json_node_set_object (props, pd_page_block_get_properties (block));
       json_object_set_string_member (entry, "id", pd_page_block_get_id (block));
       json_object_set_string_member (entry, "type", pd_enum_to_string (PD_TYPE_PAGE_BLOCK_TYPE,
                                                                        pd_page_block_get_block_type (block)));
-      /* Shared, not copied: a block replaces its settings, never edits them. */
-      json_object_set_object_member (entry, "properties",
-                                     json_object_ref (pd_page_block_get_properties (block)));
+      json_object_set_member (entry, "properties", pd_json_deep_copy (props));
       json_array_add_object_element (blocks, entry);
     }
   json_object_set_array_member (object, "page_blocks", blocks);

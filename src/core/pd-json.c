@@ -191,6 +191,37 @@ pd_json_equal (JsonNode *a,
   return json_node_equal (a, b);
 }
 
+JsonNode *
+pd_json_deep_copy (JsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *copy = json_object_new ();
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (copy, l->data, pd_json_deep_copy (json_object_get_member (object, l->data)));
+      return node_take_object (copy);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *copy = json_array_new ();
+      JsonArray *array = json_node_get_array (node);
+      JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, pd_json_deep_copy (json_array_get_element (array, i)));
+      json_node_take_array (result, copy);
+      return result;
+    }
+
+  return json_node_copy (node);
+}
+
 char *
 pd_json_to_string (JsonNode *node)
 {

@@ -48,6 +48,10 @@ char      *pd_json_format_date_time (GDateTime *date_time);
 gboolean   pd_json_equal        (JsonNode    *a,
                                  JsonNode    *b);
 
+/* (transfer full): a copy sharing nothing with @node (json_node_copy()
+ * shares objects and arrays). */
+JsonNode  *pd_json_deep_copy    (JsonNode    *node);
+
 /* (transfer full) */
 char      *pd_json_to_string    (JsonNode    *node);
 JsonNode  *pd_json_from_string  (const char  *text,

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "pd-json.h"
 #include "pd-page-block.h"
 #include "pd-validation.h"
 
@@ -186,11 +187,9 @@ copy_object (JsonObject *object)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(JsonNode) copy = NULL;
-  g_autofree char *text = NULL;
 
   json_node_set_object (node, object);
-  text = json_to_string (node, FALSE);
-  copy = json_from_string (text, NULL);
+  copy = pd_json_deep_copy (node);
   return json_object_ref (json_node_get_object (copy));
 }
 

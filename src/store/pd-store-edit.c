@@ -38,18 +38,16 @@ change_new (const char *kind,
   return change;
 }
 
+/* Catalogue projects belong to the platform (403 on the server).
+ * @stored: (nullable): the record as stored now */
 static gboolean
-check_writable (PdStore     *self,
-                PdRecord    *record,
-                GError     **error)
+check_writable (PdRecord   *record,
+                PdRecord   *stored,
+                GError    **error)
 {
-  g_autoptr(PdRecord) stored = NULL;
-
   if (!PD_IS_PROJECT (record))
     return TRUE;
 
-  /* Catalogue projects belong to the platform (403 on the server). */
-  stored = _pd_store_read_record (self, "project", pd_record_get_id (record), NULL);
   if (pd_project_get_source (PD_PROJECT (record)) == PD_PROJECT_SOURCE_CATALOGUE ||
       (stored != NULL && pd_project_get_source (PD_PROJECT (stored)) == PD_PROJECT_SOURCE_CATALOGUE))
     {
@@ -70,13 +68,18 @@ save_one (PdStore    *self,
 {
   const char *kind = pd_record_get_kind (record);
   const char *id = pd_record_get_id (record);
+  g_autoptr(PdRecord) stored = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
 
-  if (!pd_record_validate (record, error) || !check_writable (self, record, error))
+  if (!pd_record_validate (record, error))
     return FALSE;
 
-  before = _pd_store_read_content (self, kind, id);
+  /* One read serves the read-only check and the undo "before". */
+  stored = _pd_store_read_record (self, kind, id, NULL);
+  if (!check_writable (record, stored, error))
+    return FALSE;
+  before = stored != NULL ? pd_record_content_to_json (stored) : NULL;
   after = pd_record_content_to_json (record);
   if (pd_json_equal (before, after))
     return TRUE;
@@ -86,6 +89,8 @@ save_one (PdStore    *self,
     return FALSE;
 
   g_ptr_array_add (changes, change_new (kind, id, before, after));
+  ((PdStoreChange *) g_ptr_array_index (changes, changes->len - 1))->state = self->tracked_state;
+  ((PdStoreChange *) g_ptr_array_index (changes, changes->len - 1))->revision = self->tracked_revision;
   return TRUE;
 }
 
@@ -110,7 +115,8 @@ finish_changes (PdStore    *self,
 
       if (written != NULL && !g_str_equal (pd_record_get_kind (written), change->kind))
         written = NULL;
-      _pd_store_update_live (self, change->kind, change->id, change->after, written);
+      _pd_store_update_live_known (self, change->kind, change->id, change->after, written,
+                                   change->state, change->revision);
     }
 
   if (changes->len == 0)
@@ -195,6 +201,7 @@ pd_store_delete (PdStore     *self,
 {
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _pd_store_change_free);
   g_autoptr(JsonNode) before = NULL;
+  g_autoptr(PdRecord) stored = NULL;
   const char *kind, *id;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
@@ -207,7 +214,8 @@ pd_store_delete (PdStore     *self,
   if (!_pd_store_begin (self, error))
     return FALSE;
 
-  before = _pd_store_read_content (self, kind, id);
+  stored = _pd_store_read_record (self, kind, id, NULL);
+  before = stored != NULL ? pd_record_content_to_json (stored) : NULL;
   if (before == NULL)
     {
       _pd_store_rollback (self);
@@ -216,7 +224,7 @@ pd_store_delete (PdStore     *self,
       return FALSE;
     }
 
-  if (!check_writable (self, record, error) ||
+  if (!check_writable (record, stored, error) ||
       !_pd_store_delete_rows (self, kind, id, error) ||
       !_pd_store_track_local_change (self, kind, id, TRUE, error) ||
       !_pd_store_commit (self, error))
@@ -230,6 +238,25 @@ pd_store_delete (PdStore     *self,
   g_ptr_array_add (changes, change_new (kind, id, before, NULL));
   finish_changes (self, changes, NULL, action_title);
   return TRUE;
+}
+
+gboolean
+pd_store_revert (PdStore   *self,
+                 PdRecord  *record,
+                 GError   **error)
+{
+  g_autoptr(JsonNode) content = NULL;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PD_IS_RECORD (record), FALSE);
+
+  content = _pd_store_read_content (self, pd_record_get_kind (record), pd_record_get_id (record));
+  if (content == NULL)
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND, _("The record no longer exists."));
+      return FALSE;
+    }
+  return pd_record_load_json (record, content, error);
 }
 
 void

@@ -17,7 +17,7 @@ struct _PdStore
   char        *path;
   char        *assets_dir;
   sqlite3     *db;
-  GHashTable  *statements;  /* SQL text → sqlite3_stmt*, prepared once */
+  GHashTable  *statements;  /* SQL (static or interned) → sqlite3_stmt* */
   guint        tx_depth;    /* nesting of _pd_store_begin() */
   gboolean     outbox_touched;
 
@@ -34,6 +34,11 @@ struct _PdStore
   char        *action_title;
   GPtrArray   *action_changes;
   gboolean     action_failed;
+
+  /* What the last _pd_store_track_local_change() left the record in, so
+   * live instances need not read it back. */
+  PdSyncState  tracked_state;
+  gint64       tracked_revision;
 };
 
 /* One change of a record for the undo stack: its content before and after
@@ -43,6 +48,8 @@ typedef struct {
   char     *id;
   JsonNode *before;
   JsonNode *after;
+  PdSyncState state;    /* after the change */
+  gint64      revision;
 } PdStoreChange;
 
 void           _pd_store_change_free     (PdStoreChange *change);
@@ -60,7 +67,8 @@ gboolean       _pd_store_exec            (sqlite3     *db,
                                           const char  *sql,
                                           GError     **error);
 
-/* Statements and transactions (pd-store.c) */
+/* Statements and transactions (pd-store.c). @sql must be a literal or
+ * interned: statements are cached by its address. */
 sqlite3_stmt  *_pd_store_prepare         (PdStore     *self,
                                           const char  *sql,
                                           GError     **error);
@@ -114,6 +122,14 @@ void           _pd_store_update_live     (PdStore     *self,
                                           const char  *id,
                                           JsonNode    *content,
                                           PdRecord    *written);
+/* Same, with the sync state known, saving a query per record. */
+void           _pd_store_update_live_known (PdStore     *self,
+                                            const char  *kind,
+                                            const char  *id,
+                                            JsonNode    *content,
+                                            PdRecord    *written,
+                                            PdSyncState  state,
+                                            gint64       revision);
 
 /* Change tracking (pd-store-sync.c) */
 gboolean       _pd_store_track_local_change (PdStore    *self,

@@ -680,7 +680,8 @@ pd_store_search_projects (PdStore     *self,
     }
   g_string_append (sql, " ORDER BY sort_key, rowid");
 
-  stmt = _pd_store_prepare (self, sql->str, error);
+  /* Interned: the statement cache is keyed by address. */
+  stmt = _pd_store_prepare (self, g_intern_string (sql->str), error);
   if (stmt == NULL)
     return NULL;
   _pd_store_bind_text (stmt, 1, category);

@@ -241,8 +241,16 @@ _pd_store_normalise (const char *text)
   g_autofree char *folded = NULL;
   GString *result;
 
+  gboolean ascii = TRUE;
+
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
+
+  /* Most text is plain ASCII: lower case is all it needs. */
+  for (const char *p = text; *p && ascii; p++)
+    ascii = ((guchar) *p) < 0x80;
+  if (ascii)
+    return g_ascii_strdown (text, -1);
 
   decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
   folded = g_utf8_casefold (decomposed, -1);

@@ -134,6 +134,32 @@ has_inflight_op (PdStore    *self,
 /* Edits merge into the record's op that is not inflight; a dead op comes
  * back to life with a fresh key, since the server never accepted it. */
 static gboolean
+insert_op (PdStore         *self,
+           const char      *kind,
+           const char      *id,
+           PdOutboxVerb     verb,
+           PdOutboxStatus   status,
+           gint64           local_seq,
+           GError         **error)
+{
+  g_autofree char *key = pd_uuid_new ();
+  sqlite3_stmt *stmt = _pd_store_prepare (self,
+    "INSERT INTO outbox (kind, record_id, verb, idempotency_key, local_seq, status)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, kind);
+  _pd_store_bind_text (stmt, 2, id);
+  _pd_store_bind_text (stmt, 3, pd_outbox_verb_to_string (verb));
+  _pd_store_bind_text (stmt, 4, key);
+  sqlite3_bind_int64 (stmt, 5, local_seq);
+  _pd_store_bind_text (stmt, 6, pd_outbox_status_to_string (status));
+  self->outbox_touched = TRUE;
+  return _pd_store_step_done (self, stmt, error);
+}
+
+static gboolean
 merge_op (PdStore         *self,
           const char      *kind,
           const char      *id,
@@ -179,21 +205,7 @@ merge_op (PdStore         *self,
       _pd_store_bind_text (stmt, 5, key);
     }
   else
-    {
-      g_autofree char *key = pd_uuid_new ();
-
-      stmt = _pd_store_prepare (self,
-        "INSERT INTO outbox (kind, record_id, verb, idempotency_key, local_seq, status)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-      if (stmt == NULL)
-        return FALSE;
-      _pd_store_bind_text (stmt, 1, kind);
-      _pd_store_bind_text (stmt, 2, id);
-      _pd_store_bind_text (stmt, 3, pd_outbox_verb_to_string (verb));
-      _pd_store_bind_text (stmt, 4, key);
-      sqlite3_bind_int64 (stmt, 5, local_seq);
-      _pd_store_bind_text (stmt, 6, pd_outbox_status_to_string (status));
-    }
+    return insert_op (self, kind, id, verb, status, local_seq, error);
 
   self->outbox_touched = TRUE;
   return _pd_store_step_done (self, stmt, error);
@@ -230,8 +242,11 @@ _pd_store_track_local_change (PdStore     *self,
     {
       if (deleted)
         return TRUE;
+      /* Without bookkeeping there is no op either: insert directly. */
+      self->tracked_state = PD_SYNC_STATE_CREATED;
+      self->tracked_revision = 0;
       return write_sync_row (self, kind, id, PD_SYNC_STATE_CREATED, 0, 1, NULL, NULL, NULL, error) &&
-             merge_op (self, kind, id, PD_OUTBOX_VERB_CREATE, PD_OUTBOX_STATUS_PENDING, 1, error);
+             insert_op (self, kind, id, PD_OUTBOX_VERB_CREATE, PD_OUTBOX_STATUS_PENDING, 1, error);
     }
 
   seq = row.local_seq + 1;
@@ -240,6 +255,8 @@ _pd_store_track_local_change (PdStore     *self,
   if (deleted)
     {
       /* Created here and never sent: the server need not hear of it. */
+      self->tracked_state = PD_SYNC_STATE_DELETED;
+      self->tracked_revision = row.revision;
       if (row.revision == 0 && !inflight)
         return drop_waiting_ops (self, kind, id, error) &&
                run_for_record (self, "DELETE FROM sync_records WHERE kind = ?1 AND id = ?2", kind, id, error);
@@ -249,6 +266,22 @@ _pd_store_track_local_change (PdStore     *self,
     }
   else
     {
+      /* Edited back to what the server has (e.g. undo): nothing to send. */
+      if (row.state != PD_SYNC_STATE_CONFLICT && row.base_json != NULL && !inflight)
+        {
+          g_autoptr(JsonNode) base = json_from_string (row.base_json, NULL);
+          g_autoptr(JsonNode) local = _pd_store_read_content (self, kind, id);
+
+          if (pd_json_equal (base, local))
+            {
+              self->tracked_state = PD_SYNC_STATE_SYNCED;
+              self->tracked_revision = row.revision;
+              return write_sync_row (self, kind, id, PD_SYNC_STATE_SYNCED, row.revision, seq, row.base_json,
+                                     NULL, NULL, error) &&
+                     drop_waiting_ops (self, kind, id, error);
+            }
+        }
+
       if (row.state == PD_SYNC_STATE_CONFLICT)
         state = PD_SYNC_STATE_CONFLICT;
       else if (row.revision == 0)
@@ -259,6 +292,8 @@ _pd_store_track_local_change (PdStore     *self,
       verb = row.revision == 0 && !inflight ? PD_OUTBOX_VERB_CREATE : PD_OUTBOX_VERB_UPDATE;
     }
 
+  self->tracked_state = state;
+  self->tracked_revision = row.revision;
   return write_sync_row (self, kind, id, state, row.revision, seq, row.base_json, row.conflict_json,
                          NULL, error) &&
          merge_op (self, kind, id, verb,
@@ -1102,7 +1137,7 @@ pd_store_get_conflict (PdStore     *self,
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
       stmt = _pd_store_prepare (self, "SELECT value FROM sync_records, json_each (conflict_fields)"
-                                " WHERE kind = ?1 AND id = ?2", NULL);
+                                " WHERE sync_records.kind = ?1 AND sync_records.id = ?2", NULL);
       if (stmt != NULL)
         {
           _pd_store_bind_text (stmt, 1, kind);

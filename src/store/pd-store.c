@@ -32,6 +32,8 @@ typedef struct {
 } LiveRef;
 
 static GQuark in_list_quark;
+/* Set on a live instance whose record was deleted; undo may revive it. */
+static GQuark gone_quark;
 
 static char *
 live_key (const char *kind,
@@ -122,6 +124,7 @@ pd_store_class_init (PdStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   in_list_quark = g_quark_from_static_string ("pd-store-in-list");
+  gone_quark = g_quark_from_static_string ("pd-store-gone");
 }
 
 static void
@@ -133,7 +136,9 @@ finalize_statement (gpointer data)
 static void
 pd_store_init (PdStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  /* Keyed by the SQL's address, not its text: the SQL is a literal (or
+   * interned), and hashing long SQL text on every use was measurable. */
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
   self->live = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -210,6 +215,8 @@ pd_store_open (const char  *path,
   if (!_pd_store_exec (self->db, "PRAGMA journal_mode = WAL;", error) ||
       !_pd_store_exec (self->db, "PRAGMA synchronous = FULL;", error) ||
       !_pd_store_exec (self->db, "PRAGMA foreign_keys = ON;", error) ||
+      /* A large import must not spill its pages to the WAL mid-way. */
+      !_pd_store_exec (self->db, "PRAGMA cache_size = -65536;", error) ||
       !_pd_store_migrate (self->db, PD_STORE_SCHEMA_VERSION, error))
     return NULL;
 
@@ -260,7 +267,7 @@ _pd_store_prepare (PdStore     *self,
       _pd_store_set_sqlite_error (self, error);
       return NULL;
     }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
@@ -429,12 +436,40 @@ refresh_sync_fields (PdStore  *self,
   pd_record_set_sync_state (record, state);
 }
 
+static void update_live_full (PdStore *self, const char *kind, const char *id, JsonNode *content,
+                              PdRecord *written, gboolean known, PdSyncState state, gint64 revision);
+
 void
 _pd_store_update_live (PdStore    *self,
                        const char *kind,
                        const char *id,
                        JsonNode   *content,
                        PdRecord   *written)
+{
+  update_live_full (self, kind, id, content, written, FALSE, PD_SYNC_STATE_SYNCED, 0);
+}
+
+void
+_pd_store_update_live_known (PdStore     *self,
+                             const char  *kind,
+                             const char  *id,
+                             JsonNode    *content,
+                             PdRecord    *written,
+                             PdSyncState  state,
+                             gint64       revision)
+{
+  update_live_full (self, kind, id, content, written, TRUE, state, revision);
+}
+
+static void
+update_live_full (PdStore     *self,
+                  const char  *kind,
+                  const char  *id,
+                  JsonNode    *content,
+                  PdRecord    *written,
+                  gboolean     known,
+                  PdSyncState  state,
+                  gint64       revision)
 {
   GListStore *list = list_for_kind (self, kind);
   PdRecord *live = _pd_store_lookup_live (self, kind, id);
@@ -445,7 +480,10 @@ _pd_store_update_live (PdStore    *self,
       guint position;
 
       if (live != NULL)
-        pd_record_set_sync_state (live, PD_SYNC_STATE_DELETED);
+        {
+          g_object_set_qdata (G_OBJECT (live), gone_quark, GINT_TO_POINTER (1));
+          pd_record_set_sync_state (live, PD_SYNC_STATE_DELETED);
+        }
       if (live != NULL && list != NULL && g_object_get_qdata (G_OBJECT (live), in_list_quark) != NULL &&
           g_list_store_find (list, live, &position))
         {
@@ -480,7 +518,14 @@ _pd_store_update_live (PdStore    *self,
   if (live == NULL)
     return;
 
-  refresh_sync_fields (self, live);
+  g_object_set_qdata (G_OBJECT (live), gone_quark, NULL);
+  if (known)
+    {
+      pd_record_set_revision (live, revision);
+      pd_record_set_sync_state (live, state);
+    }
+  else
+    refresh_sync_fields (self, live);
   if (list != NULL && g_object_get_qdata (G_OBJECT (live), in_list_quark) == NULL)
     {
       g_object_set_qdata (G_OBJECT (live), in_list_quark, GINT_TO_POINTER (1));
@@ -502,7 +547,7 @@ pd_store_lookup (PdStore    *self,
 
   live = _pd_store_lookup_live (self, kind, id);
   if (live != NULL)
-    return g_object_ref (live);
+    return g_object_get_qdata (G_OBJECT (live), gone_quark) == NULL ? g_object_ref (live) : NULL;
 
   record = _pd_store_read_record (self, kind, id, &error);
   if (record == NULL)

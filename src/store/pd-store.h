@@ -5,6 +5,10 @@
  * from the store are live: the store hands out one instance per record and
  * updates it in place on undo, redo and pulls, so bound views follow.
  *
+ * Use a store from the main thread only. Signal "outbox-changed" (no
+ * arguments) is emitted after a commit that added or changed outbox ops,
+ * so the sync engine can schedule a push.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -118,6 +122,12 @@ gboolean     pd_store_save_all      (PdStore      *self,
 gboolean     pd_store_delete        (PdStore      *self,
                                      PdRecord     *record,
                                      const char   *action_title,
+                                     GError      **error);
+
+/* Puts the stored content back into @record (e.g. after a refused save
+ * left the live object with the user's invalid value); no undo step. */
+gboolean     pd_store_revert        (PdStore      *self,
+                                     PdRecord     *record,
                                      GError      **error);
 
 /* Groups the saves and deletes up to the matching end_action() into one

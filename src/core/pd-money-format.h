@@ -1,0 +1,17 @@
+/* pd-money-format.h: money amounts in micros, written out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+guint  pd_money_format_minor_digits (const char *currency);
+char  *pd_money_format_plain        (gint64      micros,
+                                     const char *currency);
+char  *pd_money_format_display      (gint64      micros,
+                                     const char *currency);
+
+G_END_DECLS

@@ -1,0 +1,68 @@
+/* pd-demo-workspace.c
+ *
+ * Fills a store with the records of pd-demo-data.c: a theme with its logo
+ * asset, the projects, and a German and a Dutch campaign using the first
+ * of them. One transaction and no undo step: the demo is where the user
+ * starts, not an action to take back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pd-demo-workspace"
+
+#include "config.h"
+
+#include "pd-demo-data.h"
+#include "pd-demo-workspace.h"
+
+/**
+ * pd_demo_workspace_fill:
+ * @store: an (empty) workspace
+ * @n_projects: how many projects to make; the campaigns use up to eleven
+ * @seed: the same seed gives the same records, ids included
+ * @error: return location for a #GError
+ *
+ * Adds a theme, @n_projects projects and two campaigns, all or nothing.
+ * Call it on a store that does not hold them yet: with the same seed the
+ * ids repeat, and the records would be saved over.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pd_demo_workspace_fill (PdStore  *store,
+                        guint     n_projects,
+                        guint32   seed,
+                        GError  **error)
+{
+  g_autoptr(PdDemoData) data = NULL;
+  g_autoptr(GBytes) logo = NULL;
+  g_autoptr(PdAsset) asset = NULL;
+  g_autoptr(PdTheme) theme = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  const char *theme_id;
+
+  g_return_val_if_fail (PD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = pd_demo_data_new (seed);
+  logo = pd_demo_data_make_logo_svg ();
+  asset = pd_store_add_asset (store, logo, "image/svg+xml", error);
+  if (asset == NULL)
+    return FALSE;
+
+  theme = pd_demo_data_make_theme (data, pd_asset_get_sha256 (asset));
+  theme_id = pd_record_get_id (PD_RECORD (theme));
+
+  projects = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_projects; i++)
+    g_ptr_array_add (projects, pd_demo_data_make_project (data));
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (records, g_object_ref (theme));
+  for (guint i = 0; i < projects->len; i++)
+    g_ptr_array_add (records, g_object_ref (g_ptr_array_index (projects, i)));
+  g_ptr_array_add (records, pd_demo_data_make_christmas_campaign (data, theme_id, projects));
+  g_ptr_array_add (records, pd_demo_data_make_spring_campaign (data, theme_id, projects));
+
+  return pd_store_save_all (store, records, NULL, error);
+}

@@ -1,0 +1,951 @@
+/* pd-sync-engine.c: keeps one account's workspace and the platform in step
+ *
+ * A run is push, pull, push what is left (SYNC.md). Runs start shortly
+ * after edits, on start-up, when the network comes back and on demand;
+ * they never overlap. Failures decide the next attempt: network errors and
+ * 5xx back off with full jitter, 429/503 wait at least Retry-After (kept in
+ * the store, so a restart waits too), 401 pauses until the user signs in
+ * again. The pending changes are never touched by any of this.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pd-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-account-private.h"
+#include "pd-sync-engine-private.h"
+
+#define DEFAULT_BACKOFF_BASE_MS 1000
+#define DEFAULT_BACKOFF_CAP_MS  (5 * 60 * 1000)
+#define DEFAULT_DEBOUNCE_MS     2000
+
+G_DEFINE_FINAL_TYPE (PdSyncEngine, pd_sync_engine, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ACCOUNT,
+  PROP_STATUS,
+  PROP_STATUS_DETAIL,
+  PROP_STATUS_TEXT,
+  PROP_PENDING_COUNT,
+  PROP_FAILED_COUNT,
+  PROP_BUSY,
+  PROP_PROGRESS,
+  PROP_RECEIVED_COUNT,
+  PROP_AUTO_SYNC,
+  PROP_CONFLICTS,
+  N_PROPS
+};
+
+enum {
+  SYNC_FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+GType
+pd_sync_status_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { PD_SYNC_STATUS_SYNCED, "PD_SYNC_STATUS_SYNCED", "synced" },
+        { PD_SYNC_STATUS_PENDING, "PD_SYNC_STATUS_PENDING", "pending" },
+        { PD_SYNC_STATUS_SYNCING, "PD_SYNC_STATUS_SYNCING", "syncing" },
+        { PD_SYNC_STATUS_OFFLINE, "PD_SYNC_STATUS_OFFLINE", "offline" },
+        { PD_SYNC_STATUS_SIGNED_OUT, "PD_SYNC_STATUS_SIGNED_OUT", "signed-out" },
+        { PD_SYNC_STATUS_ERROR, "PD_SYNC_STATUS_ERROR", "error" },
+        { 0, NULL, NULL }
+      };
+      GType type = g_enum_register_static ("PdSyncStatus", values);
+
+      g_once_init_leave (&type_id, type);
+    }
+  return type_id;
+}
+
+static void start_run (PdSyncEngine *self);
+
+static void
+set_status (PdSyncEngine *self,
+            PdSyncStatus  status,
+            const char   *detail)
+{
+  gboolean changed = FALSE;
+
+  if (self->status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+      changed = TRUE;
+    }
+  if (g_strcmp0 (self->detail, detail) != 0)
+    {
+      g_free (self->detail);
+      self->detail = g_strdup (detail);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_DETAIL]);
+      changed = TRUE;
+    }
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TEXT]);
+}
+
+static gboolean
+is_offline (PdSyncEngine *self)
+{
+  /* A platform on this machine is reachable without any network. */
+  return !self->loopback && !g_network_monitor_get_network_available (self->monitor);
+}
+
+static void
+refresh_conflicts (PdSyncEngine *self)
+{
+  g_autoptr(GPtrArray) ops = pd_store_list_outbox (self->store, FALSE, NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->conflicts));
+  gboolean same;
+
+  for (guint i = 0; ops != NULL && i < ops->len; i++)
+    {
+      PdOutboxOp *op = g_ptr_array_index (ops, i);
+      g_autoptr(JsonNode) local = NULL;
+      g_autoptr(JsonNode) server = NULL;
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *key = NULL;
+
+      if (op->status != PD_OUTBOX_STATUS_CONFLICT)
+        continue;
+      key = g_strconcat (op->kind, "/", op->record_id, NULL);
+      if (g_hash_table_contains (seen, key))
+        continue;
+      if (!pd_store_get_conflict (self->store, op->kind, op->record_id, &local, &server, &fields))
+        continue;
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      g_ptr_array_add (items, pd_sync_conflict_new (op->kind, op->record_id, local, server, fields));
+    }
+
+  /* Keep the objects (and the user's half-made choices) when nothing
+   * changed, so an open conflicts page is not reset by every sync. */
+  same = old_n == items->len;
+  for (guint i = 0; same && i < items->len; i++)
+    {
+      g_autoptr(PdSyncConflict) old = g_list_model_get_item (G_LIST_MODEL (self->conflicts), i);
+      PdSyncConflict *fresh = g_ptr_array_index (items, i);
+
+      same = g_str_equal (pd_sync_conflict_get_id (old), pd_sync_conflict_get_id (fresh));
+    }
+  if (!same)
+    g_list_store_splice (self->conflicts, 0, old_n, items->pdata, items->len);
+}
+
+void
+_pd_sync_engine_update_counts (PdSyncEngine *self)
+{
+  g_autoptr(GPtrArray) ops = pd_store_list_outbox (self->store, FALSE, NULL);
+  guint pending = 0, failed = 0;
+
+  for (guint i = 0; ops != NULL && i < ops->len; i++)
+    {
+      PdOutboxOp *op = g_ptr_array_index (ops, i);
+
+      if (op->status == PD_OUTBOX_STATUS_DEAD)
+        failed++;
+      else
+        pending++;
+    }
+
+  if (self->pending_count != pending)
+    {
+      self->pending_count = pending;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_COUNT]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TEXT]);
+    }
+  if (self->failed_count != failed)
+    {
+      self->failed_count = failed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILED_COUNT]);
+    }
+
+  refresh_conflicts (self);
+}
+
+/* The status when no run is going on. */
+static void
+update_idle_status (PdSyncEngine *self)
+{
+  _pd_sync_engine_update_counts (self);
+
+  if (pd_account_get_needs_sign_in (self->account))
+    set_status (self, PD_SYNC_STATUS_SIGNED_OUT,
+                _("Sign in again to sync your changes. They are kept until then."));
+  else if (is_offline (self))
+    set_status (self, PD_SYNC_STATUS_OFFLINE,
+                _("Changes are kept on this computer and sent when you are back online."));
+  else if (self->status == PD_SYNC_STATUS_ERROR)
+    ; /* keep the error and its detail until the next run */
+  else if (self->pending_count > 0)
+    set_status (self, PD_SYNC_STATUS_PENDING, NULL);
+  else
+    set_status (self, PD_SYNC_STATUS_SYNCED, NULL);
+}
+
+static gboolean
+on_timer_cb (gpointer user_data)
+{
+  PdSyncEngine *self = user_data;
+
+  self->timer_id = 0;
+  start_run (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (PdSyncEngine *self,
+          gint64        delay_ms)
+{
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  self->timer_id = g_timeout_add ((guint) CLAMP (delay_ms, 0, G_MAXUINT), on_timer_cb, self);
+}
+
+static void
+set_busy (PdSyncEngine *self,
+          gboolean      busy)
+{
+  gboolean was_busy = self->phase != PHASE_IDLE;
+
+  if (!busy)
+    self->phase = PHASE_IDLE;
+  if (was_busy != busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+finish_run (PdSyncEngine *self,
+            const GError *error)
+{
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->ops, g_ptr_array_unref);
+  g_clear_pointer (&self->op, pd_outbox_op_free);
+  set_busy (self, FALSE);
+
+  self->progress = 1.0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+
+  if (error == NULL && self->status == PD_SYNC_STATUS_SYNCING)
+    set_status (self, PD_SYNC_STATUS_SYNCED, NULL);
+  update_idle_status (self);
+
+  g_signal_emit (self, signals[SYNC_FINISHED], 0, error);
+
+  if (self->again && error == NULL)
+    {
+      self->again = FALSE;
+      schedule (self, 0);
+    }
+}
+
+static gint64
+jitter_delay (PdSyncEngine *self)
+{
+  guint shift = MIN (self->failures, 20u);
+  gint64 ceiling = MIN ((gint64) self->backoff_cap_ms, (gint64) self->backoff_base_ms << shift);
+
+  /* Full jitter: anywhere between now and the ceiling. */
+  return (gint64) (g_random_double () * ceiling);
+}
+
+/* Ends the run after a failure and decides when to try again. */
+void
+_pd_sync_engine_fail (PdSyncEngine *self,
+                      const GError *error)
+{
+  gint64 delay = -1;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      self->again = FALSE;
+      set_status (self, PD_SYNC_STATUS_PENDING, NULL);
+      finish_run (self, error);
+      return;
+    }
+
+  if (g_error_matches (error, PD_API_ERROR, PD_API_ERROR_UNAUTHORIZED))
+    {
+      /* No retry loop with a refused token: wait for a new sign-in. */
+      self->again = FALSE;
+      _pd_account_set_needs_sign_in (self->account, TRUE);
+      set_status (self, PD_SYNC_STATUS_SIGNED_OUT, error->message);
+      finish_run (self, error);
+      return;
+    }
+
+  if (error->domain == PD_API_ERROR)
+    {
+      gint64 retry_after = pd_api_error_get_retry_after (error);
+
+      self->failures++;
+      if (retry_after >= 0 && (error->code == PD_API_ERROR_RATE_LIMITED ||
+                               error->code == PD_API_ERROR_UNAVAILABLE))
+        /* Never earlier than asked; a little jitter after it so that many
+         * clients do not return in the same instant. */
+        delay = retry_after + g_random_int_range (0, 250);
+      else
+        delay = jitter_delay (self);
+    }
+  else
+    {
+      /* The store failed (disk full, …): try again later, gently. */
+      self->failures++;
+      delay = jitter_delay (self);
+    }
+
+  if (self->op != NULL)
+    pd_store_retry_op_later (self->store, self->op->op_id,
+                             g_get_real_time () + delay * 1000, error->message, NULL);
+  pd_store_set_backoff_until (self->store, PD_SYNC_SCOPE,
+                              g_get_real_time () + delay * 1000, NULL);
+
+  self->again = FALSE;
+  set_status (self, PD_SYNC_STATUS_ERROR, error->message);
+  finish_run (self, error);
+  schedule (self, delay);
+}
+
+void
+_pd_sync_engine_succeeded (PdSyncEngine *self)
+{
+  self->failures = 0;
+}
+
+void
+_pd_sync_engine_phase_done (PdSyncEngine *self)
+{
+  switch (self->phase)
+    {
+    case PHASE_PUSH_FIRST:
+      self->phase = PHASE_PULL;
+      _pd_sync_pull_begin (self);
+      break;
+
+    case PHASE_PULL:
+      self->phase = PHASE_PUSH_AGAIN;
+      _pd_sync_push_begin (self);
+      break;
+
+    case PHASE_PUSH_AGAIN:
+      pd_store_set_backoff_until (self->store, PD_SYNC_SCOPE, 0, NULL);
+      finish_run (self, NULL);
+      break;
+
+    case PHASE_IDLE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+start_run (PdSyncEngine *self)
+{
+  gint64 wait_until;
+  gint64 now = g_get_real_time ();
+
+  if (self->phase != PHASE_IDLE)
+    {
+      self->again = TRUE;
+      return;
+    }
+
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+
+  if (pd_account_get_needs_sign_in (self->account) || is_offline (self))
+    {
+      update_idle_status (self);
+      return;
+    }
+
+  /* Retry-After and backoff survive restarts: no request before then. */
+  wait_until = pd_store_get_backoff_until (self->store, PD_SYNC_SCOPE);
+  if (wait_until > now)
+    {
+      update_idle_status (self);
+      schedule (self, (wait_until - now + 999) / 1000);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  self->phase = PHASE_PUSH_FIRST;
+  self->received_count = 0;
+  self->progress = 0.0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECEIVED_COUNT]);
+  set_status (self, PD_SYNC_STATUS_SYNCING, NULL);
+
+  _pd_sync_push_begin (self);
+}
+
+static void
+on_network_changed_cb (GNetworkMonitor *monitor,
+                       gboolean         available,
+                       PdSyncEngine    *self)
+{
+  if (is_offline (self))
+    {
+      if (self->phase == PHASE_IDLE)
+        update_idle_status (self);
+      return;
+    }
+
+  /* Back online: what waited is sent now, not at the end of a backoff
+   * that was only caused by being offline. */
+  if (self->status == PD_SYNC_STATUS_OFFLINE || self->status == PD_SYNC_STATUS_ERROR)
+    {
+      self->failures = 0;
+      if (self->auto_sync)
+        schedule (self, 500);
+      else
+        update_idle_status (self);
+    }
+}
+
+static void
+on_needs_sign_in_changed_cb (PdAccount    *account,
+                             GParamSpec   *pspec,
+                             PdSyncEngine *self)
+{
+  if (!pd_account_get_needs_sign_in (account) && self->phase == PHASE_IDLE)
+    {
+      /* Signed in again: the paused changes go out now. */
+      set_status (self, PD_SYNC_STATUS_PENDING, NULL);
+      schedule (self, 0);
+    }
+}
+
+static void
+pd_sync_engine_dispose (GObject *object)
+{
+  PdSyncEngine *self = PD_SYNC_ENGINE (object);
+
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+
+  G_OBJECT_CLASS (pd_sync_engine_parent_class)->dispose (object);
+}
+
+static void
+pd_sync_engine_finalize (GObject *object)
+{
+  PdSyncEngine *self = PD_SYNC_ENGINE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->ops, g_ptr_array_unref);
+  g_clear_pointer (&self->op, pd_outbox_op_free);
+  g_clear_pointer (&self->assets_to_send, g_ptr_array_unref);
+  g_clear_pointer (&self->uploaded_assets, g_hash_table_unref);
+  g_clear_object (&self->conflicts);
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+  g_clear_object (&self->account);
+  g_clear_object (&self->monitor);
+  g_free (self->detail);
+
+  G_OBJECT_CLASS (pd_sync_engine_parent_class)->finalize (object);
+}
+
+static void
+pd_sync_engine_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PdSyncEngine *self = PD_SYNC_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_STATUS_DETAIL:
+      g_value_set_string (value, self->detail);
+      break;
+    case PROP_STATUS_TEXT:
+      g_value_take_string (value, pd_sync_engine_dup_status_text (self));
+      break;
+    case PROP_PENDING_COUNT:
+      g_value_set_uint (value, self->pending_count);
+      break;
+    case PROP_FAILED_COUNT:
+      g_value_set_uint (value, self->failed_count);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->phase != PHASE_IDLE);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    case PROP_RECEIVED_COUNT:
+      g_value_set_uint (value, self->received_count);
+      break;
+    case PROP_AUTO_SYNC:
+      g_value_set_boolean (value, self->auto_sync);
+      break;
+    case PROP_CONFLICTS:
+      g_value_set_object (value, self->conflicts);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pd_sync_engine_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PdSyncEngine *self = PD_SYNC_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTO_SYNC:
+      pd_sync_engine_set_auto_sync (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pd_sync_engine_class_init (PdSyncEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pd_sync_engine_dispose;
+  object_class->finalize = pd_sync_engine_finalize;
+  object_class->get_property = pd_sync_engine_get_property;
+  object_class->set_property = pd_sync_engine_set_property;
+
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL, PD_TYPE_ACCOUNT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, PD_TYPE_SYNC_STATUS, PD_SYNC_STATUS_SYNCED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS_DETAIL] =
+    g_param_spec_string ("status-detail", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS_TEXT] =
+    g_param_spec_string ("status-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PENDING_COUNT] =
+    g_param_spec_uint ("pending-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FAILED_COUNT] =
+    g_param_spec_uint ("failed-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 1.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECEIVED_COUNT] =
+    g_param_spec_uint ("received-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTO_SYNC] =
+    g_param_spec_boolean ("auto-sync", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONFLICTS] =
+    g_param_spec_object ("conflicts", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PdSyncEngine::sync-finished:
+   * @error: (nullable): why the run stopped early
+   */
+  signals[SYNC_FINISHED] =
+    g_signal_new ("sync-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+pd_sync_engine_init (PdSyncEngine *self)
+{
+  self->auto_sync = TRUE;
+  self->progress = 1.0;
+  self->backoff_base_ms = DEFAULT_BACKOFF_BASE_MS;
+  self->backoff_cap_ms = DEFAULT_BACKOFF_CAP_MS;
+  self->debounce_ms = DEFAULT_DEBOUNCE_MS;
+  self->page_size = PD_SYNC_PAGE_SIZE;
+  self->uploaded_assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->assets_to_send = g_ptr_array_new_with_free_func (g_free);
+  self->conflicts = g_list_store_new (PD_TYPE_SYNC_CONFLICT);
+}
+
+static gboolean
+url_is_loopback (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GInetAddress) address = NULL;
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/**
+ * pd_sync_engine_new:
+ *
+ * Opens @account's store. Nothing is sent until a sync is asked for (see
+ * pd_sync_engine_queue_sync() and pd_sync_engine_sync_now()).
+ *
+ * Returns: (transfer full) (nullable): the engine, or %NULL with @error
+ */
+PdSyncEngine *
+pd_sync_engine_new (PdAccount  *account,
+                    GError    **error)
+{
+  g_autoptr(PdSyncEngine) self = NULL;
+  PdStore *store;
+
+  g_return_val_if_fail (PD_IS_ACCOUNT (account), NULL);
+
+  store = pd_account_open_store (account, error);
+  if (store == NULL)
+    return NULL;
+
+  self = g_object_new (PD_TYPE_SYNC_ENGINE, NULL);
+  self->account = g_object_ref (account);
+  self->store = g_object_ref (store);
+  self->client = g_object_ref (pd_account_get_client (account));
+  self->monitor = g_object_ref (g_network_monitor_get_default ());
+  self->loopback = url_is_loopback (pd_account_get_base_url (account));
+
+  g_signal_connect (self->monitor, "network-changed",
+                    G_CALLBACK (on_network_changed_cb), self);
+  g_signal_connect (self->account, "notify::needs-sign-in",
+                    G_CALLBACK (on_needs_sign_in_changed_cb), self);
+
+  update_idle_status (self);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * pd_sync_engine_get_account:
+ *
+ * Returns: (transfer none): the account
+ */
+PdAccount *
+pd_sync_engine_get_account (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), NULL);
+  return self->account;
+}
+
+PdSyncStatus
+pd_sync_engine_get_status (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), PD_SYNC_STATUS_ERROR);
+  return self->status;
+}
+
+/**
+ * pd_sync_engine_get_status_detail:
+ *
+ * Returns: (nullable): the reason behind an error, offline or signed-out
+ *   status, translated
+ */
+const char *
+pd_sync_engine_get_status_detail (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), NULL);
+  return self->detail;
+}
+
+/**
+ * pd_sync_engine_dup_status_text:
+ *
+ * Returns: (transfer full): a short translated line for the window
+ */
+char *
+pd_sync_engine_dup_status_text (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), NULL);
+
+  switch (self->status)
+    {
+    case PD_SYNC_STATUS_SYNCED:
+      return g_strdup (_("All changes synced"));
+    case PD_SYNC_STATUS_PENDING:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u change pending",
+                                           "%u changes pending",
+                                           self->pending_count),
+                              self->pending_count);
+    case PD_SYNC_STATUS_SYNCING:
+      return g_strdup (_("Syncing…"));
+    case PD_SYNC_STATUS_OFFLINE:
+      return g_strdup (_("Offline"));
+    case PD_SYNC_STATUS_SIGNED_OUT:
+      return g_strdup (_("Signed out"));
+    case PD_SYNC_STATUS_ERROR:
+      return g_strdup (_("Sync problem"));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+guint
+pd_sync_engine_get_pending_count (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), 0);
+  return self->pending_count;
+}
+
+guint
+pd_sync_engine_get_failed_count (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), 0);
+  return self->failed_count;
+}
+
+/**
+ * pd_sync_engine_list_failed:
+ *
+ * Returns: (transfer full) (element-type PdOutboxOp): the changes the
+ *   platform refused, with their errors; their data is kept
+ */
+GPtrArray *
+pd_sync_engine_list_failed (PdSyncEngine *self)
+{
+  g_autoptr(GPtrArray) ops = NULL;
+  GPtrArray *failed = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_outbox_op_free);
+
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), failed);
+
+  ops = pd_store_list_outbox (self->store, FALSE, NULL);
+  for (guint i = 0; ops != NULL && i < ops->len; i++)
+    {
+      PdOutboxOp *op = g_ptr_array_index (ops, i);
+
+      if (op->status == PD_OUTBOX_STATUS_DEAD)
+        g_ptr_array_add (failed, pd_outbox_op_copy (op));
+    }
+  return failed;
+}
+
+gboolean
+pd_sync_engine_get_busy (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), FALSE);
+  return self->phase != PHASE_IDLE;
+}
+
+double
+pd_sync_engine_get_progress (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), 1.0);
+  return self->progress;
+}
+
+guint
+pd_sync_engine_get_received_count (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), 0);
+  return self->received_count;
+}
+
+gboolean
+pd_sync_engine_get_auto_sync (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), FALSE);
+  return self->auto_sync;
+}
+
+void
+pd_sync_engine_set_auto_sync (PdSyncEngine *self,
+                              gboolean      auto_sync)
+{
+  g_return_if_fail (PD_IS_SYNC_ENGINE (self));
+
+  auto_sync = !!auto_sync;
+  if (self->auto_sync == auto_sync)
+    return;
+  self->auto_sync = auto_sync;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_SYNC]);
+}
+
+/**
+ * pd_sync_engine_sync_now:
+ *
+ * Syncs at once (Ctrl+R, the sync button), unless the platform asked to
+ * wait (Retry-After); then the run starts when the wait is over.
+ */
+void
+pd_sync_engine_sync_now (PdSyncEngine *self)
+{
+  g_return_if_fail (PD_IS_SYNC_ENGINE (self));
+
+  start_run (self);
+}
+
+/**
+ * pd_sync_engine_queue_sync:
+ *
+ * Asks for a sync shortly: called after each edit and on start-up. Edits
+ * in quick succession make one run. Does nothing when automatic sync is
+ * off.
+ */
+void
+pd_sync_engine_queue_sync (PdSyncEngine *self)
+{
+  g_return_if_fail (PD_IS_SYNC_ENGINE (self));
+
+  if (self->phase == PHASE_IDLE)
+    update_idle_status (self);
+
+  if (!self->auto_sync)
+    return;
+
+  if (self->phase != PHASE_IDLE)
+    {
+      self->again = TRUE;
+      return;
+    }
+
+  /* A backoff timer already decides when the next run is. */
+  if (self->timer_id != 0 && self->status == PD_SYNC_STATUS_ERROR)
+    return;
+
+  schedule (self, self->debounce_ms);
+}
+
+/**
+ * pd_sync_engine_cancel:
+ *
+ * Stops a run (a long first sync, for instance). What was received is
+ * kept; unsent changes stay in the outbox.
+ */
+void
+pd_sync_engine_cancel (PdSyncEngine *self)
+{
+  g_return_if_fail (PD_IS_SYNC_ENGINE (self));
+
+  self->again = FALSE;
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+/* Re-reads counts and conflicts, e.g. after the UI changed the store. */
+void
+pd_sync_engine_refresh (PdSyncEngine *self)
+{
+  g_return_if_fail (PD_IS_SYNC_ENGINE (self));
+
+  if (self->phase == PHASE_IDLE)
+    update_idle_status (self);
+}
+
+/**
+ * pd_sync_engine_get_conflicts:
+ *
+ * Returns: (transfer none): a #GListModel of #PdSyncConflict
+ */
+GListModel *
+pd_sync_engine_get_conflicts (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), NULL);
+  return G_LIST_MODEL (self->conflicts);
+}
+
+/**
+ * pd_sync_engine_resolve_conflict:
+ *
+ * Applies the user's choices of @conflict (every field decided) and
+ * queues the result to be pushed.
+ */
+gboolean
+pd_sync_engine_resolve_conflict (PdSyncEngine    *self,
+                                 PdSyncConflict  *conflict,
+                                 GError         **error)
+{
+  g_autoptr(JsonNode) resolved = NULL;
+
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), FALSE);
+  g_return_val_if_fail (PD_IS_SYNC_CONFLICT (conflict), FALSE);
+
+  if (!pd_sync_conflict_is_decided (conflict))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Choose a version for every field first."));
+      return FALSE;
+    }
+
+  resolved = pd_sync_conflict_build_resolution (conflict);
+  if (!pd_store_resolve_conflict (self->store, pd_sync_conflict_get_kind (conflict),
+                                  pd_sync_conflict_get_id (conflict), resolved, error))
+    return FALSE;
+
+  if (self->phase == PHASE_IDLE)
+    update_idle_status (self);
+  pd_sync_engine_queue_sync (self);
+  return TRUE;
+}
+
+void
+_pd_sync_engine_set_hook (PdSyncEngine   *self,
+                          PdSyncHookFunc  hook,
+                          gpointer        user_data)
+{
+  self->hook = hook;
+  self->hook_data = user_data;
+}
+
+void
+_pd_sync_engine_set_timing (PdSyncEngine *self,
+                            guint         backoff_base_ms,
+                            guint         backoff_cap_ms,
+                            guint         debounce_ms)
+{
+  self->backoff_base_ms = backoff_base_ms;
+  self->backoff_cap_ms = backoff_cap_ms;
+  self->debounce_ms = debounce_ms;
+}
+
+void
+_pd_sync_engine_set_page_size (PdSyncEngine *self,
+                               guint         page_size)
+{
+  self->page_size = page_size;
+}
+
+void
+_pd_sync_engine_hook (PdSyncEngine *self,
+                      const char   *moment)
+{
+  if (self->hook != NULL)
+    self->hook (self, moment, self->hook_data);
+}

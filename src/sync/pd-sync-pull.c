@@ -1,0 +1,101 @@
+/* pd-sync-pull.c: reads the change feed into the store
+ *
+ * Each page is written together with its cursor in one store transaction,
+ * the way CouchDB checkpoints: a crash before the commit re-reads the page
+ * (applying it twice is harmless), a crash after it never skips a change.
+ * An expired cursor starts over from the beginning; the outbox is kept.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pd-sync"
+
+#include "config.h"
+
+#include "pd-sync-engine-private.h"
+
+static void fetch_page (PdSyncEngine *self);
+
+void
+_pd_sync_pull_begin (PdSyncEngine *self)
+{
+  self->resynced = FALSE;
+  fetch_page (self);
+}
+
+static void
+restart_from_scratch (PdSyncEngine *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_store_reset_cursor (self->store, PD_SYNC_SCOPE, &error))
+    {
+      _pd_sync_engine_fail (self, error);
+      return;
+    }
+  self->resynced = TRUE;
+  fetch_page (self);
+}
+
+static void
+on_page_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PdSyncEngine) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdApiChangePage) page = NULL;
+
+  page = pd_api_client_get_changes_finish (PD_API_CLIENT (source), result, &error);
+  if (page == NULL)
+    {
+      /* 410, or a cursor the platform never issued (it was restored from
+       * a backup): both mean start over, once per run. */
+      if (!self->resynced &&
+          (g_error_matches (error, PD_API_ERROR, PD_API_ERROR_CURSOR_EXPIRED) ||
+           g_error_matches (error, PD_API_ERROR, PD_API_ERROR_INVALID_REQUEST)))
+        {
+          restart_from_scratch (self);
+          return;
+        }
+      _pd_sync_engine_fail (self, error);
+      return;
+    }
+
+  _pd_sync_engine_hook (self, "page-received");
+
+  if (!pd_store_apply_remote_changes (self->store, PD_SYNC_SCOPE, page->raw,
+                                      page->next_cursor, &error))
+    {
+      _pd_sync_engine_fail (self, error);
+      return;
+    }
+
+  _pd_sync_engine_hook (self, "page-applied");
+  _pd_sync_engine_succeeded (self);
+
+  self->received_count += page->changes->len;
+  g_object_notify (G_OBJECT (self), "received-count");
+
+  if (page->has_more && page->changes->len > 0)
+    fetch_page (self);
+  else
+    _pd_sync_engine_phase_done (self);
+}
+
+static void
+fetch_page (PdSyncEngine *self)
+{
+  g_autofree char *cursor = NULL;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+
+      _pd_sync_engine_fail (self, error);
+      return;
+    }
+
+  cursor = pd_store_get_cursor (self->store, PD_SYNC_SCOPE);
+  pd_api_client_get_changes_async (self->client, cursor, self->page_size, self->cancellable,
+                                   on_page_cb, g_object_ref (self));
+}

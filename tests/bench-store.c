@@ -1,0 +1,191 @@
+/* bench-store.c: how the store compares with plain SQLite
+ *
+ * Usage: bench-store [N]   (default 100,000 projects)
+ *
+ * Imports N demo projects from CSV through our store (parse, validate,
+ * save with change tracking and undo, one transaction), loads them as a
+ * GListModel from a freshly opened store, and filters them by a substring;
+ * then has the sqlite3 command-line shell import the same CSV into an
+ * equivalent table (.import --csv), load and filter it, and prints each of
+ * our figures as a ratio to the shell's from the same run. The shell only
+ * writes rows; our store also keeps the base copy, the outbox and the undo
+ * step that sync and undo need, so ratios above 1 are expected. Target for
+ * the import: 1.5.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "pd-demo-data.h"
+#include "pd-export.h"
+#include "pd-project-import.h"
+#include "pd-store.h"
+#include "pd-test-utils.h"
+
+#define QUERY "brunnen"
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+/* Runs the sqlite3 shell on @db with @commands (each SQL or one
+ * dot-command); returns its wall time. */
+static double
+run_shell (const char  *db,
+           const char  *first_command,
+           const char  *second_command,
+           char       **out_stdout)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *ignored = NULL;
+  const char *argv[] = { "sqlite3", "-batch", db, first_command, second_command, NULL };
+  int status;
+  gint64 start = g_get_monotonic_time ();
+  double elapsed;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     out_stdout != NULL ? out_stdout : &ignored, &err, &status, &error))
+    g_error ("Could not run sqlite3: %s", error->message);
+  elapsed = seconds_since (start);
+  if (!g_spawn_check_wait_status (status, &error) || (err != NULL && *err != '\0'))
+    g_error ("sqlite3 failed: %s %s", error != NULL ? error->message : "", err);
+
+  return elapsed;
+}
+
+static void
+report (const char *what,
+        double      ours,
+        double      shell,
+        const char *target)
+{
+  g_print ("%-34s ours %8.3f s   sqlite3 shell %8.3f s   ratio %6.2f%s%s\n",
+           what, ours, shell, shell > 0 ? ours / shell : 0.0,
+           target != NULL ? "   target <= " : "", target != NULL ? target : "");
+}
+
+static GBytes *
+make_csv (guint n)
+{
+  g_autoptr(PdDemoData) data = pd_demo_data_new (100000);
+  g_autoptr(GListStore) projects = g_list_store_new (PD_TYPE_PROJECT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdProject) project = pd_demo_data_make_project (data);
+      g_list_store_append (projects, project);
+    }
+
+  /* Comma: what the shell's --csv mode reads. */
+  return pd_export_projects_csv (G_LIST_MODEL (projects), ',');
+}
+
+static guint
+filter_loaded (GListModel *projects,
+               const char *query)
+{
+  g_autofree char *needle = g_utf8_casefold (query, -1);
+  guint n = g_list_model_get_n_items (projects);
+  guint found = 0;
+
+  /* What a GtkFilterListModel with a GtkStringFilter does per item. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdProject) project = g_list_model_get_item (projects, i);
+      g_autofree char *title = g_utf8_casefold (pd_project_get_title (project), -1);
+
+      if (strstr (title, needle) != NULL)
+        found++;
+    }
+
+  return found;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
+  g_autofree char *dir = pd_test_make_private_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "workspace.db", NULL);
+  g_autofree char *shell_db = g_build_filename (dir, "shell.db", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "projects.csv", NULL);
+  g_autofree char *import_cmd = NULL;
+  g_autofree char *shell_count = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdImportReport) import_report = NULL;
+  g_autoptr(GListModel) found = NULL;
+  GListModel *projects;
+  double ours_import, shell_import, ours_load, shell_load, ours_search, ours_filter, shell_filter;
+  guint n_found, n_filtered;
+  gint64 start;
+
+  g_print ("Making %u demo projects as CSV...\n", n);
+  csv = make_csv (n);
+  g_assert_true (g_file_set_contents (csv_path, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), &error));
+  g_print ("CSV: %.1f MB\n\n", g_bytes_get_size (csv) / 1e6);
+
+  /* The shell: the same fields in one table, WAL like ours. */
+  import_cmd = g_strdup_printf (".import --csv --skip 1 '%s' projects", csv_path);
+  shell_import = run_shell (shell_db,
+                            "PRAGMA journal_mode=WAL;"
+                            "CREATE TABLE projects (id TEXT PRIMARY KEY NOT NULL, title TEXT NOT NULL,"
+                            " organisation TEXT NOT NULL, description TEXT NOT NULL, category TEXT NOT NULL,"
+                            " location TEXT NOT NULL, website TEXT, image_sha256 TEXT,"
+                            " default_target_coins INTEGER NOT NULL, source TEXT NOT NULL);",
+                            import_cmd, NULL);
+  shell_load = run_shell (shell_db, ".output /dev/null", "SELECT * FROM projects ORDER BY rowid;", NULL);
+  shell_filter = run_shell (shell_db, "SELECT count(*) FROM projects WHERE title LIKE '%" QUERY "%';", NULL,
+                            &shell_count);
+
+  /* Ours: import. */
+  store = pd_store_open (db_path, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  g_assert_true (pd_project_import_csv (store, csv, PD_PROJECT_IMPORT_NONE, &import_report, &error));
+  ours_import = seconds_since (start);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_import_report_get_n_created (import_report), ==, n);
+  g_clear_object (&store);
+
+  /* Load from a freshly opened store, touching every item as a view would. */
+  start = g_get_monotonic_time ();
+  store = pd_store_open (db_path, &error);
+  g_assert_no_error (error);
+  projects = pd_store_get_projects (store);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdProject) project = g_list_model_get_item (projects, i);
+      g_assert_nonnull (pd_project_get_title (project));
+    }
+  ours_load = seconds_since (start);
+
+  /* Filter: the store's search, and filtering the loaded list in memory. */
+  start = g_get_monotonic_time ();
+  found = pd_store_search_projects (store, QUERY, NULL, &error);
+  g_assert_no_error (error);
+  n_found = g_list_model_get_n_items (found);
+  ours_search = seconds_since (start);
+
+  start = g_get_monotonic_time ();
+  n_filtered = filter_loaded (projects, QUERY);
+  ours_filter = seconds_since (start);
+
+  g_print ("%u projects; \"%s\" found by the shell %u times (title), by our search %u times "
+           "(title, organisation, location), by the list filter %u times (title)\n\n",
+           n, QUERY, (guint) g_ascii_strtoull (shell_count, NULL, 10), n_found, n_filtered);
+  report ("import from CSV", ours_import, shell_import, "1.5");
+  report ("load as GListModel", ours_load, shell_load, NULL);
+  report ("filter: pd_store_search_projects", ours_search, shell_filter, NULL);
+  report ("filter: the loaded list model", ours_filter, shell_filter, NULL);
+
+  g_clear_object (&store);
+  pd_test_remove_tree (dir);
+  return 0;
+}

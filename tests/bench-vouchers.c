@@ -1,0 +1,159 @@
+/* bench-vouchers.c: a million vouchers generated, stored and exported to
+ * CSV, timed against the sqlite3 shell importing that same CSV in the
+ * same run (target: at most 1.5 times as long), and the peak memory of the
+ * whole run (target: under 200 MB).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <sys/resource.h>
+
+#include "pd-store.h"
+#include "pd-test-utils.h"
+#include "pd-voucher-export.h"
+#include "pd-voucher-issue.h"
+
+#define COUNT 1000000
+
+typedef struct {
+  GAsyncResult *result;
+} Wait;
+
+static void
+on_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ((Wait *) user_data)->result = g_object_ref (result);
+}
+
+static gboolean
+wait_done (gpointer data)
+{
+  return ((Wait *) data)->result != NULL;
+}
+
+static void
+on_fraction_cb (GObject    *object,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  gint64 *drawn_at = user_data;
+
+  if (pd_voucher_generator_get_fraction (PD_VOUCHER_GENERATOR (object)) >= 1.0 && *drawn_at == 0)
+    *drawn_at = g_get_monotonic_time ();
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static double
+sqlite3_import (const char *dir,
+                const char *csv)
+{
+  g_autofree char *db = g_build_filename (dir, "baseline.db", NULL);
+  g_autofree char *script = g_strdup_printf (
+    "CREATE TABLE codes (code TEXT NOT NULL UNIQUE, coins INTEGER, value TEXT,"
+    " currency TEXT, expires_at TEXT, redemption_url TEXT);\n"
+    ".import --csv --skip 1 '%s' codes\n"
+    "SELECT count(*) FROM codes;\n", csv);
+  g_autofree char *script_path = g_build_filename (dir, "import.sql", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  gint64 start;
+
+  g_assert_true (g_file_set_contents (script_path, script, -1, NULL));
+  command = g_strdup_printf ("sqlite3 -init '%s' '%s' .quit", script_path, db);
+  start = g_get_monotonic_time ();
+  if (!g_spawn_command_line_sync (command, &out, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("sqlite3 failed: %s", error->message);
+  g_assert_cmpint (atoi (g_strstrip (out)), ==, COUNT);
+  return seconds_since (start);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = pd_test_make_private_dir ();
+  g_autofree char *db = g_build_filename (dir, "workspace.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "codes.csv", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GDateTime) starts = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) ends = g_date_time_add_days (starts, 60);
+  g_autoptr(GDateTime) expires = g_date_time_add_days (starts, 90);
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdCampaign) campaign = pd_campaign_new ();
+  g_autoptr(PdVoucherBatch) batch = NULL;
+  g_autoptr(PdVoucherGenerator) generator = NULL;
+  g_autoptr(PdVoucherExport) export = NULL;
+  g_autoptr(GArray) codes = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  double t_issue, t_draw, t_export, t_ours, t_sqlite;
+  gint64 start;
+  gint64 drawn_at = 0;
+  Wait wait = { 0 };
+
+  store = pd_store_open (db, &error);
+  g_assert_no_error (error);
+  pd_campaign_set_name (campaign, "Benchmark");
+  pd_campaign_set_slug (campaign, "benchmark");
+  pd_campaign_set_starts_at (campaign, starts);
+  pd_campaign_set_ends_at (campaign, ends);
+  pd_campaign_set_voucher_budget_coins (campaign, (gint64) COUNT * 100);
+  pd_campaign_text_set_title (pd_campaign_ensure_text (campaign, "de"), "Benchmark");
+  pd_store_save (store, PD_RECORD (campaign), NULL, &error);
+  g_assert_no_error (error);
+
+  batch = pd_voucher_batch_new (pd_record_get_id (PD_RECORD (campaign)));
+  pd_voucher_batch_set_label (batch, "A million");
+  pd_voucher_batch_set_count (batch, COUNT);
+  pd_voucher_batch_set_coins_per_voucher (batch, 100);
+  pd_voucher_batch_set_expires_at (batch, expires);
+
+  /* Ours: draw, store in one transaction, export. */
+  start = g_get_monotonic_time ();
+  generator = pd_voucher_issue_prepare (store, batch, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (generator, "notify::fraction", G_CALLBACK (on_fraction_cb), &drawn_at);
+  pd_voucher_issue_async (store, batch, generator, NULL, on_done_cb, &wait);
+  g_assert_true (pd_test_wait_for (wait_done, &wait, 600000));
+  codes = pd_voucher_issue_finish (store, wait.result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+  t_issue = seconds_since (start);
+  t_draw = (drawn_at - start) / (double) G_USEC_PER_SEC;
+
+  start = g_get_monotonic_time ();
+  export = pd_voucher_export_new (codes, 100, 10000, "EUR", expires, "https://give.example.org/benchmark");
+  pd_voucher_export_write_csv_async (export, csv_file, NULL, on_done_cb, &wait);
+  g_assert_true (pd_test_wait_for (wait_done, &wait, 600000));
+  g_assert_true (pd_voucher_export_write_csv_finish (export, wait.result, &error));
+  g_clear_object (&wait.result);
+  t_export = seconds_since (start);
+  t_ours = t_issue + t_export;
+  g_assert_cmpint (pd_store_count_voucher_codes (store, pd_record_get_id (PD_RECORD (batch))), ==, COUNT);
+
+  /* Baseline: the sqlite3 shell importing the very same CSV. */
+  t_sqlite = sqlite3_import (dir, csv);
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("vouchers: %d codes drawn in %.2f s, stored in %.2f s, exported to CSV in %.2f s: %.2f s\n",
+           COUNT, t_draw, t_issue - t_draw, t_export, t_ours);
+  g_print ("vouchers: sqlite3 shell importing the same CSV: %.2f s\n", t_sqlite);
+  g_print ("vouchers: ratio %.2f (target: at most 1.50) %s\n", t_ours / t_sqlite,
+           t_ours / t_sqlite <= 1.5 ? "met" : "MISSED");
+  g_print ("vouchers: peak memory %.1f MB (target: under 200 MB) %s\n", usage.ru_maxrss / 1024.0,
+           usage.ru_maxrss < 200 * 1024 ? "met" : "MISSED");
+
+  g_clear_object (&export);
+  g_clear_object (&store);
+  pd_test_remove_tree (dir);
+  return 0;
+}

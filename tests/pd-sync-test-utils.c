@@ -1,0 +1,642 @@
+/* pd-sync-test-utils.c: the real platform server, a fault proxy and a
+ * keyring for the sync and account tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pd-sync-test-utils.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "pd-test-utils.h"
+
+static JsonNode *
+parse_json (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (len == 0 || !json_parser_load_from_data (parser, data, len, NULL))
+    return NULL;
+  return json_parser_steal_root (parser);
+}
+
+static void
+launch (PdTestPlatform *platform,
+        guint           port)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autofree char *binary = g_test_build_filename (G_TEST_BUILT, "platform", "particulate-platform", NULL);
+  g_autofree char *port_file = g_build_filename (platform->data_dir, "port", NULL);
+  g_autofree char *port_arg = g_strdup_printf ("%u", port);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_unlink (port_file);
+  g_ptr_array_add (argv, binary);
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, platform->data_dir);
+  g_ptr_array_add (argv, (char *) "--port");
+  g_ptr_array_add (argv, port_arg);
+  g_ptr_array_add (argv, (char *) "--port-file");
+  g_ptr_array_add (argv, port_file);
+  g_ptr_array_add (argv, (char *) "--admin");
+  for (guint i = 0; platform->extra_args != NULL && platform->extra_args[i] != NULL; i++)
+    g_ptr_array_add (argv, platform->extra_args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  platform->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  while (!g_file_get_contents (port_file, &text, NULL, NULL) || strchr (text, '\n') == NULL)
+    {
+      g_clear_pointer (&text, g_free);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10000);
+    }
+
+  g_free (platform->url);
+  platform->url = g_strdup_printf ("http://127.0.0.1:%u", (guint) g_ascii_strtoull (text, NULL, 10));
+}
+
+/**
+ * pd_test_platform_start:
+ * @extra_args: (nullable): more options, e.g. "--feed-retention", "5"
+ *
+ * Starts particulate-platform from the build tree with --admin in a
+ * private folder and waits until it listens.
+ */
+PdTestPlatform *
+pd_test_platform_start (const char * const *extra_args)
+{
+  PdTestPlatform *platform = g_new0 (PdTestPlatform, 1);
+
+  platform->data_dir = pd_test_make_private_dir ();
+  platform->extra_args = g_strdupv ((char **) extra_args);
+  launch (platform, 0);
+  return platform;
+}
+
+void
+pd_test_platform_stop (PdTestPlatform *platform)
+{
+  if (platform->process == NULL)
+    return;
+  g_subprocess_send_signal (platform->process, SIGTERM);
+  g_subprocess_wait (platform->process, NULL, NULL);
+  g_clear_object (&platform->process);
+}
+
+/* Stops and starts the server on the same port with the same data. */
+void
+pd_test_platform_restart (PdTestPlatform *platform)
+{
+  g_autoptr(GUri) uri = g_uri_parse (platform->url, G_URI_FLAGS_NONE, NULL);
+
+  pd_test_platform_stop (platform);
+  launch (platform, g_uri_get_port (uri));
+}
+
+void
+pd_test_platform_free (PdTestPlatform *platform)
+{
+  pd_test_platform_stop (platform);
+  pd_test_remove_tree (platform->data_dir);
+  g_free (platform->data_dir);
+  g_free (platform->url);
+  g_strfreev (platform->extra_args);
+  g_free (platform);
+}
+
+/**
+ * pd_test_platform_request:
+ * @token: (nullable): bearer token
+ * @body: (nullable): JSON to send
+ *
+ * A blocking request straight to the platform (never through a proxy of
+ * this process), to set up and check the server's side.
+ *
+ * Returns: (transfer full) (nullable): the parsed answer
+ */
+JsonNode *
+pd_test_platform_request (PdTestPlatform *platform,
+                          const char     *method,
+                          const char     *path,
+                          const char     *token,
+                          const char     *body,
+                          guint          *status)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (platform->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  if (g_str_equal (method, "PUT"))
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-None-Match", "*");
+
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  if (status != NULL)
+    *status = soup_message_get_status (msg);
+  return parse_json (reply);
+}
+
+void
+pd_test_platform_set_faults (PdTestPlatform *platform,
+                             const char     *json)
+{
+  guint status = 0;
+  g_autoptr(JsonNode) node = pd_test_platform_request (platform, "POST", "/_admin/faults", NULL, json, &status);
+
+  g_assert_cmpuint (status, ==, 200);
+}
+
+/**
+ * pd_test_platform_add_tenant:
+ *
+ * Returns: (transfer full): an API token of the new tenant's user
+ */
+char *
+pd_test_platform_add_tenant (PdTestPlatform  *platform,
+                             const char      *name,
+                             const char      *email,
+                             const char      *password,
+                             char           **tenant_id)
+{
+  g_autofree char *body = g_strdup_printf ("{\"name\": \"%s\", \"email\": \"%s\", \"password\": \"%s\"}",
+                                           name, email, password);
+  guint status = 0;
+  g_autoptr(JsonNode) node = pd_test_platform_request (platform, "POST", "/_admin/tenants", NULL, body, &status);
+  JsonObject *object;
+
+  g_assert_cmpuint (status, ==, 201);
+  object = json_node_get_object (node);
+  if (tenant_id != NULL)
+    *tenant_id = g_strdup (json_object_get_string_member (json_object_get_object_member (object, "tenant"), "id"));
+  return g_strdup (json_object_get_string_member (object, "api_token"));
+}
+
+/* Returns: (transfer full): a session token for @api_token */
+char *
+pd_test_platform_sign_in (PdTestPlatform *platform,
+                          const char     *api_token)
+{
+  g_autofree char *body = g_strdup_printf ("{\"api_token\": \"%s\"}", api_token);
+  guint status = 0;
+  g_autoptr(JsonNode) node = pd_test_platform_request (platform, "POST", "/v1/session", NULL, body, &status);
+
+  g_assert_cmpuint (status, ==, 201);
+  return g_strdup (json_object_get_string_member (json_node_get_object (node), "token"));
+}
+
+/**
+ * pd_test_platform_list:
+ *
+ * Returns: (transfer full) (element-type JsonObject): every record of
+ *   @collection as the platform holds it
+ */
+GPtrArray *
+pd_test_platform_list (PdTestPlatform *platform,
+                       const char     *token,
+                       const char     *collection)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autofree char *cursor = NULL;
+
+  do
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *page;
+      JsonArray *items;
+      guint status = 0;
+
+      if (cursor != NULL)
+        {
+          g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
+
+          path = g_strdup_printf ("/v1/%s?limit=1000&cursor=%s", collection, escaped);
+        }
+      else
+        path = g_strdup_printf ("/v1/%s?limit=1000", collection);
+      node = pd_test_platform_request (platform, "GET", path, token, NULL, &status);
+      g_assert_cmpuint (status, ==, 200);
+      page = json_node_get_object (node);
+      items = json_object_get_array_member (page, "items");
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        g_ptr_array_add (records, json_object_ref (json_array_get_object_element (items, i)));
+      g_clear_pointer (&cursor, g_free);
+      if (json_object_has_member (page, "next_cursor") &&
+          !json_object_get_null_member (page, "next_cursor"))
+        cursor = g_strdup (json_object_get_string_member (page, "next_cursor"));
+    }
+  while (cursor != NULL);
+
+  return records;
+}
+
+/* ---- the proxy ---- */
+
+struct _PdTestProxy {
+  SoupServer  *server;
+  SoupSession *session;
+  char        *backend;
+  char        *url;
+  GPtrArray   *log;
+  guint        answer_skip;
+  guint        answer_count;
+  guint        answer_status;
+  char        *answer_retry_after;
+  char        *hang_up_method;
+  guint        hang_up_count;
+};
+
+typedef struct {
+  PdTestProxy       *proxy;
+  SoupServerMessage *msg;
+  PdTestProxyEntry  *entry;
+  SoupMessage       *forward;
+  gboolean           hang_up;
+} Forward;
+
+static void
+entry_free (gpointer data)
+{
+  PdTestProxyEntry *entry = data;
+
+  g_free (entry->method);
+  g_free (entry->path);
+  g_free (entry);
+}
+
+static void
+copy_header_cb (const char *name,
+                const char *value,
+                gpointer    user_data)
+{
+  SoupMessageHeaders *out = user_data;
+
+  if (g_ascii_strcasecmp (name, "Host") == 0 ||
+      g_ascii_strcasecmp (name, "Content-Length") == 0 ||
+      g_ascii_strcasecmp (name, "Content-Encoding") == 0 ||
+      g_ascii_strcasecmp (name, "Transfer-Encoding") == 0 ||
+      g_ascii_strcasecmp (name, "Connection") == 0 ||
+      g_ascii_strcasecmp (name, "Accept-Encoding") == 0)
+    return;
+  soup_message_headers_append (out, name, value);
+}
+
+static void
+on_forwarded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Forward *fw = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+
+  if (fw->hang_up || body == NULL)
+    {
+      /* The platform did the work; the client never hears of it. */
+      GIOStream *stream = soup_server_message_steal_connection (fw->msg);
+
+      fw->entry->status = 0;
+      if (stream != NULL)
+        {
+          g_io_stream_close (stream, NULL, NULL);
+          g_object_unref (stream);
+        }
+    }
+  else
+    {
+      SoupMessageHeaders *in = soup_message_get_response_headers (fw->forward);
+      SoupMessageHeaders *out = soup_server_message_get_response_headers (fw->msg);
+      gsize len;
+      const char *data = g_bytes_get_data (body, &len);
+
+      fw->entry->status = soup_message_get_status (fw->forward);
+      soup_server_message_set_status (fw->msg, fw->entry->status, NULL);
+      soup_message_headers_foreach (in, copy_header_cb, out);
+      soup_message_body_append (soup_server_message_get_response_body (fw->msg),
+                                SOUP_MEMORY_COPY, data, len);
+      soup_server_message_unpause (fw->msg);
+    }
+
+  g_object_unref (fw->forward);
+  g_object_unref (fw->msg);
+  g_free (fw);
+}
+
+static void
+on_proxy_request_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
+{
+  PdTestProxy *proxy = user_data;
+  PdTestProxyEntry *entry = g_new0 (PdTestProxyEntry, 1);
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autofree char *url = NULL;
+  g_autoptr(GBytes) body = NULL;
+  Forward *fw;
+
+  entry->method = g_strdup (soup_server_message_get_method (msg));
+  entry->path = g_strdup (path);
+  entry->at = g_get_monotonic_time ();
+  g_ptr_array_add (proxy->log, entry);
+
+  if (proxy->answer_count > 0 && g_str_has_prefix (path, "/v1/"))
+    {
+      if (proxy->answer_skip > 0)
+        proxy->answer_skip--;
+      else
+        {
+          g_autofree char *problem = g_strdup_printf ("{\"type\": \"https://api.particulate.example/problems/%s\", \"status\": %u}",
+                                                      proxy->answer_status == 401 ? "unauthorized" :
+                                                      proxy->answer_status == 429 ? "rate-limited" : "unavailable",
+                                                      proxy->answer_status);
+
+          proxy->answer_count--;
+          entry->status = proxy->answer_status;
+          if (proxy->answer_retry_after != NULL)
+            soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                          "Retry-After", proxy->answer_retry_after);
+          soup_server_message_set_status (msg, proxy->answer_status, NULL);
+          soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_COPY,
+                                            problem, strlen (problem));
+          return;
+        }
+    }
+
+  url = g_strdup_printf ("%s%s%s%s", proxy->backend, path,
+                         g_uri_get_query (uri) != NULL ? "?" : "",
+                         g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "");
+
+  fw = g_new0 (Forward, 1);
+  fw->proxy = proxy;
+  fw->msg = g_object_ref (msg);
+  fw->entry = entry;
+  fw->forward = soup_message_new (entry->method, url);
+  soup_message_headers_foreach (soup_server_message_get_request_headers (msg), copy_header_cb,
+                                soup_message_get_request_headers (fw->forward));
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  if (g_bytes_get_size (body) > 0)
+    soup_message_set_request_body_from_bytes (fw->forward,
+                                              soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg), NULL),
+                                              body);
+
+  if (proxy->hang_up_count > 0 && g_str_equal (entry->method, proxy->hang_up_method))
+    {
+      proxy->hang_up_count--;
+      fw->hang_up = TRUE;
+    }
+
+  soup_server_message_pause (msg);
+  soup_session_send_and_read_async (proxy->session, fw->forward, G_PRIORITY_DEFAULT, NULL,
+                                    on_forwarded_cb, fw);
+}
+
+PdTestProxy *
+pd_test_proxy_new (const char *backend_url)
+{
+  PdTestProxy *proxy = g_new0 (PdTestProxy, 1);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  proxy->backend = g_strdup (backend_url);
+  proxy->log = g_ptr_array_new_with_free_func (entry_free);
+  proxy->session = soup_session_new ();
+  proxy->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (proxy->server, NULL, on_proxy_request_cb, proxy, NULL);
+  soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (proxy->server);
+  proxy->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return proxy;
+}
+
+void
+pd_test_proxy_free (PdTestProxy *proxy)
+{
+  soup_server_disconnect (proxy->server);
+  g_clear_object (&proxy->server);
+  g_clear_object (&proxy->session);
+  g_ptr_array_unref (proxy->log);
+  g_free (proxy->backend);
+  g_free (proxy->url);
+  g_free (proxy->answer_retry_after);
+  g_free (proxy->hang_up_method);
+  g_free (proxy);
+}
+
+const char *
+pd_test_proxy_get_url (PdTestProxy *proxy)
+{
+  return proxy->url;
+}
+
+/* (transfer none) (element-type PdTestProxyEntry) */
+GPtrArray *
+pd_test_proxy_get_log (PdTestProxy *proxy)
+{
+  return proxy->log;
+}
+
+guint
+pd_test_proxy_count (PdTestProxy *proxy,
+                     const char  *method,
+                     const char  *path_prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < proxy->log->len; i++)
+    {
+      PdTestProxyEntry *entry = g_ptr_array_index (proxy->log, i);
+
+      if ((method == NULL || g_str_equal (entry->method, method)) &&
+          (path_prefix == NULL || g_str_has_prefix (entry->path, path_prefix)))
+        n++;
+    }
+  return n;
+}
+
+/**
+ * pd_test_proxy_answer:
+ * @skip: /v1 requests to let through first
+ * @count: then answer this many with @status in the platform's place
+ * @retry_after: (nullable): the Retry-After header to send
+ */
+void
+pd_test_proxy_answer (PdTestProxy *proxy,
+                      guint        skip,
+                      guint        count,
+                      guint        status,
+                      const char  *retry_after)
+{
+  proxy->answer_skip = skip;
+  proxy->answer_count = count;
+  proxy->answer_status = status;
+  g_free (proxy->answer_retry_after);
+  proxy->answer_retry_after = g_strdup (retry_after);
+}
+
+/* The next @count requests with @method reach the platform, but the
+ * connection is closed before the client reads the answer. */
+void
+pd_test_proxy_hang_up_after_forward (PdTestProxy *proxy,
+                                     const char  *method,
+                                     guint        count)
+{
+  g_free (proxy->hang_up_method);
+  proxy->hang_up_method = g_strdup (method);
+  proxy->hang_up_count = count;
+}
+
+/* ---- the keyring ---- */
+
+static gboolean
+secret_service_running (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply == NULL)
+    return FALSE;
+  g_variant_get (reply, "(b)", &has_owner);
+  return has_owner;
+}
+
+/**
+ * pd_test_start_keyring:
+ *
+ * Makes sure a Secret Service runs on the session bus: starts
+ * gnome-keyring-daemon with an unlocked keyring in a private folder when
+ * none runs. Returns %FALSE only when there is no session bus or no
+ * daemon to start.
+ */
+gboolean
+pd_test_start_keyring (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *binary = g_find_program_in_path ("gnome-keyring-daemon");
+  gint64 deadline;
+
+  if (bus == NULL)
+    return FALSE;
+  if (secret_service_running (bus))
+    return TRUE;
+  if (binary == NULL)
+    return FALSE;
+
+  /* The keyring file goes to a private folder, never the user's. */
+  home = pd_test_make_private_dir ();
+  data = g_build_filename (home, "data", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", home, TRUE);
+  daemon = g_subprocess_launcher_spawn (launcher, NULL, binary, "--unlock", "--components=secrets", NULL);
+  if (daemon == NULL)
+    return FALSE;
+  /* The password of the new login keyring; an empty one is refused. */
+  g_subprocess_communicate_utf8 (daemon, "test-password", NULL, NULL, NULL, NULL);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!secret_service_running (bus) && g_get_monotonic_time () < deadline)
+    g_usleep (20000);
+  return secret_service_running (bus);
+}
+
+/* ---- sync clients ---- */
+
+/**
+ * pd_test_account_new:
+ * @directory: where the account's database goes
+ * @token: (nullable): the session token
+ *
+ * An account as the manager would restore it, without the keyring, so
+ * that the sync tests run where no Secret Service does.
+ */
+PdAccount *
+pd_test_account_new (const char *directory,
+                     const char *url,
+                     const char *token)
+{
+  PdAccount *account = _pd_account_new ("00000000-0000-4000-8000-000000000001", url, directory);
+
+  g_mkdir_with_parents (directory, 0700);
+  _pd_account_set_identity (account, "tenant", "Test tenant", "ada@example.com", "Ada");
+  _pd_account_set_token (account, token);
+  return account;
+}
+
+static void
+on_sync_finished_cb (PdSyncEngine *engine,
+                     const GError *error,
+                     gpointer      user_data)
+{
+  GError **out = user_data;
+
+  *out = error != NULL ? g_error_copy (error) : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "ok");
+}
+
+/* Runs one sync to its end; returns why it stopped early, or %NULL. */
+GError *
+pd_test_sync (PdSyncEngine *engine)
+{
+  GError *result = NULL;
+  gulong id = g_signal_connect (engine, "sync-finished", G_CALLBACK (on_sync_finished_cb), &result);
+
+  pd_sync_engine_sync_now (engine);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (engine, id);
+
+  if (g_error_matches (result, G_IO_ERROR, G_IO_ERROR_NONE))
+    g_clear_error (&result);
+  return result;
+}
+
+/* A campaign the platform accepts. */
+PdCampaign *
+pd_test_campaign_new (const char *name)
+{
+  PdCampaign *campaign = pd_campaign_new ();
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2030, 3, 1, 0, 0, 0);
+  g_autoptr(GDateTime) ends = g_date_time_new_utc (2030, 6, 1, 0, 0, 0);
+  g_autofree char *slug = g_strdup_printf ("c-%08x", g_random_int ());
+
+  pd_campaign_set_name (campaign, name);
+  pd_campaign_set_slug (campaign, slug);
+  pd_campaign_set_starts_at (campaign, starts);
+  pd_campaign_set_ends_at (campaign, ends);
+  pd_campaign_set_voucher_budget_coins (campaign, 5000);
+  return campaign;
+}

@@ -1,0 +1,168 @@
+/* pd-platform-main.c: the particulate-platform command
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pd-platform"
+
+#include "pd-platform.h"
+
+#include <glib-unix.h>
+#include <stdlib.h>
+
+static gboolean
+on_signal_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static guint
+listening_port (SoupServer *server)
+{
+  GSList *uris = soup_server_get_uris (server);
+  guint port = uris != NULL ? g_uri_get_port (uris->data) : 0;
+
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return port;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *port_file = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
+  g_autofree char *seed = NULL;
+  int port = 0;
+  int donors = 0;
+  int latency = 0;
+  double error_rate = 0;
+  int every_429 = 0;
+  int retry_after = 1;
+  gint64 drop_after = -1;
+  gint64 fault_token_lifetime = 0;
+  gint64 token_lifetime = 3600;
+  gint64 feed_retention = 1000000;
+  gboolean admin = FALSE;
+  GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Folder of the databases (required)", "DIR" },
+    { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on; 0 picks a free one", "N" },
+    { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file, "Write the port here once listening", "FILE" },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &address, "Address to listen on (127.0.0.1)", "ADDR" },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, "PEM certificate: serve HTTPS", "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, "PEM private key of the certificate", "FILE" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Load a data set: demo", "NAME" },
+    { "simulate-donors", 0, 0, G_OPTION_ARG_INT, &donors, "Redeem about N vouchers a second", "N" },
+    { "admin", 0, 0, G_OPTION_ARG_NONE, &admin, "Enable /_admin endpoints for tests", NULL },
+    { "token-lifetime", 0, 0, G_OPTION_ARG_INT64, &token_lifetime, "Seconds a session token lives (3600)", "S" },
+    { "feed-retention", 0, 0, G_OPTION_ARG_INT64, &feed_retention, "Changes a feed cursor may lag behind", "N" },
+    { "fault-latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, "Delay every answer", "MS" },
+    { "fault-error-rate", 0, 0, G_OPTION_ARG_DOUBLE, &error_rate, "Share of answers that are 500 or 503", "R" },
+    { "fault-429-every", 0, 0, G_OPTION_ARG_INT, &every_429, "Answer every Nth request with 429", "N" },
+    { "fault-retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after, "Retry-After seconds of 429 and 503 (1)", "S" },
+    { "fault-drop-after-bytes", 0, 0, G_OPTION_ARG_INT64, &drop_after, "Hang up after N bytes of each answer", "N" },
+    { "fault-token-lifetime", 0, 0, G_OPTION_ARG_INT64, &fault_token_lifetime, "Expire tokens after S seconds", "S" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- the Particulate reference platform");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GInetAddress) inet_address = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  PdPlatform platform = { 0 };
+  guint listening;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("particulate-platform: %s\n", error->message);
+      return 2;
+    }
+  if (data_dir == NULL || port < 0 || port > 65535 || (tls_cert == NULL) != (tls_key == NULL) ||
+      (seed != NULL && !g_str_equal (seed, "demo")) || feed_retention < 1 || token_lifetime < 1)
+    {
+      g_printerr ("particulate-platform: give --data-dir; see --help\n");
+      return 2;
+    }
+
+  platform.data_dir = data_dir;
+  platform.tenants = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) pd_tenant_free);
+  platform.rand = g_rand_new ();
+  platform.admin = admin;
+  platform.donor_rate = MAX (donors, 0);
+  platform.feed_retention = feed_retention;
+  platform.token_lifetime = token_lifetime;
+  platform.faults.latency_ms = MAX (latency, 0);
+  platform.faults.error_rate = CLAMP (error_rate, 0.0, 1.0);
+  platform.faults.every_429 = MAX (every_429, 0);
+  platform.faults.retry_after = MAX (retry_after, 1);
+  platform.faults.drop_after_bytes = drop_after;
+  platform.faults.token_lifetime = MAX (fault_token_lifetime, 0);
+
+  if (!pd_tenants_open_registry (&platform, &error) ||
+      (seed != NULL && !pd_seed_demo (&platform, &error)))
+    {
+      g_printerr ("particulate-platform: %s\n", error->message);
+      return 1;
+    }
+
+  if (tls_cert != NULL)
+    {
+      certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
+      if (certificate == NULL)
+        {
+          g_printerr ("particulate-platform: %s\n", error->message);
+          return 1;
+        }
+    }
+  platform.server = soup_server_new ("server-header", "particulate-platform/1 ",
+                                     "tls-certificate", certificate, NULL);
+  pd_router_install (&platform);
+
+  inet_address = g_inet_address_new_from_string (address != NULL ? address : "127.0.0.1");
+  if (inet_address == NULL)
+    {
+      g_printerr ("particulate-platform: %s is not an IP address\n", address);
+      return 2;
+    }
+  socket_address = g_inet_socket_address_new (inet_address, port);
+  if (!soup_server_listen (platform.server, socket_address,
+                           certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, &error))
+    {
+      g_printerr ("particulate-platform: %s\n", error->message);
+      return 1;
+    }
+  listening = listening_port (platform.server);
+
+  if (port_file != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%u\n", listening);
+
+      if (!g_file_set_contents (port_file, text, -1, &error))
+        {
+          g_printerr ("particulate-platform: %s\n", error->message);
+          return 1;
+        }
+    }
+  g_print ("particulate-platform listening on %s://%s:%u\n",
+           certificate ? "https" : "http", address ? address : "127.0.0.1", listening);
+
+  pd_donors_start (&platform);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, on_signal_cb, loop);
+  g_unix_signal_add (SIGINT, on_signal_cb, loop);
+  g_main_loop_run (loop);
+
+  g_clear_handle_id (&platform.donor_source, g_source_remove);
+  soup_server_disconnect (platform.server);
+  g_clear_object (&platform.server);
+  g_clear_pointer (&platform.tenants, g_hash_table_unref);
+  g_clear_pointer (&platform.registry, pd_db_free);
+  g_clear_pointer (&platform.rand, g_rand_free);
+  return 0;
+}

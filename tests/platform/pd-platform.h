@@ -1,0 +1,281 @@
+/* pd-platform.h: shared types of the reference platform server
+ *
+ * The reference server is one process on one main loop: every handler runs
+ * on the main thread, so the tenants' databases and the counters below need
+ * no locking.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define PD_PROBLEM_BASE "https://api.particulate.example/problems/"
+#define PD_JSON_BODY_LIMIT (1024 * 1024)
+#define PD_ASSET_BODY_LIMIT (16 * 1024 * 1024)
+#define PD_LIST_LIMIT_DEFAULT 100
+#define PD_LIST_LIMIT_MAX 1000
+#define PD_CODES_PER_CHUNK_MAX 10000
+#define PD_IDEMPOTENCY_KEEP_SECONDS (30 * 24 * 3600)
+
+/* ---- databases (pd-platform-db.c) ---- */
+
+typedef struct
+{
+  sqlite3    *handle;
+  GHashTable *statements; /* sql (address of a literal) -> sqlite3_stmt */
+  guint       depth;      /* of nested pd_db_begin() */
+} PdDb;
+
+PdDb         *pd_db_open           (const char  *path,
+                                    GError     **error);
+void          pd_db_free           (PdDb        *db);
+gboolean      pd_db_exec           (PdDb        *db,
+                                    const char  *sql,
+                                    GError     **error);
+sqlite3_stmt *pd_db_prepare        (PdDb        *db,
+                                    const char  *sql);
+void          pd_db_begin          (PdDb        *db);
+void          pd_db_commit         (PdDb        *db);
+gint64        pd_db_query_int      (PdDb        *db,
+                                    const char  *sql,
+                                    const char  *text_arg);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdDb, pd_db_free)
+
+/* ---- faults (pd-platform-faults.c) ---- */
+
+typedef struct
+{
+  guint   latency_ms;
+  double  error_rate;       /* share of requests answered 500 or 503 */
+  guint   every_429;        /* every Nth request answered 429; 0 = never */
+  guint   retry_after;      /* seconds sent with 429 and 503 */
+  gint64  drop_after_bytes; /* < 0: never drop */
+  guint   drop_count;       /* responses left to drop; 0 = all while enabled */
+  gint64  token_lifetime;   /* seconds; 0 = the normal lifetime */
+  guint64 requests;         /* counted for every_429 */
+} PdFaults;
+
+/* ---- the server ---- */
+
+typedef struct
+{
+  char       *id;
+  char       *name;
+  char       *dir;
+  PdDb       *db;
+  char       *generation; /* changes when a tenant is recreated: old cursors expire */
+  gint64      seq;        /* the last change-feed sequence number handed out */
+} PdTenant;
+
+typedef struct
+{
+  char        *data_dir;
+  SoupServer  *server;
+  PdDb        *registry;
+  GHashTable  *tenants;          /* id -> PdTenant */
+  PdFaults     faults;
+  gint64       feed_retention;   /* changes a cursor may lag behind */
+  gint64       token_lifetime;   /* seconds */
+  gboolean     admin;
+  double       donor_rate;       /* redemptions per second */
+  double       donor_credit;
+  guint        donor_source;
+  GRand       *rand;
+  guint64      requests_served;
+} PdPlatform;
+
+typedef struct
+{
+  PdPlatform        *platform;
+  SoupServerMessage *msg;
+  const char        *method;
+  char              *path;
+  GHashTable        *query;          /* may be NULL */
+  char             **segments;       /* path below /v1, split at '/' */
+  guint              n_segments;
+  PdTenant          *tenant;
+  char              *user_id;
+  char              *token_hash;
+  GBytes            *body;
+  JsonNode          *json;           /* parsed body, when it is JSON */
+
+  /* the answer, kept apart from the message so idempotency can store it */
+  guint              status;
+  const char        *content_type;
+  GBytes            *reply_body;
+  char              *etag;
+  char              *www_authenticate;
+  char              *allow;
+  guint              retry_after;    /* seconds for Retry-After; 0: none */
+  gboolean           replayed;
+} PdRequest;
+
+/* pd-platform-http.c */
+void        pd_reply_bytes        (PdRequest   *req,
+                                   guint        status,
+                                   const char  *content_type,
+                                   GBytes      *body);
+void        pd_reply_take_json    (PdRequest   *req,
+                                   guint        status,
+                                   char        *json);
+void        pd_reply_node         (PdRequest   *req,
+                                   guint        status,
+                                   JsonNode    *node);
+void        pd_reply_empty        (PdRequest   *req,
+                                   guint        status);
+void        pd_reply_problem      (PdRequest   *req,
+                                   guint        status,
+                                   const char  *slug,
+                                   const char  *detail,
+                                   JsonArray   *errors,
+                                   const char  *current_json);
+void        pd_reply_set_etag     (PdRequest   *req,
+                                   gint64       revision);
+void        pd_field_error        (JsonArray   *errors,
+                                   const char  *field,
+                                   const char  *format,
+                                   ...) G_GNUC_PRINTF (3, 4);
+char       *pd_json_to_string     (JsonNode    *node);
+JsonNode   *pd_json_from_string   (const char  *json);
+gboolean    pd_is_uuid            (const char  *text);
+gboolean    pd_is_sha256          (const char  *text);
+char       *pd_now_rfc3339        (void);
+char       *pd_uuid_new           (GRand       *rand);
+char       *pd_sha256_hex         (const void  *data,
+                                   gsize        len);
+void        pd_random_bytes       (void        *buf,
+                                   gsize        len);
+char       *pd_cursor_encode      (const char  *text);
+char       *pd_cursor_decode      (const char  *cursor);
+gboolean    pd_parse_limit        (PdRequest   *req,
+                                   guint       *limit);
+const char *pd_json_string        (JsonObject  *object,
+                                   const char  *member);
+gint64      pd_json_int           (JsonObject  *object,
+                                   const char  *member,
+                                   gint64       fallback);
+gboolean    pd_media_type_is      (const char  *content_type,
+                                   const char  *wanted);
+
+/* pd-platform-tenants.c */
+gboolean    pd_tenants_open_registry (PdPlatform  *platform,
+                                      GError     **error);
+PdTenant   *pd_tenants_lookup        (PdPlatform  *platform,
+                                      const char  *tenant_id);
+PdTenant   *pd_tenants_create        (PdPlatform  *platform,
+                                      const char  *tenant_id,
+                                      const char  *name,
+                                      GError     **error);
+gboolean    pd_tenants_add_user      (PdPlatform  *platform,
+                                      const char  *tenant_id,
+                                      const char  *user_id,
+                                      const char  *email,
+                                      const char  *name,
+                                      const char  *password,
+                                      GError     **error);
+char       *pd_tenants_add_api_token (PdPlatform  *platform,
+                                      const char  *tenant_id,
+                                      const char  *user_id);
+void        pd_tenant_free           (PdTenant    *tenant);
+gint64      pd_tenant_next_seq       (PdTenant    *tenant);
+JsonNode   *pd_tenant_to_json        (PdTenant    *tenant);
+
+/* pd-platform-auth.c */
+char       *pd_auth_hash_password    (const char  *password,
+                                      const char  *salt_hex,
+                                      guint        iterations);
+gboolean    pd_auth_authenticate     (PdRequest   *req);
+void        pd_auth_handle_session   (PdRequest   *req);
+void        pd_auth_handle_me        (PdRequest   *req);
+
+/* pd-platform-router.c */
+void        pd_router_install        (PdPlatform  *platform);
+
+/* pd-platform-records.c */
+gboolean    pd_records_is_collection (const char  *collection);
+const char *pd_records_kind          (const char  *collection);
+void        pd_records_handle_list   (PdRequest   *req,
+                                      const char  *collection);
+void        pd_records_handle_item   (PdRequest   *req,
+                                      const char  *collection,
+                                      const char  *id);
+char       *pd_records_get_json      (PdTenant    *tenant,
+                                      const char  *kind,
+                                      const char  *id,
+                                      gint64      *revision);
+gboolean    pd_records_put           (PdTenant    *tenant,
+                                      const char  *kind,
+                                      const char  *id,
+                                      JsonObject  *fields,
+                                      gint64       revision,
+                                      char       **json_out);
+gboolean    pd_records_check_if_match (PdRequest  *req,
+                                       gint64      revision,
+                                       const char *current_json);
+void        pd_records_purge_tombstones (PdPlatform *platform,
+                                         PdTenant   *tenant);
+
+/* pd-platform-validate.c */
+JsonObject *pd_validate_record       (PdTenant    *tenant,
+                                      const char  *kind,
+                                      JsonObject  *input,
+                                      JsonArray   *errors);
+
+/* pd-platform-campaigns.c */
+void        pd_campaigns_handle_publish (PdRequest  *req,
+                                         const char *id,
+                                         gboolean    publish);
+void        pd_campaigns_handle_stats   (PdRequest  *req,
+                                         const char *id);
+
+/* pd-platform-vouchers.c */
+void        pd_vouchers_handle_codes (PdRequest   *req,
+                                      const char  *batch_id);
+gboolean    pd_vouchers_redeem       (PdPlatform  *platform,
+                                      PdTenant    *tenant,
+                                      const char  *code,
+                                      const char  *project_id,
+                                      JsonNode   **result,
+                                      GError     **error);
+void        pd_vouchers_delete_batch (PdTenant    *tenant,
+                                      const char  *batch_id);
+
+/* pd-platform-assets.c */
+void        pd_assets_handle         (PdRequest   *req,
+                                      const char  *sha256);
+
+/* pd-platform-changes.c */
+void        pd_changes_handle        (PdRequest   *req);
+
+/* pd-platform-idempotency.c */
+gboolean    pd_idempotency_replay    (PdRequest   *req,
+                                      const char  *key);
+void        pd_idempotency_store     (PdRequest   *req,
+                                      const char  *key);
+void        pd_idempotency_expire    (PdTenant    *tenant);
+
+/* pd-platform-faults.c */
+gboolean    pd_faults_apply_before   (PdRequest   *req);
+gboolean    pd_faults_should_drop    (PdPlatform  *platform);
+void        pd_faults_drop_response  (PdRequest   *req);
+void        pd_faults_update_from_json (PdFaults  *faults,
+                                        JsonObject *object);
+JsonNode   *pd_faults_to_json        (PdPlatform  *platform);
+
+/* pd-platform-admin.c */
+void        pd_admin_handle          (PdRequest   *req);
+
+/* pd-platform-seed.c */
+gboolean    pd_seed_demo             (PdPlatform  *platform,
+                                      GError     **error);
+
+/* pd-platform-donors.c */
+void        pd_donors_start          (PdPlatform  *platform);
+
+G_END_DECLS

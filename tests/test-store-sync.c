@@ -1,0 +1,683 @@
+/* test-store-sync.c: change tracking, outbox rules, push results, pulls
+ * and conflicts — the store's side of SYNC.md
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pd-json.h"
+#include "pd-store.h"
+#include "pd-test-utils.h"
+#include "pd-validation.h"
+
+typedef struct {
+  char    *dir;
+  PdStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = pd_test_make_private_dir ();
+  path = g_build_filename (fixture->dir, "workspace.sqlite", NULL);
+  fixture->store = pd_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  pd_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static PdTheme *
+make_theme (const char *name)
+{
+  PdTheme *theme = pd_theme_new ();
+
+  pd_theme_set_name (theme, name);
+  return theme;
+}
+
+static GPtrArray *
+outbox (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *ops = pd_store_list_outbox (fixture->store, FALSE, &error);
+
+  g_assert_no_error (error);
+  return ops;
+}
+
+static PdOutboxOp *
+only_op (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) ops = outbox (fixture);
+
+  g_assert_cmpuint (ops->len, ==, 1);
+  return pd_outbox_op_copy (g_ptr_array_index (ops, 0));
+}
+
+static void
+save (Fixture  *fixture,
+      gpointer  record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pd_store_save (fixture->store, record, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* What the server answers: our record with its revision. */
+static JsonNode *
+server_copy (PdRecord *record,
+             gint64    revision)
+{
+  JsonNode *node = pd_record_content_to_json (record);
+
+  json_object_set_int_member (json_node_get_object (node), "revision", revision);
+  json_object_set_string_member (json_node_get_object (node), "updated_at", "2026-11-25T10:00:00Z");
+  /* Fields the client does not know must not become dirty fields. */
+  json_object_set_string_member (json_node_get_object (node), "created_by", "server");
+  return node;
+}
+
+/* Pushes every ready op as a server that accepts everything would. */
+static void
+push_all (Fixture *fixture,
+          gint64   revision)
+{
+  g_autoptr(GPtrArray) ops = pd_store_list_outbox (fixture->store, TRUE, NULL);
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      PdOutboxOp *op = g_ptr_array_index (ops, i);
+      g_autoptr(PdOutboxOp) frozen = pd_store_mark_inflight (fixture->store, op->op_id, NULL);
+      g_autoptr(PdRecord) record = pd_store_lookup (fixture->store, op->kind, op->record_id);
+      g_autoptr(JsonNode) answer = record != NULL ? server_copy (record, revision) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (frozen);
+      g_assert_true (pd_store_apply_push_result (fixture->store, op->op_id, revision,
+                                                 frozen->verb == PD_OUTBOX_VERB_DELETE ? NULL : answer, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_create_tracks (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Bank");
+  const char *id = pd_record_get_id (PD_RECORD (theme));
+  g_autoptr(PdOutboxOp) op = NULL;
+  g_auto(GStrv) dirty = NULL;
+
+  save (fixture, theme);
+  op = only_op (fixture);
+  g_assert_cmpint (op->verb, ==, PD_OUTBOX_VERB_CREATE);
+  g_assert_cmpint (op->status, ==, PD_OUTBOX_STATUS_PENDING);
+  g_assert_cmpstr (op->record_id, ==, id);
+  g_assert_cmpstr (op->kind, ==, "theme");
+  g_assert_cmpint (op->local_seq, ==, 1);
+  g_assert_null (op->payload);
+  g_assert_true (pd_is_valid_uuid (op->idempotency_key));
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_CREATED);
+
+  /* Never confirmed: every field is new. */
+  dirty = pd_store_get_dirty_fields (fixture->store, "theme", id);
+  g_assert_true (g_strv_contains ((const char * const *) dirty, "name"));
+  g_assert_true (g_strv_contains ((const char * const *) dirty, "colors"));
+  g_assert_null (pd_store_get_base (fixture->store, "theme", id));
+}
+
+static void
+test_edits_merge (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Bank");
+  g_autoptr(PdOutboxOp) op = NULL;
+  g_autoptr(PdOutboxOp) first = NULL;
+
+  save (fixture, theme);
+  first = only_op (fixture);
+  for (guint i = 0; i < 5; i++)
+    {
+      pd_theme_set_corner_radius (theme, i);
+      save (fixture, theme);
+    }
+  /* Still one op, still a create, the same key, the latest local_seq. */
+  op = only_op (fixture);
+  g_assert_cmpint (op->verb, ==, PD_OUTBOX_VERB_CREATE);
+  g_assert_cmpstr (op->idempotency_key, ==, first->idempotency_key);
+  g_assert_cmpint (op->local_seq, ==, 6);
+  g_assert_cmpint (pd_store_get_local_seq (fixture->store, "theme", pd_record_get_id (PD_RECORD (theme))), ==, 6);
+
+  /* Saving without a change is not an edit. */
+  save (fixture, theme);
+  g_assert_cmpint (pd_store_get_local_seq (fixture->store, "theme", pd_record_get_id (PD_RECORD (theme))), ==, 6);
+}
+
+static void
+test_create_delete_cancel (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Kurz");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+
+  save (fixture, theme);
+  g_assert_true (pd_store_delete (fixture->store, PD_RECORD (theme), NULL, &error));
+  g_assert_no_error (error);
+  ops = outbox (fixture);
+  g_assert_cmpuint (ops->len, ==, 0);
+  g_assert_cmpint (pd_store_get_local_seq (fixture->store, "theme", pd_record_get_id (PD_RECORD (theme))), ==, 0);
+}
+
+static void
+test_push_cycle (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Bank");
+  const char *id = pd_record_get_id (PD_RECORD (theme));
+  g_autoptr(PdOutboxOp) op = NULL;
+  g_autoptr(PdOutboxOp) frozen = NULL;
+  g_autoptr(PdOutboxOp) again = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dirty = NULL;
+
+  save (fixture, theme);
+  op = only_op (fixture);
+  frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (frozen->status, ==, PD_OUTBOX_STATUS_INFLIGHT);
+  g_assert_cmpint (frozen->if_match, ==, 0);
+  payload = json_from_string (frozen->payload, &error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (payload), "name"), ==, "Bank");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (payload), "id"), ==, id);
+
+  /* Marking again (a restart) changes nothing: same key, same body. */
+  again = pd_store_mark_inflight (fixture->store, op->op_id, &error);
+  g_assert_cmpstr (again->payload, ==, frozen->payload);
+  g_assert_cmpstr (again->idempotency_key, ==, frozen->idempotency_key);
+
+  answer = server_copy (PD_RECORD (theme), 1);
+  g_assert_true (pd_store_apply_push_result (fixture->store, op->op_id, 1, answer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_SYNCED);
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (theme)), ==, PD_SYNC_STATE_SYNCED);
+  g_assert_cmpint (pd_record_get_revision (PD_RECORD (theme)), ==, 1);
+  dirty = pd_store_get_dirty_fields (fixture->store, "theme", id);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+  g_clear_pointer (&dirty, g_strfreev);
+
+  /* An edit is an update carrying only the changed fields. */
+  pd_theme_set_accent_color (theme, "#ff0000");
+  save (fixture, theme);
+  dirty = pd_store_get_dirty_fields (fixture->store, "theme", id);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 1);
+  g_assert_cmpstr (dirty[0], ==, "colors");
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (theme)), ==, PD_SYNC_STATE_MODIFIED);
+
+  g_clear_pointer (&op, pd_outbox_op_free);
+  g_clear_pointer (&frozen, pd_outbox_op_free);
+  g_clear_pointer (&payload, json_node_unref);
+  op = only_op (fixture);
+  g_assert_cmpint (op->verb, ==, PD_OUTBOX_VERB_UPDATE);
+  frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
+  g_assert_cmpint (frozen->if_match, ==, 1);
+  payload = json_from_string (frozen->payload, NULL);
+  {
+    g_autoptr(JsonNode) expected = json_from_string ("{\"colors\": {\"accent\": \"#ff0000\"}}", NULL);
+    g_assert_true (pd_json_equal (payload, expected));
+  }
+
+  /* An edit while the update is in flight: a new op follows; the
+   * inflight one is untouched and the record is not marked synced. */
+  pd_theme_set_name (theme, "Bank 2");
+  save (fixture, theme);
+  {
+    g_autoptr(GPtrArray) ops = outbox (fixture);
+    PdOutboxOp *inflight = g_ptr_array_index (ops, 0);
+    PdOutboxOp *next = g_ptr_array_index (ops, 1);
+
+    g_assert_cmpuint (ops->len, ==, 2);
+    g_assert_cmpstr (inflight->payload, ==, frozen->payload);
+    g_assert_cmpint (inflight->status, ==, PD_OUTBOX_STATUS_INFLIGHT);
+    g_assert_cmpint (next->status, ==, PD_OUTBOX_STATUS_PENDING);
+    g_assert_cmpstr (next->idempotency_key, !=, inflight->idempotency_key);
+  }
+
+  g_clear_pointer (&answer, json_node_unref);
+  answer = json_from_string (frozen->payload, NULL);
+  {
+    g_autoptr(JsonNode) server = server_copy (PD_RECORD (theme), 2);
+    /* The server knows the old name, not the one typed meanwhile. */
+    json_object_set_string_member (json_node_get_object (server), "name", "Bank");
+    g_assert_true (pd_store_apply_push_result (fixture->store, op->op_id, 2, server, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_MODIFIED);
+  g_assert_cmpstr (pd_theme_get_name (theme), ==, "Bank 2");
+  g_clear_pointer (&dirty, g_strfreev);
+  dirty = pd_store_get_dirty_fields (fixture->store, "theme", id);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 1);
+  g_assert_cmpstr (dirty[0], ==, "name");
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 1);
+
+  push_all (fixture, 3);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_SYNCED);
+}
+
+static void
+test_delete_after_sync (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Weg");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (theme)));
+  g_autoptr(PdOutboxOp) op = NULL;
+  g_autoptr(PdOutboxOp) frozen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save (fixture, theme);
+  push_all (fixture, 1);
+  pd_theme_set_name (theme, "Weg 2");
+  save (fixture, theme);
+  g_assert_true (pd_store_delete (fixture->store, PD_RECORD (theme), NULL, &error));
+
+  /* The pending update became the delete. */
+  op = only_op (fixture);
+  g_assert_cmpint (op->verb, ==, PD_OUTBOX_VERB_DELETE);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_DELETED);
+  frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
+  g_assert_cmpint (frozen->if_match, ==, 1);
+  g_assert_null (frozen->payload);
+  g_assert_true (pd_store_apply_push_result (fixture->store, op->op_id, 2, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  g_assert_null (pd_store_get_base (fixture->store, "theme", id));
+}
+
+static void
+test_edit_during_inflight_create (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Neu");
+  const char *id = pd_record_get_id (PD_RECORD (theme));
+  g_autoptr(PdOutboxOp) create = NULL;
+  g_autoptr(PdOutboxOp) frozen = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(GError) error = NULL;
+  PdOutboxOp *next;
+
+  save (fixture, theme);
+  create = only_op (fixture);
+  frozen = pd_store_mark_inflight (fixture->store, create->op_id, &error);
+  answer = server_copy (PD_RECORD (theme), 1);
+
+  /* Edited while the create is on its way: the follow-up is an update. */
+  pd_theme_set_corner_radius (theme, 3);
+  save (fixture, theme);
+  ops = outbox (fixture);
+  g_assert_cmpuint (ops->len, ==, 2);
+  next = g_ptr_array_index (ops, 1);
+  g_assert_cmpint (next->verb, ==, PD_OUTBOX_VERB_UPDATE);
+
+  g_assert_true (pd_store_apply_push_result (fixture->store, create->op_id, 1, answer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_MODIFIED);
+  g_assert_cmpint (pd_theme_get_corner_radius (theme), ==, 3);
+  g_clear_pointer (&frozen, pd_outbox_op_free);
+  frozen = pd_store_mark_inflight (fixture->store, next->op_id, &error);
+  g_assert_cmpint (frozen->if_match, ==, 1);
+  g_assert_cmpstr (frozen->payload, ==, "{\"corner_radius\":3}");
+}
+
+static void
+test_undo_delete_after_sync (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Zurück");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (theme)));
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dirty = NULL;
+
+  save (fixture, theme);
+  push_all (fixture, 1);
+  g_assert_true (pd_store_delete (fixture->store, PD_RECORD (theme), "Delete Theme", &error));
+  g_assert_true (pd_undo_stack_undo (pd_store_get_undo_stack (fixture->store), &error));
+  g_assert_no_error (error);
+
+  /* Back as it was on the server: nothing left to send. */
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  dirty = pd_store_get_dirty_fields (fixture->store, "theme", id);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_SYNCED);
+
+  /* Edit and edit back: the same. */
+  g_clear_object (&theme);
+  theme = pd_store_get_theme (fixture->store, id);
+  pd_theme_set_name (theme, "Anders");
+  save (fixture, theme);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 1);
+  pd_theme_set_name (theme, "Zurück");
+  save (fixture, theme);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (theme)), ==, PD_SYNC_STATE_SYNCED);
+}
+
+static void
+test_retry_and_dead (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Retry");
+  g_autoptr(PdOutboxOp) op = NULL;
+  g_autoptr(PdOutboxOp) frozen = NULL;
+  g_autoptr(PdOutboxOp) dead = NULL;
+  g_autoptr(GPtrArray) ready = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save (fixture, theme);
+  op = only_op (fixture);
+  frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
+  g_assert_true (pd_store_retry_op_later (fixture->store, op->op_id, g_get_real_time () + G_USEC_PER_SEC * 60,
+                                          "503", &error));
+  ready = pd_store_list_outbox (fixture->store, TRUE, &error);
+  g_assert_cmpuint (ready->len, ==, 0);
+  g_clear_pointer (&op, pd_outbox_op_free);
+  op = only_op (fixture);
+  g_assert_cmpint (op->attempts, ==, 1);
+  g_assert_cmpstr (op->last_error, ==, "503");
+  g_assert_cmpint (op->status, ==, PD_OUTBOX_STATUS_INFLIGHT);
+  g_assert_cmpstr (op->payload, ==, frozen->payload);
+
+  g_assert_true (pd_store_mark_op_dead (fixture->store, op->op_id, "422 name", &error));
+  dead = only_op (fixture);
+  g_assert_cmpint (dead->status, ==, PD_OUTBOX_STATUS_DEAD);
+  g_assert_null (pd_store_mark_inflight (fixture->store, dead->op_id, &error));
+  g_assert_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* Fixing the record revives the op with a new key. */
+  pd_theme_set_name (theme, "Fixed");
+  save (fixture, theme);
+  g_clear_pointer (&op, pd_outbox_op_free);
+  op = only_op (fixture);
+  g_assert_cmpint (op->status, ==, PD_OUTBOX_STATUS_PENDING);
+  g_assert_cmpstr (op->idempotency_key, !=, dead->idempotency_key);
+  g_assert_null (op->last_error);
+}
+
+static JsonArray *
+page_of (JsonNode *record,
+         const char *kind,
+         const char *id,
+         gint64      revision)
+{
+  JsonArray *changes = json_array_new ();
+  JsonObject *change = json_object_new ();
+
+  json_object_set_string_member (change, "kind", kind);
+  json_object_set_string_member (change, "id", id);
+  json_object_set_int_member (change, "revision", revision);
+  json_object_set_boolean_member (change, "deleted", record == NULL);
+  if (record != NULL)
+    json_object_set_member (change, "record", json_node_ref (record));
+  json_array_add_object_element (changes, change);
+  return changes;
+}
+
+static void
+test_pull (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(PdTheme) remote = make_theme ("Vom Server");
+  const char *id = pd_record_get_id (PD_RECORD (remote));
+  g_autoptr(JsonNode) record = server_copy (PD_RECORD (remote), 4);
+  g_autoptr(JsonArray) page = page_of (record, "theme", id, 4);
+  g_autoptr(JsonArray) tombstone = page_of (NULL, "theme", id, 5);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdTheme) local = NULL;
+  g_autofree char *cursor = NULL;
+  GListModel *themes = pd_store_get_themes (fixture->store);
+
+  g_assert_null (pd_store_get_cursor (fixture->store, "changes"));
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c1", &error));
+  g_assert_no_error (error);
+  cursor = pd_store_get_cursor (fixture->store, "changes");
+  g_assert_cmpstr (cursor, ==, "c1");
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 1);
+
+  local = pd_store_get_theme (fixture->store, id);
+  g_assert_cmpstr (pd_theme_get_name (local), ==, "Vom Server");
+  g_assert_cmpint (pd_record_get_revision (PD_RECORD (local)), ==, 4);
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (local)), ==, PD_SYNC_STATE_SYNCED);
+
+  /* A tombstone for a record without local changes removes it. */
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", tombstone, "c2", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 0);
+  g_clear_object (&local);
+  g_assert_null (pd_store_get_theme (fixture->store, id));
+
+  g_assert_true (pd_store_reset_cursor (fixture->store, "changes", &error));
+  g_clear_pointer (&cursor, g_free);
+  g_assert_null (pd_store_get_cursor (fixture->store, "changes"));
+
+  g_assert_true (pd_store_set_backoff_until (fixture->store, "changes", 12345, &error));
+  g_assert_cmpint (pd_store_get_backoff_until (fixture->store, "changes"), ==, 12345);
+}
+
+static void
+test_pull_bad_page_keeps_cursor (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PdTheme) a = make_theme ("A");
+  g_autoptr(JsonNode) good = server_copy (PD_RECORD (a), 1);
+  g_autoptr(JsonArray) page = page_of (good, "theme", pd_record_get_id (PD_RECORD (a)), 1);
+  g_autoptr(JsonNode) bad = json_from_string ("{\"kind\": \"theme\", \"id\": \"6f1c1c5e-4b8e-4f0a-9a57-111111111111\","
+                                              " \"revision\": 1, \"record\": {\"id\": \"6f1c1c5e-4b8e-4f0a-9a57-111111111111\","
+                                              " \"name\": 5}}", NULL);
+  g_autoptr(GError) error = NULL;
+
+  json_array_add_element (page, g_steal_pointer (&bad));
+  g_assert_false (pd_store_apply_remote_changes (fixture->store, "changes", page, "c9", &error));
+  g_assert_nonnull (error);
+  /* Nothing of the page, and not the cursor. */
+  g_assert_null (pd_store_get_cursor (fixture->store, "changes"));
+  g_assert_null (pd_store_get_theme (fixture->store, pd_record_get_id (PD_RECORD (a))));
+}
+
+static void
+test_pull_merges_local_edits (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Gemeinsam");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (theme)));
+  g_autoptr(JsonNode) server = NULL;
+  g_autoptr(JsonArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdOutboxOp) op = NULL;
+  g_autoptr(PdOutboxOp) frozen = NULL;
+  g_autoptr(JsonNode) patch = NULL;
+
+  save (fixture, theme);
+  push_all (fixture, 1);
+
+  /* Here: the font. There: the name. Both survive. */
+  pd_theme_set_font_family (theme, "Inter");
+  save (fixture, theme);
+  server = server_copy (PD_RECORD (theme), 2);
+  json_object_set_string_member (json_node_get_object (server), "font_family", "Cantarell");
+  json_object_set_string_member (json_node_get_object (server), "name", "Gemeinsam (Server)");
+  page = page_of (server, "theme", id, 2);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c1", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (pd_theme_get_name (theme), ==, "Gemeinsam (Server)");
+  g_assert_cmpstr (pd_theme_get_font_family (theme), ==, "Inter");
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (theme)), ==, PD_SYNC_STATE_MODIFIED);
+  op = only_op (fixture);
+  frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
+  g_assert_cmpint (frozen->if_match, ==, 2);
+  patch = json_from_string (frozen->payload, NULL);
+  {
+    g_autoptr(JsonNode) expected = json_from_string ("{\"font_family\": \"Inter\"}", NULL);
+    g_assert_true (pd_json_equal (patch, expected));
+  }
+
+  /* Our own change echoed back by the feed changes nothing. */
+  g_clear_pointer (&page, json_array_unref);
+  page = page_of (server, "theme", id, 2);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c2", &error));
+  g_assert_cmpstr (pd_theme_get_font_family (theme), ==, "Inter");
+}
+
+static void
+test_conflict_same_field (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Alt");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (theme)));
+  g_autoptr(JsonNode) current = NULL;
+  g_autoptr(JsonNode) local = NULL;
+  g_autoptr(JsonNode) remote = NULL;
+  g_autoptr(PdOutboxOp) op = NULL;
+  g_autoptr(PdOutboxOp) frozen = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save (fixture, theme);
+  push_all (fixture, 1);
+  pd_theme_set_name (theme, "Meins");
+  save (fixture, theme);
+  op = only_op (fixture);
+  frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
+
+  /* 412: a colleague renamed it too. */
+  current = server_copy (PD_RECORD (theme), 2);
+  json_object_set_string_member (json_node_get_object (current), "name", "Deins");
+  g_assert_true (pd_store_apply_push_conflict (fixture->store, op->op_id, 2, current, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_CONFLICT);
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (theme)), ==, PD_SYNC_STATE_CONFLICT);
+  g_assert_true (pd_store_get_conflict (fixture->store, "theme", id, &local, &remote, &fields));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (local), "name"), ==, "Meins");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (remote), "name"), ==, "Deins");
+  g_assert_cmpuint (g_strv_length (fields), ==, 1);
+  g_assert_cmpstr (fields[0], ==, "name");
+
+  /* Nothing is sent while the user decides. */
+  g_clear_pointer (&op, pd_outbox_op_free);
+  op = only_op (fixture);
+  g_assert_cmpint (op->status, ==, PD_OUTBOX_STATUS_CONFLICT);
+  {
+    g_autoptr(GPtrArray) ready = pd_store_list_outbox (fixture->store, TRUE, NULL);
+    g_assert_cmpuint (ready->len, ==, 0);
+  }
+
+  json_object_set_string_member (json_node_get_object (local), "name", "Unser");
+  g_assert_true (pd_store_resolve_conflict (fixture->store, "theme", id, local, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pd_theme_get_name (theme), ==, "Unser");
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_MODIFIED);
+  g_clear_pointer (&op, pd_outbox_op_free);
+  g_clear_pointer (&frozen, pd_outbox_op_free);
+  op = only_op (fixture);
+  frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
+  g_assert_cmpint (frozen->if_match, ==, 2);
+  g_assert_cmpstr (frozen->payload, ==, "{\"name\":\"Unser\"}");
+}
+
+static void
+test_delete_against_edit (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Streit");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (theme)));
+  g_autoptr(JsonArray) tombstone = NULL;
+  g_autoptr(JsonNode) remote = NULL;
+  g_autoptr(JsonNode) local = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdOutboxOp) op = NULL;
+
+  save (fixture, theme);
+  push_all (fixture, 1);
+  pd_theme_set_name (theme, "Streit, bearbeitet");
+  save (fixture, theme);
+
+  /* Deleted on the server while edited here: kept, in conflict. */
+  tombstone = page_of (NULL, "theme", id, 2);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", tombstone, "c1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_CONFLICT);
+  g_assert_true (pd_store_get_conflict (fixture->store, "theme", id, &local, &remote, NULL));
+  g_assert_null (remote);
+  g_assert_cmpstr (pd_theme_get_name (theme), ==, "Streit, bearbeitet");
+
+  /* Keeping it creates it anew. */
+  g_assert_true (pd_store_resolve_conflict (fixture->store, "theme", id, local, &error));
+  g_assert_no_error (error);
+  op = only_op (fixture);
+  g_assert_cmpint (op->verb, ==, PD_OUTBOX_VERB_CREATE);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_CREATED);
+}
+
+static void
+on_outbox_changed_cb (PdStore *store,
+                      gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_outbox_signal (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Signal");
+  guint count = 0;
+
+  g_signal_connect (fixture->store, "outbox-changed", G_CALLBACK (on_outbox_changed_cb), &count);
+  save (fixture, theme);
+  g_assert_cmpuint (count, ==, 1);
+  save (fixture, theme);
+  g_assert_cmpuint (count, ==, 1);
+  g_signal_handlers_disconnect_by_func (fixture->store, on_outbox_changed_cb, &count);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/sync/create-tracks", test_create_tracks);
+  ADD ("/store/sync/edits-merge", test_edits_merge);
+  ADD ("/store/sync/create-delete-cancel", test_create_delete_cancel);
+  ADD ("/store/sync/push-cycle", test_push_cycle);
+  ADD ("/store/sync/delete-after-sync", test_delete_after_sync);
+  ADD ("/store/sync/edit-during-inflight-create", test_edit_during_inflight_create);
+  ADD ("/store/sync/undo-delete-after-sync", test_undo_delete_after_sync);
+  ADD ("/store/sync/retry-and-dead", test_retry_and_dead);
+  ADD ("/store/sync/pull", test_pull);
+  ADD ("/store/sync/pull-bad-page", test_pull_bad_page_keeps_cursor);
+  ADD ("/store/sync/pull-merges", test_pull_merges_local_edits);
+  ADD ("/store/sync/conflict-same-field", test_conflict_same_field);
+  ADD ("/store/sync/delete-against-edit", test_delete_against_edit);
+  ADD ("/store/sync/outbox-signal", test_outbox_signal);
+#undef ADD
+
+  return g_test_run ();
+}
