@@ -795,6 +795,7 @@ test_css_scoped (Fixture       *fixture,
   GtkWidget *slot, *label;
 
   gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (fixture->outside_label)), button);
+  g_assert_true (pd_test_wait_for_mapped (button));
   settle_preview (fixture);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (fixture->outside_label), &label_before);

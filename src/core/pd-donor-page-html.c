@@ -85,22 +85,29 @@ static char *
 data_uri (Writer     *w,
           const char *sha256)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *mime_type = NULL;
-  g_autofree char *base64 = NULL;
-  gsize size;
-  const guchar *data;
+  GBytes *bytes;
+  char *mime_type = NULL;
+  char *uri = NULL;
 
   if (sha256 == NULL || w->load_asset == NULL)
     return NULL;
 
   bytes = w->load_asset (sha256, &mime_type, w->user_data);
-  if (bytes == NULL || !pd_asset_mime_type_is_supported (mime_type))
-    return NULL;
+  /* Only images are embedded; anything else could carry markup. */
+  if (bytes != NULL && pd_asset_mime_type_is_supported (mime_type))
+    {
+      gsize size;
+      const guchar *data = g_bytes_get_data (bytes, &size);
+      char *base64 = g_base64_encode (data, size);
 
-  data = g_bytes_get_data (bytes, &size);
-  base64 = g_base64_encode (data, size);
-  return g_strdup_printf ("data:%s;base64,%s", mime_type, base64);
+      uri = g_strdup_printf ("data:%s;base64,%s", mime_type, base64);
+      g_free (base64);
+    }
+
+  g_free (mime_type);
+  if (bytes != NULL)
+    g_bytes_unref (bytes);
+  return uri;
 }
 
 static void

@@ -83,6 +83,36 @@ language_name (const char *language)
 }
 
 static void
+name_entry_row_parts (GtkWidget  *widget,
+                      const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TEXT (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      else if (GTK_IS_BUTTON (child))
+        {
+          /* Translators: accessible name of the button that keeps a text,
+           * e.g. "Apply Heading" */
+          g_autofree char *label = g_strdup_printf (_("Apply %s"), name);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        }
+      else
+        name_entry_row_parts (child, name);
+    }
+}
+
+void
+pd_entry_row_set_accessible_name (AdwEntryRow *row,
+                                  const char  *name)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (name != NULL);
+
+  name_entry_row_parts (GTK_WIDGET (row), name);
+}
+
+static void
 sync_values (PdBlockProperties *self)
 {
   if (self->block == NULL)
@@ -225,6 +255,7 @@ add_setting (PdBlockProperties *self,
         row = adw_entry_row_new ();
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), full_title);
         adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+        pd_entry_row_set_accessible_name (ADW_ENTRY_ROW (row), full_title);
         setting->control = row;
         g_object_set_data (G_OBJECT (row), "pd-setting", setting);
         g_signal_connect_object (row, "apply", G_CALLBACK (on_entry_apply_cb), self, 0);

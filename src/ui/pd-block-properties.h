@@ -26,4 +26,9 @@ void        pd_block_properties_set_block    (PdBlockProperties *self,
 GtkWidget  *pd_block_properties_get_control  (PdBlockProperties *self,
                                               const char        *key);
 
+/* Names the text field and the apply button inside @row after @name, which
+ * libadwaita 1.2 leaves unnamed for assistive technologies. */
+void        pd_entry_row_set_accessible_name (AdwEntryRow       *row,
+                                              const char        *name);
+
 G_END_DECLS

@@ -58,17 +58,16 @@ _pd_design_page_insert_block (PdDesignPage    *self,
                               guint            position)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *block_id = NULL;
+  char *block_id = NULL;
 
   if (self->store == NULL || self->campaign == NULL)
     return;
 
-  if (!pd_design_edit_insert_block (self->store, self->campaign, type, position, &block_id, &error))
-    {
-      _pd_design_page_show_error (self, error);
-      return;
-    }
-  pd_design_page_select_block (self, block_id);
+  if (pd_design_edit_insert_block (self->store, self->campaign, type, position, &block_id, &error))
+    pd_design_page_select_block (self, block_id);
+  else
+    _pd_design_page_show_error (self, error);
+  g_free (block_id);
 }
 
 void

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-block-properties.h"
 #include "pd-colour.h"
 #include "pd-design-edit.h"
 #include "pd-starter-themes.h"
@@ -237,6 +238,8 @@ update_controls (PdThemeEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->colours_group), has_theme);
   gtk_widget_set_visible (self->contrast_group, has_theme);
   gtk_widget_set_sensitive (GTK_WIDGET (self->images_group), has_theme);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "theme.choose-logo", has_theme);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "theme.choose-hero", has_theme);
   gtk_widget_set_sensitive (self->type_group, has_theme);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "theme.new", self->store != NULL && self->campaign != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "theme.add-starters", self->store != NULL);
@@ -667,10 +670,9 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-on_choose_image_clicked_cb (GtkButton     *button,
-                            PdThemeEditor *self)
+choose_image (PdThemeEditor *self,
+              PdThemeImage   image)
 {
-  PdThemeImage image = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "pd-image"));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -688,6 +690,22 @@ on_choose_image_clicked_cb (GtkButton     *button,
   g_object_set_data (G_OBJECT (dialog), "pd-image", GUINT_TO_POINTER (image));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+choose_logo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_image (PD_THEME_EDITOR (widget), PD_THEME_IMAGE_LOGO);
+}
+
+static void
+choose_hero_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_image (PD_THEME_EDITOR (widget), PD_THEME_IMAGE_HERO);
 }
 
 static void
@@ -840,6 +858,27 @@ theme_add_starters_action (GtkWidget  *widget,
 
 /* --- Construction ------------------------------------------------------- */
 
+/* GtkColorButton takes colours dropped on it, with no keyboard way to do
+ * the same; the colour code field is the way here, so drops are off. */
+static void
+remove_drop_targets (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller) || GTK_IS_DROP_TARGET_ASYNC (controller))
+        g_ptr_array_add (targets, g_object_ref (controller));
+    }
+  for (guint i = 0; i < targets->len; i++)
+    gtk_widget_remove_controller (widget, g_ptr_array_index (targets, i));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    remove_drop_targets (child);
+}
+
 static void
 build_colour_rows (PdThemeEditor *self)
 {
@@ -881,6 +920,7 @@ build_colour_rows (PdThemeEditor *self)
       G_GNUC_END_IGNORE_DEPRECATIONS
       gtk_widget_set_valign (c->button, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (c->button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+      remove_drop_targets (c->button);
       g_object_set_data (G_OBJECT (c->button), "pd-colour", GUINT_TO_POINTER (i));
       g_signal_connect_object (c->button, "color-set", G_CALLBACK (on_colour_set_cb), self, 0);
 
@@ -891,6 +931,8 @@ build_colour_rows (PdThemeEditor *self)
       adw_preferences_group_add (self->colours_group, c->row);
     }
 }
+
+static const char *choose_actions[PD_THEME_N_IMAGES] = { "theme.choose-logo", "theme.choose-hero" };
 
 static void
 build_image_rows (PdThemeEditor *self)
@@ -924,8 +966,7 @@ build_image_rows (PdThemeEditor *self)
       /* Translators: accessible name, e.g. "Choose Logo" */
       choose_label = g_strdup_printf (_("Choose %s"), plain);
       gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL, choose_label, -1);
-      g_object_set_data (G_OBJECT (choose), "pd-image", GUINT_TO_POINTER (i));
-      g_signal_connect_object (choose, "clicked", G_CALLBACK (on_choose_image_clicked_cb), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (choose), choose_actions[i]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (r->row), choose);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (r->row), choose);
 
@@ -940,6 +981,8 @@ build_image_rows (PdThemeEditor *self)
       g_signal_connect_object (r->remove_button, "clicked", G_CALLBACK (on_remove_image_clicked_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (r->row), r->remove_button);
 
+      /* The Choose button's action is what the keyboard does instead. */
+      gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drop), choose_actions[i]);
       g_signal_connect_object (drop, "drop", G_CALLBACK (on_image_drop_cb), self, 0);
       gtk_widget_add_controller (r->row, GTK_EVENT_CONTROLLER (drop));
       adw_preferences_group_add (self->images_group, r->row);
@@ -1086,6 +1129,8 @@ pd_theme_editor_class_init (PdThemeEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "theme.duplicate", NULL, theme_duplicate_action);
   gtk_widget_class_install_action (widget_class, "theme.delete", NULL, theme_delete_action);
   gtk_widget_class_install_action (widget_class, "theme.add-starters", NULL, theme_add_starters_action);
+  gtk_widget_class_install_action (widget_class, "theme.choose-logo", NULL, choose_logo_action);
+  gtk_widget_class_install_action (widget_class, "theme.choose-hero", NULL, choose_hero_action);
 }
 
 static void
@@ -1106,6 +1151,7 @@ pd_theme_editor_init (PdThemeEditor *self)
 
   build_colour_rows (self);
   build_image_rows (self);
+  pd_entry_row_set_accessible_name (self->name_row, _("Theme Name"));
   rebuild_theme_names (self);
 }
 
