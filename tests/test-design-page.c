@@ -771,6 +771,42 @@ test_block_properties (Fixture       *fixture,
   control = pd_block_properties_get_control (panel, "show_progress");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (control)));
 
+  /* An image block takes a dropped picture file. */
+  add_block (fixture, "image");
+  {
+    g_autofree char *path = draw_png (fixture, "picture.png", 640, 360, draw_landscape);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GFile) text_file = NULL;
+    g_autofree char *text_path = g_build_filename (fixture->dir, "readme.txt", NULL);
+    const char *image_id = pd_design_page_get_selected_block (fixture->page);
+    PdPageBlock *image_block;
+
+    pd_block_properties_set_image (panel, file);
+    image_block = NULL;
+    for (guint i = 0; i < 200 && image_block == NULL; i++)
+      {
+        PdPageBlock *b = pd_campaign_find_page_block (fixture->campaign, image_id, NULL);
+        if (b != NULL && pd_page_block_get_string (b, "image_sha256", NULL) != NULL)
+          image_block = b;
+        else
+          pd_test_settle (20);
+      }
+    g_assert_nonnull (image_block);
+    g_assert_cmpstr (pd_undo_stack_get_undo_label (pd_store_get_undo_stack (fixture->store)), ==, "Undo Change Image");
+    {
+      g_autoptr(GBytes) bytes = pd_store_load_asset (fixture->store, pd_page_block_get_string (image_block, "image_sha256", NULL), NULL);
+      g_assert_nonnull (bytes);
+    }
+
+    /* Text is not an image: refused, the picture stays. */
+    g_assert_true (g_file_set_contents (text_path, "<script>alert(1)</script>", -1, NULL));
+    text_file = g_file_new_for_path (text_path);
+    pd_block_properties_set_image (panel, text_file);
+    pd_test_settle (300);
+    g_assert_cmpstr (pd_undo_stack_get_undo_label (pd_store_get_undo_stack (fixture->store)), ==, "Undo Change Image");
+    settle_preview (fixture);
+  }
+
   /* The footer refuses a javascript: link. */
   add_block (fixture, "footer");
   control = pd_block_properties_get_control (panel, "link_url");

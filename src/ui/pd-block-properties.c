@@ -294,6 +294,71 @@ add_setting (PdBlockProperties *self,
   return setting;
 }
 
+static void
+on_image_set_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PdBlockProperties) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_design_edit_set_block_image_finish (result, &error))
+    show_error (self, error->message);
+}
+
+void
+pd_block_properties_set_image (PdBlockProperties *self,
+                               GFile             *file)
+{
+  g_return_if_fail (PD_IS_BLOCK_PROPERTIES (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL || self->campaign == NULL || self->block_id == NULL)
+    return;
+  pd_design_edit_set_block_image_async (self->store, self->campaign, self->block_id, file, NULL,
+                                        on_image_set_cb, g_object_ref (self));
+}
+
+static gboolean
+on_image_drop_cb (GtkDropTarget     *target,
+                  const GValue      *value,
+                  double             x,
+                  double             y,
+                  PdBlockProperties *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  pd_block_properties_set_image (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+static void
+add_image_row (PdBlockProperties *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Choose…"));
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Image"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Drop an image file here, or choose one"));
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (choose), "design.choose-block-image");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose Image"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), choose);
+  /* The Choose button's action is the keyboard way to do what a drop does. */
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drop), "design.choose-block-image");
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_image_drop_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
+}
+
 static GtkWidget *
 move_buttons_new (void)
 {
@@ -392,6 +457,7 @@ rebuild (PdBlockProperties *self)
       add_setting (self, SETTING_TEXT, "text", _("Text"), NULL, _("Change Text"));
       break;
     case PD_PAGE_BLOCK_IMAGE:
+      add_image_row (self);
       add_setting (self, SETTING_TEXT, "heading", _("Heading"), NULL, _("Change Heading"));
       add_setting (self, SETTING_TEXT, "caption", _("Caption"), NULL, _("Change Caption"));
       break;

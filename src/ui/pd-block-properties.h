@@ -22,6 +22,9 @@ void        pd_block_properties_set_context  (PdBlockProperties *self,
 void        pd_block_properties_set_block    (PdBlockProperties *self,
                                               const char        *block_id,
                                               const char        *language);
+/* Stores @file as the selected image block's picture; asynchronous. */
+void        pd_block_properties_set_image    (PdBlockProperties *self,
+                                              GFile             *file);
 /* (transfer none) (nullable): the control of setting @key, for tests */
 GtkWidget  *pd_block_properties_get_control  (PdBlockProperties *self,
                                               const char        *key);

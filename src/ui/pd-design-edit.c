@@ -245,3 +245,98 @@ pd_design_edit_theme (PdStore       *store,
   g_object_set_property (G_OBJECT (copy), property, value);
   return pd_store_save (store, PD_RECORD (copy), action_title, error);
 }
+
+typedef struct {
+  PdStore    *store;
+  PdCampaign *campaign;
+  char       *block_id;
+  char       *name;
+} ImageData;
+
+static void
+image_data_free (gpointer data)
+{
+  ImageData *image = data;
+
+  g_clear_object (&image->store);
+  g_clear_object (&image->campaign);
+  g_free (image->block_id);
+  g_free (image->name);
+  g_free (image);
+}
+
+static void
+on_block_image_loaded_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImageData *image = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PdAsset) asset = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *mime_type = NULL;
+
+  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  content_type = g_content_type_guess (image->name, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  mime_type = g_content_type_get_mime_type (content_type);
+  if (!pd_asset_mime_type_is_supported (mime_type))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("This file is not a PNG, JPEG, SVG or WebP image."));
+      return;
+    }
+
+  asset = pd_store_add_asset (image->store, bytes, mime_type, &error);
+  if (asset == NULL
+      || !pd_design_edit_set_block_string (image->store, image->campaign, image->block_id, "image_sha256",
+                                           pd_asset_get_sha256 (asset), _("Change Image"), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+pd_design_edit_set_block_image_async (PdStore             *store,
+                                      PdCampaign          *campaign,
+                                      const char          *block_id,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImageData *image;
+
+  g_return_if_fail (PD_IS_STORE (store));
+  g_return_if_fail (PD_IS_CAMPAIGN (campaign));
+  g_return_if_fail (block_id != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_design_edit_set_block_image_async);
+  image = g_new0 (ImageData, 1);
+  image->store = g_object_ref (store);
+  image->campaign = g_object_ref (campaign);
+  image->block_id = g_strdup (block_id);
+  image->name = g_file_get_basename (file);
+  g_task_set_task_data (task, image, image_data_free);
+  g_file_load_bytes_async (file, cancellable, on_block_image_loaded_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pd_design_edit_set_block_image_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -60,4 +60,16 @@ gboolean pd_design_edit_theme         (PdStore          *store,
                                        const char       *action_title,
                                        GError          **error);
 
+/* Reads @file, stores it as an asset (PNG, JPEG, SVG or WebP only) and
+ * sets it as the "image_sha256" of the block. */
+void     pd_design_edit_set_block_image_async  (PdStore             *store,
+                                                PdCampaign          *campaign,
+                                                const char          *block_id,
+                                                GFile               *file,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean pd_design_edit_set_block_image_finish (GAsyncResult        *result,
+                                                GError             **error);
+
 G_END_DECLS

@@ -48,6 +48,7 @@ _pd_design_page_update_actions (PdDesignPage *self)
   gtk_widget_action_set_enabled (widget, "design.move-block-up", has_selection && position > 0);
   gtk_widget_action_set_enabled (widget, "design.move-block-down", has_selection && position + 1 < n);
   gtk_widget_action_set_enabled (widget, "design.remove-block", has_selection);
+  gtk_widget_action_set_enabled (widget, "design.choose-block-image", has_selection);
   gtk_widget_action_set_enabled (widget, "design.export-png", self->campaign != NULL);
   gtk_widget_action_set_enabled (widget, "design.export-html", self->campaign != NULL);
 }
@@ -401,6 +402,43 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+on_block_image_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            PdDesignPage    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (file != NULL)
+        pd_block_properties_set_image (self->block_properties, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_block_image_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PdDesignPage *self = PD_DESIGN_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Choose an Image"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+  gtk_file_filter_add_mime_type (filter, "image/webp");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_block_image_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 void
 _pd_design_page_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -409,6 +447,7 @@ _pd_design_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "design.move-block-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "design.remove-block", NULL, remove_block_action);
   gtk_widget_class_install_action (widget_class, "design.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "design.choose-block-image", NULL, choose_block_image_action);
   gtk_widget_class_install_action (widget_class, "design.export-png", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "design.export-html", NULL, export_action);
 
