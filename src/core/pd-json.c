@@ -176,14 +176,23 @@ pd_json_read_date_time (JsonObject  *object,
 char *
 pd_json_format_date_time (GDateTime *date_time)
 {
-  g_autofree char *rest = NULL;
+  gint64 offset;
+  int minutes;
 
   g_return_val_if_fail (date_time != NULL, NULL);
 
-  /* %Y does not pad: the year 226 must be written 0226, or the text would
-   * not read back (found by tests/fuzz/fuzz-color-date). */
-  rest = g_date_time_format (date_time, "%m-%dT%H:%M:%S%:z");
-  return g_strdup_printf ("%04d-%s", g_date_time_get_year (date_time), rest);
+  /* By hand: "%Y" does not pad years before 1000 to four digits, and
+   * RFC 3339 needs them. */
+  offset = g_date_time_get_utc_offset (date_time) / G_TIME_SPAN_MINUTE;
+  minutes = (int) ABS (offset);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+                          g_date_time_get_year (date_time),
+                          g_date_time_get_month (date_time),
+                          g_date_time_get_day_of_month (date_time),
+                          g_date_time_get_hour (date_time),
+                          g_date_time_get_minute (date_time),
+                          g_date_time_get_second (date_time),
+                          offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
 }
 
 gboolean
@@ -239,20 +248,21 @@ JsonNode *
 pd_json_from_string (const char  *text,
                      GError     **error)
 {
-  GError *local_error = NULL;
+  g_autoptr(GError) local_error = NULL;
   JsonNode *node;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* json-glib gives NULL without an error for empty text; callers count on
-   * an error whenever there is no node (found by tests/fuzz/fuzz-model-json). */
   node = json_from_string (text, &local_error);
-  if (node == NULL && local_error == NULL)
-    local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-                                       _("The text is empty, not JSON."));
-  if (local_error != NULL)
-    g_propagate_error (error, local_error);
-
+  if (node == NULL)
+    {
+      /* json_from_string() returns NULL without an error for "". */
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_WRONG_TYPE,
+                     _("The text is empty, not JSON."));
+    }
   return node;
 }
 
