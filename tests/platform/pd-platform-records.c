@@ -371,6 +371,7 @@ pd_records_handle_item (PdRequest  *req,
   g_autoptr(JsonNode) current_node = NULL;
   g_autoptr(JsonNode) merged = NULL;
 
+  g_assert (kind != NULL);
   if (g_str_equal (req->method, "PUT"))
     {
       if (current != NULL)
