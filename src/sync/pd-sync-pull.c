@@ -62,6 +62,14 @@ on_page_cb (GObject      *source,
     }
 
   _pd_sync_engine_hook (self, "page-received");
+  g_debug ("Pulled %u changes", page->changes->len);
+  for (guint i = 0; i < page->changes->len; i++)
+    {
+      PdApiChange *change = g_ptr_array_index (page->changes, i);
+
+      g_debug ("  %s %s revision %" G_GINT64_FORMAT "%s", change->kind, change->id, change->revision,
+               change->deleted ? " (deleted)" : "");
+    }
 
   if (!pd_store_apply_remote_changes (self->store, PD_SYNC_SCOPE, page->raw,
                                       page->next_cursor, &error))

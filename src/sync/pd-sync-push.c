@@ -286,6 +286,10 @@ send_op (PdSyncEngine *self)
         }
     }
 
+  g_debug ("Sending op %" G_GINT64_FORMAT " (%s %s %s, If-Match %" G_GINT64_FORMAT ", attempt %u): %s",
+           op->op_id, pd_outbox_verb_to_string (op->verb), op->kind, op->record_id, op->if_match,
+           op->attempts + 1, op->payload != NULL ? op->payload : "");
+
   switch (op->verb)
     {
     case PD_OUTBOX_VERB_CREATE:
@@ -352,6 +356,8 @@ apply_answer (PdSyncEngine *self,
   PdOutboxOp *op = self->op;
 
   _pd_sync_engine_hook (self, "op-answered");
+  g_debug ("Op %" G_GINT64_FORMAT " answered: %s (revision %" G_GINT64_FORMAT ")",
+           op->op_id, error != NULL ? error->message : "ok", record != NULL ? record->revision : 0);
 
   if (error == NULL)
     {
