@@ -576,6 +576,74 @@ test_cursor_expired (Fixture       *f,
   g_assert_cmpuint (pd_store_count_outbox (b->store), ==, 0);
 }
 
+static gboolean
+on_server (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(JsonObject) campaign = server_campaign (args[0], args[1]);
+
+  return campaign != NULL;
+}
+
+/* Edits go out by themselves shortly after they are made. */
+static void
+test_auto_sync (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autofree char *id = NULL;
+  gpointer args[2];
+
+  pd_sync_engine_set_auto_sync (a->engine, TRUE);
+  id = add_campaign (a, "By itself");
+  g_assert_cmpuint (pd_sync_engine_get_pending_count (a->engine), ==, 1);
+  args[0] = f;
+  args[1] = id;
+  g_assert_true (pd_test_wait_for (on_server, args, 10000));
+  g_assert_true (pd_test_wait_for (outbox_empty, a, 10000));
+  g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_SYNCED);
+}
+
+static void
+on_moment_cancel_cb (PdSyncEngine *engine,
+                     const char   *moment,
+                     gpointer      user_data)
+{
+  guint *pages = user_data;
+
+  if (g_str_equal (moment, "page-applied") && ++*pages == 2)
+    pd_sync_engine_cancel (engine);
+}
+
+/* A long first sync shows its progress and can be cancelled; what was
+ * fetched is kept and the next sync goes on from there. */
+static void
+test_cancel_first_sync (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autoptr(Client) b = client_new (f, NULL);
+  g_autoptr(GError) error = NULL;
+  guint pages = 0;
+
+  for (guint i = 0; i < 30; i++)
+    g_free (add_campaign (a, "Many"));
+  sync_ok (a);
+
+  _pd_sync_engine_set_page_size (b->engine, 10);
+  _pd_sync_engine_set_hook (b->engine, on_moment_cancel_cb, &pages);
+  error = pd_test_sync (b->engine);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (pd_sync_engine_get_received_count (b->engine), ==, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 20);
+  g_assert_false (pd_sync_engine_get_busy (b->engine));
+
+  _pd_sync_engine_set_hook (b->engine, NULL, NULL);
+  sync_ok (b);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 30);
+  g_assert_cmpuint (pd_sync_engine_get_received_count (b->engine), ==, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +656,8 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/sync/push-and-pull", test_push_and_pull);
+  ADD ("/sync/auto-sync", test_auto_sync);
+  ADD ("/sync/cancel-first-sync", test_cancel_first_sync);
   ADD ("/sync/fault/concurrent-edits", test_concurrent_edits);
   ADD ("/sync/fault/edit-during-push", test_edit_during_push);
   ADD ("/sync/fault/delete-against-edit", test_delete_against_edit);

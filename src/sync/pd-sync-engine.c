@@ -267,6 +267,14 @@ finish_run (PdSyncEngine *self,
       self->again = FALSE;
       schedule (self, 0);
     }
+  else if (error == NULL && self->auto_sync && self->timer_id == 0)
+    {
+      /* Edits made while the last push list was already being sent. */
+      g_autoptr(GPtrArray) ready = pd_store_list_outbox (self->store, TRUE, NULL);
+
+      if (ready != NULL && ready->len > 0)
+        schedule (self, self->debounce_ms);
+    }
 }
 
 static gint64
@@ -433,6 +441,15 @@ on_network_changed_cb (GNetworkMonitor *monitor,
     }
 }
 
+/* Every committed edit: a sync shortly after, and the count at once. */
+static void
+on_outbox_changed_cb (PdStore      *store,
+                      PdSyncEngine *self)
+{
+  if (self->phase == PHASE_IDLE)
+    pd_sync_engine_queue_sync (self);
+}
+
 static void
 on_needs_sign_in_changed_cb (PdAccount    *account,
                              GParamSpec   *pspec,
@@ -458,6 +475,8 @@ pd_sync_engine_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
 
   G_OBJECT_CLASS (pd_sync_engine_parent_class)->dispose (object);
 }
@@ -664,6 +683,8 @@ pd_sync_engine_new (PdAccount  *account,
                     G_CALLBACK (on_network_changed_cb), self);
   g_signal_connect (self->account, "notify::needs-sign-in",
                     G_CALLBACK (on_needs_sign_in_changed_cb), self);
+  g_signal_connect (self->store, "outbox-changed",
+                    G_CALLBACK (on_outbox_changed_cb), self);
 
   update_idle_status (self);
   return g_steal_pointer (&self);
