@@ -644,6 +644,69 @@ test_cancel_first_sync (Fixture       *f,
   g_assert_cmpuint (pd_sync_engine_get_received_count (b->engine), ==, 10);
 }
 
+static void
+copy_tree (const char *from,
+           const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "cp", "-a", from, to, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* 10: the platform is restored from a backup: a full resync, the pending
+ * changes survive, what the platform lost goes, nothing doubles. Runs
+ * last: it turns the whole server back. */
+static void
+test_server_restored (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autoptr(Client) b = client_new (f, NULL);
+  g_autofree char *kept = add_campaign (a, "In the backup");
+  g_autofree char *lost = NULL;
+  g_autofree char *backup = g_strconcat (platform->data_dir, ".backup", NULL);
+
+  sync_ok (a);
+  sync_ok (b);
+
+  pd_test_platform_stop (platform);
+  copy_tree (platform->data_dir, backup);
+  pd_test_platform_restart (platform);
+
+  /* More changes after the backup than B pushes later, so that B's
+   * cursor points beyond what the restored platform ever issued. */
+  lost = add_campaign (a, "After the backup");
+  g_free (add_campaign (a, "After the backup, too"));
+  g_free (add_campaign (a, "After the backup, three"));
+  sync_ok (a);
+  sync_ok (b);
+  g_assert_nonnull (local_name (b, lost));
+  rename_campaign (b, kept, "Renamed before the restore");
+
+  pd_test_platform_stop (platform);
+  pd_test_remove_tree (platform->data_dir);
+  copy_tree (backup, platform->data_dir);
+  pd_test_platform_restart (platform);
+  pd_test_remove_tree (backup);
+
+  sync_ok (b);
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 1);
+  g_assert_null (local_name (b, lost));
+  g_assert_cmpstr (local_name (b, kept), ==, "Renamed before the restore");
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 1);
+  g_assert_cmpuint (pd_store_count_outbox (b->store), ==, 0);
+  {
+    g_autoptr(JsonObject) on_server = server_campaign (f, kept);
+
+    g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Renamed before the restore");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +728,7 @@ main (int   argc,
   ADD ("/sync/fault/error-storm", test_error_storm);
   ADD ("/sync/fault/unauthorized", test_unauthorized);
   ADD ("/sync/fault/cursor-expired", test_cursor_expired);
+  ADD ("/sync/fault/server-restored", test_server_restored);
 #undef ADD
 
   ret = g_test_run ();

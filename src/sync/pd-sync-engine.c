@@ -490,6 +490,7 @@ pd_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->ops, g_ptr_array_unref);
   g_clear_pointer (&self->op, pd_outbox_op_free);
   g_clear_pointer (&self->assets_to_send, g_ptr_array_unref);
+  g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->uploaded_assets, g_hash_table_unref);
   g_clear_object (&self->conflicts);
   g_clear_object (&self->store);
