@@ -272,7 +272,6 @@ test_concurrent_edits (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
   conflict = g_list_model_get_item (conflicts, 0);
   g_assert_cmpstr (pd_sync_conflict_get_id (conflict), ==, id);
-  g_test_message ("fields: %s", g_strjoinv (",", (char **) pd_sync_conflict_get_fields (conflict)));
   g_assert_true (g_strv_contains (pd_sync_conflict_get_fields (conflict), "name"));
   g_assert_cmpstr (json_node_get_string (pd_sync_conflict_get_local_value (conflict, "name")), ==, "Ben's name");
   g_assert_cmpstr (json_node_get_string (pd_sync_conflict_get_server_value (conflict, "name")), ==, "Ada's name");
@@ -458,7 +457,11 @@ test_retry_after (Fixture       *f,
   /* An HTTP date, three seconds ahead (dates have whole seconds). */
   g_ptr_array_set_size (pd_test_proxy_get_log (proxy), 0);
   g_free (add_campaign (a, "Waits again"));
-  soon = g_date_time_add_seconds (g_date_time_new_now_utc (), 3);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    soon = g_date_time_add_seconds (now, 3);
+  }
   date = g_date_time_format (soon, "%a, %d %b %Y %H:%M:%S GMT");
   pd_test_proxy_answer (proxy, 0, 1, 503, date);
   g_clear_error (&error);
