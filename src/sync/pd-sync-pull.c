@@ -102,6 +102,7 @@ on_page_cb (GObject      *source,
   g_autoptr(PdSyncEngine) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PdApiChangePage) page = NULL;
+  gint64 started;
 
   page = pd_api_client_get_changes_finish (PD_API_CLIENT (source), result, &error);
   if (page == NULL)
@@ -129,12 +130,14 @@ on_page_cb (GObject      *source,
                change->deleted ? " (deleted)" : "");
     }
 
+  started = g_get_monotonic_time ();
   if (!pd_store_apply_remote_changes (self->store, PD_SYNC_SCOPE, page->raw,
                                       page->next_cursor, &error))
     {
       _pd_sync_engine_fail (self, error);
       return;
     }
+  g_debug ("Applied %u changes in %.1f ms", page->changes->len, (g_get_monotonic_time () - started) / 1000.0);
 
   _pd_sync_engine_hook (self, "page-applied");
   _pd_sync_engine_succeeded (self);

@@ -116,6 +116,7 @@ push_next (PdSyncEngine *self)
   g_autoptr(GError) error = NULL;
   PdOutboxOp *queued;
   JsonNode *payload = NULL;
+  gint64 started;
 
   g_clear_pointer (&self->op, pd_outbox_op_free);
 
@@ -136,7 +137,9 @@ push_next (PdSyncEngine *self)
     }
 
   queued = g_ptr_array_index (self->ops, self->op_index++);
+  started = g_get_monotonic_time ();
   self->op = pd_store_mark_inflight (self->store, queued->op_id, &error);
+  g_debug ("Froze op %" G_GINT64_FORMAT " in %.1f ms", queued->op_id, (g_get_monotonic_time () - started) / 1000.0);
   if (self->op == NULL)
     {
       /* The op was merged away or resolved since the list was read. */
@@ -363,6 +366,8 @@ apply_answer (PdSyncEngine *self,
     {
       g_autoptr(JsonNode) node = record != NULL ? record_node (record) : NULL;
 
+      gint64 started = g_get_monotonic_time ();
+
       if (!pd_store_apply_push_result (self->store, op->op_id,
                                        record != NULL ? record->revision : 0,
                                        node, &local_error))
@@ -370,6 +375,8 @@ apply_answer (PdSyncEngine *self,
           _pd_sync_engine_fail (self, local_error);
           return;
         }
+      g_debug ("Applied op %" G_GINT64_FORMAT " in %.1f ms", op->op_id,
+               (g_get_monotonic_time () - started) / 1000.0);
       _pd_sync_engine_hook (self, "op-applied");
       _pd_sync_engine_succeeded (self);
       push_next (self);
