@@ -111,6 +111,7 @@ test_open_private_wal (Fixture       *fixture,
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_cmpstr (fk, ==, "1");
   g_assert_cmpstr (sync, ==, "2"); /* FULL */
+  g_assert (version != NULL);
   g_assert_cmpint (atoi (version), ==, PD_STORE_SCHEMA_VERSION);
 
   g_assert_true (pd_store_save (fixture->store, PD_RECORD (campaign), NULL, &error));

@@ -45,6 +45,13 @@ set_write_error (GError     **error,
  * Returns: (transfer full) (nullable): a temporary file that becomes
  *   @target on commit
  */
+/* gcc 12's -fanalyzer loses the FILE once it is stored in the struct that
+ * g_steal_pointer() hands out, and reports it leaked: the stream is closed
+ * in pd_export_file_free() or pd_export_file_commit(). */
+#if defined (__GNUC__) && !defined (__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
+#endif
 PdExportFile *
 pd_export_file_open (GFile   *target,
                      GError **error)
@@ -92,6 +99,9 @@ pd_export_file_open (GFile   *target,
 
   return g_steal_pointer (&self);
 }
+#if defined (__GNUC__) && !defined (__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 FILE *
 pd_export_file_stream (PdExportFile *self)
