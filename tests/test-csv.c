@@ -123,6 +123,33 @@ test_csv_read_edges (void)
   g_assert_cmpstr (lone_cr, ==, "1:a|b\n2:c|d");
 }
 
+/* Rows count as a spreadsheet shows them, lines as an editor does. */
+static void
+test_csv_read_rows (void)
+{
+  const char text[] = "sep=,\r\nh1,h2\r\n\r\n\"two\nlines\",x\r\n\"three\r\nmore\r\nlines\",y\r\nlast,z";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, sizeof text - 1);
+  g_autoptr(PdCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  guint expected[][2] = { { 2, 1 }, { 4, 3 }, { 6, 4 }, { 9, 5 } };
+  char **fields;
+  guint line, i = 0;
+
+  reader = pd_csv_reader_new (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_csv_reader_get_row (reader), ==, 0);
+  while (pd_csv_reader_next (reader, &fields, &line, &error))
+    {
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (expected));
+      g_assert_cmpuint (line, ==, expected[i][0]);
+      g_assert_cmpuint (pd_csv_reader_get_row (reader), ==, expected[i][1]);
+      g_strfreev (fields);
+      i++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected));
+}
+
 static void
 test_csv_read_separator_in_quoted_header (void)
 {
@@ -309,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/csv/read/semicolon-bom-crlf", test_csv_read_semicolon_bom_crlf);
   g_test_add_func ("/csv/read/quoted", test_csv_read_quoted);
   g_test_add_func ("/csv/read/edges", test_csv_read_edges);
+  g_test_add_func ("/csv/read/rows", test_csv_read_rows);
   g_test_add_func ("/csv/read/separator-in-quoted-header", test_csv_read_separator_in_quoted_header);
   g_test_add_func ("/csv/error/invalid-utf8", test_csv_error_invalid_utf8);
   g_test_add_func ("/csv/error/unterminated-quote", test_csv_error_unterminated);

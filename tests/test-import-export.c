@@ -9,6 +9,7 @@
 #include "pd-export.h"
 #include "pd-json.h"
 #include "pd-project-import.h"
+#include "pd-store-sync.h"
 #include "pd-test-utils.h"
 
 typedef struct
@@ -77,7 +78,7 @@ find_by_title (PdStore    *store,
   return NULL;
 }
 
-/* "line:column:message" for each problem, joined by "\n". */
+/* "row:column" for each problem, joined by "\n". */
 static char *
 describe_problems (PdImportReport *report)
 {
@@ -90,7 +91,7 @@ describe_problems (PdImportReport *report)
       const char *column = pd_import_problem_get_column (problem);
 
       g_string_append_printf (out, "%s%u:%s", i > 0 ? "\n" : "",
-                              pd_import_problem_get_line (problem), column != NULL ? column : "-");
+                              pd_import_problem_get_row (problem), column != NULL ? column : "-");
       g_assert_cmpstr (pd_import_problem_get_message (problem), !=, "");
     }
 
@@ -180,7 +181,8 @@ static const char bad_file[] =
   "0b7a5a3e-6f0e-4d55-9a43-3f1d1c0e9b11;Zweite;Verein G;;100\n"             /* 8: same id */
   ";Zu viele;Verein H;;100;extra\n"                                         /* 9: extra field */
   ";Negativ;Verein I;;-5\n"                                                 /* 10: negative */
-  ";\"Zweizeilig\nTitel\";Verein J;;7\n";                                   /* 11-12: fine */
+  ";\"Zweizeilig\nTitel\";Verein J;;7\n"                                    /* 11-12: fine */
+  ";Ohne Website;Verein K;http://;7\n";                                      /* 13: row 12 */
 
 static void
 test_import_errors_import_nothing (Fixture       *fixture,
@@ -193,7 +195,7 @@ test_import_errors_import_nothing (Fixture       *fixture,
 
   g_assert_false (import_text (fixture->store, bad_file, PD_PROJECT_IMPORT_NONE, &report, &error));
   g_assert_error (error, PD_IMPORT_ERROR, PD_IMPORT_ERROR_INVALID_ROWS);
-  g_assert_nonnull (strstr (error->message, "7 rows"));
+  g_assert_nonnull (strstr (error->message, "8 rows"));
   g_assert_nonnull (report);
 
   problems = describe_problems (report);
@@ -204,8 +206,13 @@ test_import_errors_import_nothing (Fixture       *fixture,
                    "6:id\n"
                    "8:id\n"
                    "9:-\n"
-                   "10:default_target_coins");
-  g_assert_cmpuint (pd_import_report_get_n_rows (report), ==, 10);
+                   "10:default_target_coins\n"
+                   "12:website");
+  {
+    g_autoptr(PdImportProblem) last = g_list_model_get_item (pd_import_report_get_problems (report), 7);
+    g_assert_cmpuint (pd_import_problem_get_line (last), ==, 13);
+  }
+  g_assert_cmpuint (pd_import_report_get_n_rows (report), ==, 11);
   g_assert_cmpuint (pd_import_report_get_n_created (report), ==, 0);
 
   /* Nothing written, nothing to undo. */
@@ -226,8 +233,8 @@ test_import_skip_bad_rows (Fixture       *fixture,
   g_assert_true (import_text (fixture->store, bad_file, PD_PROJECT_IMPORT_SKIP_BAD_ROWS, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pd_import_report_get_n_created (report), ==, 3);
-  g_assert_cmpuint (pd_import_report_get_n_skipped (report), ==, 7);
-  g_assert_cmpuint (g_list_model_get_n_items (pd_import_report_get_problems (report)), ==, 7);
+  g_assert_cmpuint (pd_import_report_get_n_skipped (report), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_import_report_get_problems (report)), ==, 8);
   g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 3);
 
   /* The id of the file is kept; the duplicate's later row lost. */
@@ -238,7 +245,7 @@ test_import_skip_bad_rows (Fixture       *fixture,
   g_assert_nonnull (two_lines);
 
   summary = pd_import_report_dup_summary (report);
-  g_assert_cmpstr (summary, ==, "3 projects imported, 7 rows with problems skipped");
+  g_assert_cmpstr (summary, ==, "3 projects imported, 8 rows with problems skipped");
 }
 
 static void
@@ -319,6 +326,55 @@ replace_in_bytes (GBytes     *bytes,
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
   joined = g_strjoinv (to, parts);
   return g_bytes_new_take (joined, strlen (joined));
+}
+
+/* A project from the platform catalogue arrives by sync; the import leaves
+ * it as it is when the file does, and refuses to change it otherwise. */
+static void
+test_import_catalogue (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdProject) remote = pd_project_new ();
+  g_autoptr(JsonNode) record = NULL;
+  g_autoptr(JsonArray) page = json_array_new ();
+  g_autoptr(JsonObject) change = json_object_new ();
+  g_autoptr(PdImportReport) report = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autofree char *problems = NULL;
+  const char *id = pd_record_get_id (PD_RECORD (remote));
+
+  pd_project_set_title (remote, "Plattformprojekt Regenwald");
+  pd_project_set_organisation (remote, "Regenwald-Stiftung");
+  pd_project_set_source (remote, PD_PROJECT_SOURCE_CATALOGUE);
+  pd_record_set_revision (PD_RECORD (remote), 3);
+  pd_record_set_updated_at (PD_RECORD (remote), "2026-11-01T10:00:00Z");
+  record = pd_record_to_json (PD_RECORD (remote));
+  json_object_set_string_member (change, "kind", "project");
+  json_object_set_string_member (change, "id", id);
+  json_object_set_int_member (change, "revision", 3);
+  json_object_set_boolean_member (change, "deleted", FALSE);
+  json_object_set_member (change, "record", json_node_ref (record));
+  json_array_add_object_element (page, json_object_ref (change));
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 1);
+
+  csv = pd_export_projects_csv (pd_store_get_projects (fixture->store), ';');
+  g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), ";catalogue\r\n"));
+  g_assert_true (pd_project_import_csv (fixture->store, csv, PD_PROJECT_IMPORT_NONE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_import_report_get_n_unchanged (report), ==, 1);
+  g_clear_object (&report);
+
+  edited = replace_in_bytes (csv, "Regenwald;", "Urwald;");
+  g_assert_false (pd_project_import_csv (fixture->store, edited, PD_PROJECT_IMPORT_NONE, &report, &error));
+  g_assert_error (error, PD_IMPORT_ERROR, PD_IMPORT_ERROR_INVALID_ROWS);
+  problems = describe_problems (report);
+  g_assert_cmpstr (problems, ==, "2:-");
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "project", id), ==, PD_SYNC_STATE_SYNCED);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
 }
 
 /* Export, edit one cell as a person would, import: one project changes,
@@ -610,6 +666,33 @@ test_demo_workspace (Fixture       *fixture,
   g_assert_nonnull (logo);
 }
 
+/* The demo workspace is filled once; the user's edits survive reopening. */
+static void
+test_demo_workspace_open (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "demo.db", NULL);
+  g_autoptr(PdStore) store = pd_demo_workspace_open (path, &error);
+  g_autoptr(PdCampaign) campaign = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (store), ==, PD_DEMO_WORKSPACE_N_PROJECTS);
+  campaign = g_list_model_get_item (pd_store_get_campaigns (store), 0);
+  id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+  g_assert_true (pd_store_delete (store, PD_RECORD (campaign), "Delete Campaign", &error));
+  g_assert_no_error (error);
+  g_clear_object (&campaign);
+  g_clear_object (&store);
+
+  store = pd_demo_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (store), ==, PD_DEMO_WORKSPACE_N_PROJECTS);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (store)), ==, 1);
+  g_assert_null (pd_store_get_campaign (store, id));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,10 +710,12 @@ main (int   argc,
   ADD ("/import/malformed", test_import_malformed);
   ADD ("/import/undo", test_import_undo);
   ADD ("/import/updates-by-id", test_import_updates_by_id);
+  ADD ("/import/catalogue", test_import_catalogue);
   ADD ("/export/projects-csv-round-trip", test_export_projects_csv_round_trip);
   ADD ("/export/campaigns-csv", test_export_campaigns_csv);
   ADD ("/export/json", test_export_json);
   ADD ("/demo/workspace", test_demo_workspace);
+  ADD ("/demo/workspace-open", test_demo_workspace_open);
   g_test_add_func ("/export/separator-for-locale", test_export_separator_for_locale);
 
 #undef ADD

@@ -332,7 +332,7 @@ test_pdf_bad_logo (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   Wait wait = { 0 };
 
-  g_assert_true (g_file_set_contents (logo, "<svg/>", -1, NULL));
+  g_assert_true (g_file_set_contents (logo, "not an image at all", -1, NULL));
   pd_voucher_export_set_logo_file (export, logo);
   pd_voucher_export_write_pdf_async (export, file, NULL, on_done_cb, &wait);
   g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
@@ -341,6 +341,16 @@ test_pdf_bad_logo (Fixture       *fixture,
   g_object_unref (wait.result);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+
+  /* An SVG without a size is no reason to crash; it may draw nothing. */
+  g_assert_true (g_file_set_contents (logo, "<svg xmlns='http://www.w3.org/2000/svg'/>", -1, NULL));
+  wait.result = NULL;
+  g_clear_error (&error);
+  pd_voucher_export_write_pdf_async (export, file, NULL, on_done_cb, &wait);
+  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
+  if (!pd_voucher_export_write_pdf_finish (export, wait.result, &error))
+    g_assert_error (error, PD_VOUCHER_EXPORT_ERROR, PD_VOUCHER_EXPORT_ERROR_LOGO);
+  g_object_unref (wait.result);
 }
 
 static void

@@ -4,7 +4,10 @@
  */
 #include <string.h>
 
+#include <cairo.h>
+
 #include "pd-store.h"
+#include "pd-voucher-batch-export.h"
 #include "pd-test-utils.h"
 #include "pd-voucher-issue.h"
 #include "pd-voucher-rules.h"
@@ -248,6 +251,111 @@ test_cancel_before_store (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_voucher_batches (f->store)), ==, 0);
 }
 
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    g_error ("Could not run %s (install poppler-utils): %s", argv[0], error->message);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x_mm,
+          double           y_mm)
+{
+  int x = (int) (x_mm / 25.4 * 100);
+  int y = (int) (y_mm / 25.4 * 100);
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *) (gconstpointer) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
+}
+
+static void
+assert_color_near (guint32 got,
+                   guint32 want)
+{
+  for (guint shift = 0; shift < 24; shift += 8)
+    if (ABS ((int) ((got >> shift) & 0xff) - (int) ((want >> shift) & 0xff)) > 4)
+      g_error ("Colour #%06x is not near #%06x", got, want);
+}
+
+/* A stored batch prints with its campaign's name and its theme's colours
+ * and SVG logo. */
+static void
+test_export_batch (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char svg[] =
+    "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='100'>"
+    "<rect width='300' height='100' fill='#ff0000'/></svg>";
+  g_autoptr(PdVoucherBatch) batch = new_batch (f, "Printed", 25, 200);
+  g_autoptr(PdTheme) theme = pd_theme_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (svg, sizeof svg - 1);
+  g_autoptr(PdAsset) asset = NULL;
+  g_autoptr(GArray) codes = NULL;
+  g_autoptr(PdVoucherExport) export = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "cards.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (f->dir, "page", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "page-1.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autofree char *text = NULL;
+  char first[PD_VOUCHER_CODE_LENGTH + 1];
+  cairo_surface_t *page;
+  Wait wait = { 0 };
+
+  asset = pd_store_add_asset (f->store, bytes, "image/svg+xml", &error);
+  g_assert_no_error (error);
+  pd_theme_set_name (theme, "Bahn");
+  pd_theme_set_primary_color (theme, "#006a4e");
+  pd_theme_set_accent_color (theme, "#ffcc00");
+  pd_theme_set_background_color (theme, "#fafafa");
+  pd_theme_set_text_color (theme, "#111111");
+  pd_theme_set_font_family (theme, "Cantarell");
+  pd_theme_set_logo_sha256 (theme, pd_asset_get_sha256 (asset));
+  pd_store_save (f->store, PD_RECORD (theme), NULL, &error);
+  g_assert_no_error (error);
+  pd_campaign_set_theme_id (f->campaign, pd_record_get_id (PD_RECORD (theme)));
+  pd_store_save (f->store, PD_RECORD (f->campaign), NULL, &error);
+  g_assert_no_error (error);
+
+  codes = issue (f, batch, NULL, &error);
+  g_assert_no_error (error);
+  export = pd_voucher_export_new_for_batch (f->store, batch, "https://give.example.org/winter", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_voucher_export_get_n_codes (export), ==, 25);
+
+  pd_voucher_export_write_pdf_async (export, file, NULL, on_done_cb, &wait);
+  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
+  g_assert_true (pd_voucher_export_write_pdf_finish (export, wait.result, &error));
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+
+  text = run_tool ((const char *[]) { "pdftotext", "-layout", pdf, "-", NULL });
+  pd_voucher_code_format (&g_array_index (codes, PdVoucherCodeValue, 0), first);
+  g_assert_nonnull (strstr (text, first));
+  g_assert_nonnull (strstr (text, "Winter"));
+  g_assert_nonnull (strstr (text, "200 coins"));
+  g_assert_nonnull (strstr (text, "worth 2.00 EUR"));
+
+  g_free (run_tool ((const char *[]) { "pdftoppm", "-r", "100", "-f", "1", "-l", "1", "-png", pdf, prefix, NULL }));
+  page = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (page), ==, CAIRO_STATUS_SUCCESS);
+  /* The band of the first card is the primary colour, its logo red, its
+   * body the background colour. */
+  assert_color_near (pixel_at (page, 20 + 70, 13.5 + 2), 0x006a4e);
+  assert_color_near (pixel_at (page, 20 + 10, 13.5 + 6), 0xff0000);
+  assert_color_near (pixel_at (page, 20 + 2, 13.5 + 50), 0xfafafa);
+  cairo_surface_destroy (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +365,7 @@ main (int   argc,
   g_test_add ("/voucher/issue/store", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
   g_test_add ("/voucher/issue/rules", Fixture, NULL, fixture_set_up, test_rules, fixture_tear_down);
   g_test_add ("/voucher/issue/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/voucher/issue/export-batch", Fixture, NULL, fixture_set_up, test_export_batch, fixture_tear_down);
   g_test_add ("/voucher/issue/cancel-before-store", Fixture, NULL, fixture_set_up, test_cancel_before_store, fixture_tear_down);
 
   return g_test_run ();

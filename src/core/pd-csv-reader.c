@@ -29,6 +29,7 @@ struct _PdCsvReader
   const char *pos;
   const char *end;
   guint       line;
+  guint       rows;        /* rows read, blank ones included */
   char        separator;
   GString    *field;
 };
@@ -49,6 +50,32 @@ count_lines (const char *start,
     }
 
   return lines;
+}
+
+/* Consumes one line break at pos, if there is one. */
+static gboolean
+eat_line_break (PdCsvReader *self)
+{
+  if (self->pos >= self->end)
+    return FALSE;
+
+  if (*self->pos == '\r')
+    {
+      self->pos++;
+      if (self->pos < self->end && *self->pos == '\n')
+        self->pos++;
+    }
+  else if (*self->pos == '\n')
+    {
+      self->pos++;
+    }
+  else
+    {
+      return FALSE;
+    }
+
+  self->line++;
+  return TRUE;
 }
 
 /* Counts the candidate separators outside quotes on the first record only:
@@ -135,6 +162,8 @@ pd_csv_reader_new (GBytes  *bytes,
     {
       self->separator = self->pos[4];
       self->pos += 5;
+      /* The hint is no row: spreadsheets do not show it. */
+      eat_line_break (self);
     }
   else
     {
@@ -166,32 +195,6 @@ pd_csv_reader_get_separator (PdCsvReader *self)
   g_return_val_if_fail (self != NULL, ',');
 
   return self->separator;
-}
-
-/* Consumes one line break at pos, if there is one. */
-static gboolean
-eat_line_break (PdCsvReader *self)
-{
-  if (self->pos >= self->end)
-    return FALSE;
-
-  if (*self->pos == '\r')
-    {
-      self->pos++;
-      if (self->pos < self->end && *self->pos == '\n')
-        self->pos++;
-    }
-  else if (*self->pos == '\n')
-    {
-      self->pos++;
-    }
-  else
-    {
-      return FALSE;
-    }
-
-  self->line++;
-  return TRUE;
 }
 
 static gboolean
@@ -285,10 +288,14 @@ pd_csv_reader_next (PdCsvReader   *self,
 
   *out_fields = NULL;
 
+  /* A blank line is an empty row in a spreadsheet: skip it, but count it,
+   * so that pd_csv_reader_get_row() matches the row numbers people see. */
   while (eat_line_break (self))
-    ;
+    self->rows++;
   if (self->pos >= self->end)
     return FALSE;
+
+  self->rows++;
 
   if (out_line != NULL)
     *out_line = self->line;
@@ -329,6 +336,24 @@ pd_csv_reader_next (PdCsvReader   *self,
   g_ptr_array_add (fields, NULL);
   *out_fields = (char **) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
   return TRUE;
+}
+
+/**
+ * pd_csv_reader_get_row:
+ *
+ * The number of the row last read as a spreadsheet shows it: the header is
+ * row 1, blank lines count, and a row whose quoted text spans several
+ * lines is still one row. pd_csv_reader_next() gives the line instead,
+ * which is what a text editor shows.
+ *
+ * Returns: the row number, 0 before the first row
+ */
+guint
+pd_csv_reader_get_row (PdCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->rows;
 }
 
 /**

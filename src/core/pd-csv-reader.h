@@ -28,6 +28,7 @@ gboolean     pd_csv_reader_next          (PdCsvReader  *self,
                                           char       ***out_fields,
                                           guint        *out_line,
                                           GError      **error);
+guint        pd_csv_reader_get_row       (PdCsvReader  *self);
 
 char        *pd_csv_strip_formula_guard  (const char   *text);
 

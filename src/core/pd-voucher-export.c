@@ -433,17 +433,17 @@ pd_voucher_export_set_font_family (PdVoucherExport *self,
 
 /**
  * pd_voucher_export_set_logo_file:
- * @png_path: (nullable): the theme's logo as a PNG file
+ * @logo_path: (nullable): the theme's logo: an SVG, PNG or JPEG file
  */
 void
 pd_voucher_export_set_logo_file (PdVoucherExport *self,
-                                 const char      *png_path)
+                                 const char      *logo_path)
 {
   g_return_if_fail (PD_IS_VOUCHER_EXPORT (self));
   g_return_if_fail (!self->running);
 
   g_free (self->logo_path);
-  self->logo_path = g_strdup (png_path);
+  self->logo_path = g_strdup (logo_path);
 }
 
 /**

@@ -49,7 +49,7 @@ gboolean         pd_voucher_export_set_colors      (PdVoucherExport  *self,
 void             pd_voucher_export_set_font_family (PdVoucherExport  *self,
                                                     const char       *font_family);
 void             pd_voucher_export_set_logo_file   (PdVoucherExport  *self,
-                                                    const char       *png_path);
+                                                    const char       *logo_path);
 
 void             pd_voucher_export_write_csv_async  (PdVoucherExport     *self,
                                                      GFile               *file,

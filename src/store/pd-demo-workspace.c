@@ -66,3 +66,37 @@ pd_demo_workspace_fill (PdStore  *store,
 
   return pd_store_save_all (store, records, NULL, error);
 }
+
+/**
+ * pd_demo_workspace_open:
+ * @path: where the demo workspace lives, e.g. "demo.db" in the data folder
+ * @error: return location for a #GError
+ *
+ * Opens the demo workspace for trying the app without an account, filling
+ * it with %PD_DEMO_WORKSPACE_N_PROJECTS projects, two campaigns and a theme
+ * when it holds no records yet. Once filled it is the user's to change:
+ * opening it again keeps their edits.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+PdStore *
+pd_demo_workspace_open (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(PdStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = pd_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+
+  if (pd_store_count_projects (store) == 0 &&
+      g_list_model_get_n_items (pd_store_get_campaigns (store)) == 0 &&
+      g_list_model_get_n_items (pd_store_get_themes (store)) == 0 &&
+      !pd_demo_workspace_fill (store, PD_DEMO_WORKSPACE_N_PROJECTS, PD_DEMO_WORKSPACE_SEED, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}

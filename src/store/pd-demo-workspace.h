@@ -17,4 +17,7 @@ gboolean pd_demo_workspace_fill (PdStore  *store,
                                  guint32   seed,
                                  GError  **error);
 
+PdStore *pd_demo_workspace_open (const char  *path,
+                                 GError     **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@ struct _PdImportProblem
 {
   GObject  parent_instance;
 
+  guint    row;
   guint    line;
   char    *column;
   char    *message;
@@ -24,6 +25,7 @@ G_DEFINE_FINAL_TYPE (PdImportProblem, pd_import_problem, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
+  PROP_ROW,
   PROP_LINE,
   PROP_COLUMN,
   PROP_MESSAGE,
@@ -53,6 +55,9 @@ pd_import_problem_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_ROW:
+      g_value_set_uint (value, self->row);
+      break;
     case PROP_LINE:
       g_value_set_uint (value, self->line);
       break;
@@ -77,6 +82,9 @@ pd_import_problem_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_ROW:
+      self->row = g_value_get_uint (value);
+      break;
     case PROP_LINE:
       self->line = g_value_get_uint (value);
       break;
@@ -100,6 +108,9 @@ pd_import_problem_class_init (PdImportProblemClass *klass)
   object_class->get_property = pd_import_problem_get_property;
   object_class->set_property = pd_import_problem_set_property;
 
+  properties[PROP_ROW] =
+    g_param_spec_uint ("row", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LINE] =
     g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -119,17 +130,27 @@ pd_import_problem_init (PdImportProblem *self)
 }
 
 PdImportProblem *
-pd_import_problem_new (guint       line,
+pd_import_problem_new (guint       row,
+                       guint       line,
                        const char *column,
                        const char *message)
 {
   g_return_val_if_fail (message != NULL, NULL);
 
   return g_object_new (PD_TYPE_IMPORT_PROBLEM,
+                       "row", row,
                        "line", line,
                        "column", column,
                        "message", message,
                        NULL);
+}
+
+guint
+pd_import_problem_get_row (PdImportProblem *self)
+{
+  g_return_val_if_fail (PD_IS_IMPORT_PROBLEM (self), 0);
+
+  return self->row;
 }
 
 guint

@@ -191,11 +191,12 @@ pd_import_report_dup_summary (PdImportReport *self)
 
 void
 _pd_import_report_add_problem (PdImportReport *self,
+                               guint           row,
                                guint           line,
                                const char     *column,
                                const char     *message)
 {
-  g_autoptr(PdImportProblem) problem = pd_import_problem_new (line, column, message);
+  g_autoptr(PdImportProblem) problem = pd_import_problem_new (row, line, column, message);
 
   g_list_store_append (self->problems, problem);
 }

@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (PdImportReport, pd_import_report, PD, IMPORT_REPORT, GObje
 
 /* Read-only properties: "n-rows" (data rows in the file), "n-created",
  * "n-updated", "n-unchanged", "n-skipped" (rows with problems left out),
- * "problems" (GListModel of PdImportProblem, by line). */
+ * "problems" (GListModel of PdImportProblem, by row). */
 PdImportReport *pd_import_report_new             (void);
 guint           pd_import_report_get_n_rows      (PdImportReport *self);
 guint           pd_import_report_get_n_created   (PdImportReport *self);
@@ -31,6 +31,7 @@ char           *pd_import_report_dup_summary     (PdImportReport *self);
 
 /* For the importers. */
 void            _pd_import_report_add_problem    (PdImportReport *self,
+                                                  guint           row,
                                                   guint           line,
                                                   const char     *column,
                                                   const char     *message);

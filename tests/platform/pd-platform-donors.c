@@ -49,6 +49,32 @@ advance_campaigns (PdTenant *tenant)
     }
 }
 
+/* Codes of expired batches turn "expired", a bounded number per tick, so
+ * the change feed reports them without one huge transaction. */
+static void
+expire_vouchers (PdTenant *tenant)
+{
+  sqlite3_stmt *stmt = pd_db_prepare (tenant->db,
+                                      "SELECT v.code FROM vouchers v JOIN records b ON b.id = v.batch_id "
+                                      "WHERE b.kind = 'voucher-batch' AND b.deleted = 0 AND v.status = 'issued' "
+                                      "AND julianday (json_extract (b.json, '$.expires_at')) < julianday ('now') "
+                                      "LIMIT 500");
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      stmt = pd_db_prepare (tenant->db, "UPDATE vouchers SET status = 'expired', seq = ? WHERE code = ?");
+      sqlite3_bind_int64 (stmt, 1, pd_tenant_next_seq (tenant));
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (codes, i), -1, SQLITE_STATIC);
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+}
+
 static gboolean
 redeem_one (PdPlatform *platform,
             PdTenant   *tenant)
@@ -99,7 +125,12 @@ on_tick_cb (gpointer data)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tenant))
     {
       if (ticks % (1000 / TICK_MS) == 0)
-        advance_campaigns (tenant);
+        {
+          pd_db_begin (tenant->db);
+          advance_campaigns (tenant);
+          expire_vouchers (tenant);
+          pd_db_commit (tenant->db);
+        }
       if (n == 0)
         continue;
       pd_db_begin (tenant->db);

@@ -13,6 +13,14 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
+
+/* A test that fails aborts; its server must not outlive it. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
 
 static gboolean
 port_file_written (gpointer data)
@@ -35,6 +43,7 @@ pd_platform_fixture_start (const char *first_arg,
   const char *builddir = g_getenv ("G_TEST_BUILDDIR");
   va_list args;
 
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   fixture->data_dir = pd_test_make_private_dir ();
   port_file = g_build_filename (fixture->data_dir, "port", NULL);
 
@@ -51,6 +60,9 @@ pd_platform_fixture_start (const char *first_arg,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
+  for (guint i = 0; i < argv->len - 1; i++)
+    if (g_str_equal (g_ptr_array_index (argv, i), "--tls-cert"))
+      fixture->tls = TRUE;
   fixture->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
@@ -64,7 +76,7 @@ pd_platform_fixture_start (const char *first_arg,
   g_file_get_contents (port_file, &contents, NULL, NULL);
   fixture->port = g_ascii_strtoull (contents, NULL, 10);
   g_assert_cmpuint (fixture->port, >, 0);
-  fixture->base_url = g_strdup_printf ("http://127.0.0.1:%u", fixture->port);
+  fixture->base_url = g_strdup_printf ("%s://127.0.0.1:%u", fixture->tls ? "https" : "http", fixture->port);
   {
     /* straight to loopback, whatever proxy the environment names */
     g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
@@ -93,6 +105,16 @@ pd_platform_fixture_stop (PdPlatformFixture *fixture)
   g_free (fixture);
 }
 
+/* The test certificate is self-signed: trust it, for this loopback server only. */
+static gboolean
+on_accept_certificate_cb (SoupMessage          *msg,
+                          GTlsCertificate      *certificate,
+                          GTlsCertificateFlags  errors,
+                          gpointer              data)
+{
+  return TRUE;
+}
+
 static PdResponse *
 request_va (PdPlatformFixture *fixture,
             const char        *method,
@@ -111,6 +133,8 @@ request_va (PdPlatformFixture *fixture,
   gint64 start;
 
   g_assert_nonnull (msg);
+  if (fixture->tls)
+    g_signal_connect (msg, "accept-certificate", G_CALLBACK (on_accept_certificate_cb), NULL);
   headers = soup_message_get_request_headers (msg);
   if (token != NULL)
     {

@@ -16,6 +16,7 @@ typedef struct
   char        *base_url;
   SoupSession *session;
   guint        port;
+  gboolean     tls;
 } PdPlatformFixture;
 
 typedef struct

@@ -62,9 +62,18 @@ pd_tenants_open_registry (PdPlatform  *platform,
     }
 
   platform->registry = pd_db_open (path, error);
-  if (platform->registry == NULL)
+  if (platform->registry == NULL || !pd_db_exec (platform->registry, registry_schema, error))
     return FALSE;
-  return pd_db_exec (platform->registry, registry_schema, error);
+
+  /* sessions that can no longer be used need not be kept */
+  {
+    sqlite3_stmt *stmt = pd_db_prepare (platform->registry, "DELETE FROM sessions WHERE expires_at < ?");
+
+    sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+    sqlite3_step (stmt);
+    sqlite3_reset (stmt);
+  }
+  return TRUE;
 }
 
 void

@@ -1,0 +1,21 @@
+/* pd-voucher-batch-export.h: an export of a stored batch, in its
+ * campaign's currency and theme
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pd-store.h"
+#include "pd-voucher-export.h"
+
+G_BEGIN_DECLS
+
+void             pd_voucher_export_apply_theme     (PdVoucherExport *self,
+                                                    PdTheme         *theme,
+                                                    PdStore         *store);
+PdVoucherExport *pd_voucher_export_new_for_batch   (PdStore         *store,
+                                                    PdVoucherBatch  *batch,
+                                                    const char      *donor_page_url,
+                                                    GError         **error);
+
+G_END_DECLS
