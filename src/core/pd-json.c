@@ -176,9 +176,23 @@ pd_json_read_date_time (JsonObject  *object,
 char *
 pd_json_format_date_time (GDateTime *date_time)
 {
+  gint64 offset;
+  int minutes;
+
   g_return_val_if_fail (date_time != NULL, NULL);
 
-  return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+  /* By hand: "%Y" does not pad years before 1000 to four digits, and
+   * RFC 3339 needs them. */
+  offset = g_date_time_get_utc_offset (date_time) / G_TIME_SPAN_MINUTE;
+  minutes = (int) ABS (offset);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+                          g_date_time_get_year (date_time),
+                          g_date_time_get_month (date_time),
+                          g_date_time_get_day_of_month (date_time),
+                          g_date_time_get_hour (date_time),
+                          g_date_time_get_minute (date_time),
+                          g_date_time_get_second (date_time),
+                          offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
 }
 
 gboolean
@@ -234,9 +248,22 @@ JsonNode *
 pd_json_from_string (const char  *text,
                      GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node;
+
   g_return_val_if_fail (text != NULL, NULL);
 
-  return json_from_string (text, error);
+  node = json_from_string (text, &local_error);
+  if (node == NULL)
+    {
+      /* json_from_string() returns NULL without an error for "". */
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_WRONG_TYPE,
+                     _("The text is empty, not JSON."));
+    }
+  return node;
 }
 
 static int
