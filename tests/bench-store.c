@@ -3,7 +3,8 @@
  * Usage: bench-store [N]   (default 100,000 projects)
  *
  * Imports N demo projects from CSV through our store (parse, validate,
- * save with change tracking and undo, one transaction), loads them as a
+ * save with change tracking and undo, one transaction), saves the same
+ * projects as objects with pd_store_save_all() (the store alone), loads them as a
  * GListModel from a freshly opened store, and filters them by a substring;
  * then has the sqlite3 command-line shell import the same CSV into an
  * equivalent table (.import --csv), load and filter it, and prints each of
@@ -67,11 +68,11 @@ report (const char *what,
            target != NULL ? "   target <= " : "", target != NULL ? target : "");
 }
 
-static GBytes *
-make_csv (guint n)
+static GListStore *
+make_projects (guint n)
 {
   g_autoptr(PdDemoData) data = pd_demo_data_new (100000);
-  g_autoptr(GListStore) projects = g_list_store_new (PD_TYPE_PROJECT);
+  GListStore *projects = g_list_store_new (PD_TYPE_PROJECT);
 
   for (guint i = 0; i < n; i++)
     {
@@ -79,8 +80,7 @@ make_csv (guint n)
       g_list_store_append (projects, project);
     }
 
-  /* Comma: what the shell's --csv mode reads. */
-  return pd_export_projects_csv (G_LIST_MODEL (projects), ',');
+  return projects;
 }
 
 static guint
@@ -112,21 +112,26 @@ main (int   argc,
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
   g_autofree char *dir = pd_test_make_private_dir ();
   g_autofree char *db_path = g_build_filename (dir, "workspace.db", NULL);
+  g_autofree char *save_path = g_build_filename (dir, "saved.db", NULL);
   g_autofree char *shell_db = g_build_filename (dir, "shell.db", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "projects.csv", NULL);
   g_autofree char *import_cmd = NULL;
   g_autofree char *shell_count = NULL;
   g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GListStore) made = NULL;
+  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(PdStore) store = NULL;
   g_autoptr(PdImportReport) import_report = NULL;
   g_autoptr(GListModel) found = NULL;
   GListModel *projects;
-  double ours_import, shell_import, ours_load, shell_load, ours_search, ours_filter, shell_filter;
+  double ours_import, ours_save, shell_import, ours_load, shell_load, ours_search, ours_filter, shell_filter;
   guint n_found, n_filtered;
   gint64 start;
 
   g_print ("Making %u demo projects as CSV...\n", n);
-  csv = make_csv (n);
+  made = make_projects (n);
+  /* Comma: what the shell's --csv mode reads. */
+  csv = pd_export_projects_csv (G_LIST_MODEL (made), ',');
   g_assert_true (g_file_set_contents (csv_path, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), &error));
   g_print ("CSV: %.1f MB\n\n", g_bytes_get_size (csv) / 1e6);
 
@@ -155,6 +160,20 @@ main (int   argc,
   g_assert_no_error (error);
   g_assert_cmpuint (pd_import_report_get_n_created (import_report), ==, n);
   g_clear_object (&store);
+
+  /* The store alone: the same projects as objects, saved in one call
+   * (no undo step), into a workspace of their own. */
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (made), i));
+  store = pd_store_open (save_path, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  g_assert_true (pd_store_save_all (store, records, NULL, &error));
+  ours_save = seconds_since (start);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_clear_pointer (&records, g_ptr_array_unref);
 
   /* Load from a freshly opened store, touching every item as a view would. */
   start = g_get_monotonic_time ();
@@ -186,6 +205,7 @@ main (int   argc,
   /* Both read the same rows; an ASCII query matches the same ones. */
   g_assert_cmpuint (n_found, ==, (guint) g_ascii_strtoull (shell_count, NULL, 10));
   report ("import from CSV", ours_import, shell_import, "1.5");
+  report ("insert: pd_store_save_all", ours_save, shell_import, NULL);
   report ("load as GListModel", ours_load, shell_load, NULL);
   report ("filter: pd_store_search_projects", ours_search, shell_filter, NULL);
   report ("filter: the loaded list model", ours_filter, shell_filter, NULL);

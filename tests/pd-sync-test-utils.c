@@ -6,6 +6,8 @@
 #include "pd-sync-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <libsoup/soup.h>
 
 #include "pd-test-utils.h"
@@ -22,6 +24,13 @@ parse_json (GBytes *bytes)
   return json_parser_steal_root (parser);
 }
 
+/* The server goes when the test goes, even when the test aborts. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 static void
 launch (PdTestPlatform *platform,
         guint           port)
@@ -36,6 +45,7 @@ launch (PdTestPlatform *platform,
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   g_unlink (port_file);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   g_ptr_array_add (argv, binary);
   g_ptr_array_add (argv, (char *) "--data-dir");
   g_ptr_array_add (argv, platform->data_dir);
@@ -528,6 +538,33 @@ secret_service_running (GDBusConnection *bus)
   return has_owner;
 }
 
+static guint32 started_keyring_pid;
+
+/* Stops the daemon pd_test_start_keyring() started, if it did: it would
+ * otherwise outlive the test's session bus. */
+void
+pd_test_stop_keyring (void)
+{
+  if (started_keyring_pid != 0)
+    kill ((pid_t) started_keyring_pid, SIGTERM);
+  started_keyring_pid = 0;
+}
+
+static guint32
+secret_service_pid (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  guint32 pid = 0;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(u)", &pid);
+  return pid;
+}
+
 /**
  * pd_test_start_keyring:
  *
@@ -571,7 +608,10 @@ pd_test_start_keyring (void)
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (!secret_service_running (bus) && g_get_monotonic_time () < deadline)
     g_usleep (20000);
-  return secret_service_running (bus);
+  if (!secret_service_running (bus))
+    return FALSE;
+  started_keyring_pid = secret_service_pid (bus);
+  return TRUE;
 }
 
 /* ---- sync clients ---- */
@@ -638,5 +678,6 @@ pd_test_campaign_new (const char *name)
   pd_campaign_set_starts_at (campaign, starts);
   pd_campaign_set_ends_at (campaign, ends);
   pd_campaign_set_voucher_budget_coins (campaign, 5000);
+  pd_campaign_text_set_title (pd_campaign_ensure_text (campaign, "de"), name);
   return campaign;
 }

@@ -69,6 +69,7 @@ void            pd_test_proxy_hang_up_after_forward (PdTestProxy   *proxy,
                                                 guint               count);
 
 gboolean        pd_test_start_keyring          (void);
+void            pd_test_stop_keyring           (void);
 
 G_END_DECLS
 

@@ -510,6 +510,21 @@ test_http_malformed (Fixture       *f,
   g_autoptr(PdResponse) delete_list = pd_platform_request (f->platform, "DELETE", "/v1/projects", f->token_a, NULL, NULL, 0, NULL);
   g_autoptr(PdResponse) put_changes = pd_platform_json (f->platform, "PUT", "/v1/changes", f->token_a, "{}", NULL);
 
+  /* deep nesting must not take the server down (json-glib parses recursively) */
+  {
+    g_autoptr(GString) deep = g_string_new ("{\"a\": ");
+    g_autoptr(PdResponse) r = NULL;
+
+    for (guint i = 0; i < 200000; i++)
+      g_string_append_c (deep, '[');
+    for (guint i = 0; i < 200000; i++)
+      g_string_append_c (deep, ']');
+    g_string_append_c (deep, '}');
+    r = pd_platform_request (f->platform, "PUT", path, f->token_a, "application/json", deep->str, deep->len,
+                             "If-None-Match", "*", NULL);
+    pd_assert_problem (r, 400, "invalid-json");
+  }
+
   pd_assert_problem (not_json, 400, "invalid-json");
   pd_assert_problem (array, 400, "invalid-json");
   pd_assert_problem (not_utf8, 400, "invalid-json");

@@ -162,7 +162,7 @@ test_command_line_faults (void)
   PdPlatformFixture *failing = pd_platform_fixture_start ("--fault-error-rate", "1", NULL);
   PdPlatformFixture *dropping = pd_platform_fixture_start ("--fault-drop-after-bytes", "0", NULL);
   PdPlatformFixture *slow = pd_platform_fixture_start ("--admin", "--fault-latency-ms", "300",
-                                                       "--fault-token-lifetime", "1", NULL);
+                                                       "--fault-token-lifetime", "2", NULL);
   g_autoptr(PdResponse) r429 = get_me (limited, NULL);
   g_autoptr(PdResponse) r5xx = get_me (failing, NULL);
   g_autoptr(PdResponse) dropped = get_me (dropping, NULL);
@@ -177,7 +177,8 @@ test_command_line_faults (void)
   g_assert_nonnull (dropped->error);
   pd_assert_status (ok, 200);
   g_assert_cmpfloat (ok->seconds, >=, 0.3);
-  g_usleep (1100 * 1000);
+  /* sessions count whole seconds: 2 s leave at least one for the first request */
+  g_usleep (2100 * 1000);
   expired = get_me (slow, token);
   pd_assert_problem (expired, 401, "unauthorized");
 

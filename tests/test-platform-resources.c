@@ -448,6 +448,48 @@ test_changes (Fixture       *f,
   }
   fresh = pd_platform_request (f->platform, "GET", "/v1/changes", f->token, NULL, NULL, 0, NULL);
   pd_assert_status (fresh, 200);
+
+  /* a restore from backup expires every cursor, even a current one */
+  pd_platform_admin_faults (f->platform, "{\"feed_retention\": 1000000}");
+  {
+    g_autofree char *body = g_strdup_printf ("{\"tenant_id\": \"%s\"}", f->tenant_id);
+    g_autofree char *current = g_strdup_printf ("/v1/changes?since=%s", pd_response_string (fresh, "next_cursor"));
+    g_autoptr(PdResponse) before = pd_platform_request (f->platform, "GET", current, f->token, NULL, NULL, 0, NULL);
+    g_autoptr(PdResponse) restore = pd_platform_json (f->platform, "POST", "/_admin/restore", NULL, body, NULL);
+    g_autoptr(PdResponse) after = pd_platform_request (f->platform, "GET", current, f->token, NULL, NULL, 0, NULL);
+
+    pd_assert_status (before, 200);
+    pd_assert_status (restore, 204);
+    pd_assert_problem (after, 410, "cursor-expired");
+  }
+}
+
+/* Two managers of one tenant: the second one's edit makes the first one's
+ * If-Match stale. */
+static void
+test_second_user (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("{\"tenant_id\": \"%s\", \"email\": \"n@example.com\", \"password\": \"pw-2\"}",
+                                           f->tenant_id);
+  g_autoptr(PdResponse) user = pd_platform_json (f->platform, "POST", "/_admin/users", NULL, body, NULL);
+  g_autofree char *token = NULL;
+  g_autofree char *path = g_strdup_printf ("/v1/projects/%s", f->project_id);
+  g_autoptr(PdResponse) theirs = NULL;
+  g_autoptr(PdResponse) mine = NULL;
+  g_autoptr(PdResponse) me = NULL;
+
+  pd_assert_status (user, 201);
+  token = pd_platform_sign_in (f->platform, "n@example.com", "pw-2");
+  me = pd_platform_request (f->platform, "GET", "/v1/me", token, NULL, NULL, 0, NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (pd_response_object (me), "tenant"), "id"),
+                   ==, f->tenant_id);
+  theirs = pd_platform_json (f->platform, "PATCH", path, token, "{\"location\": \"Fulda\"}", "If-Match", "\"1\"", NULL);
+  pd_assert_status (theirs, 200);
+  mine = pd_platform_json (f->platform, "PATCH", path, f->token, "{\"title\": \"Meins\"}", "If-Match", "\"1\"", NULL);
+  pd_assert_problem (mine, 412, "precondition-failed");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (pd_response_object (mine), "current"),
+                                                  "location"), ==, "Fulda");
 }
 
 static void
@@ -500,6 +542,7 @@ main (int   argc,
   ADD ("/platform/campaigns/stats", test_stats);
   ADD ("/platform/changes", test_changes);
   ADD ("/platform/vouchers/expiry", test_expiry);
+  ADD ("/platform/tenants/second-user", test_second_user);
 #undef ADD
 
   return g_test_run ();

@@ -261,8 +261,16 @@ test_normalize (void)
   g_assert_null (pd_voucher_code_normalize ("ABCD*EFGH-JKMN-PQRS", &error));
   g_assert_error (error, PD_VOUCHER_CODE_ERROR, PD_VOUCHER_CODE_ERROR_INVALID_CHARACTER);
   g_clear_error (&error);
-  /* Invalid UTF-8 is refused, never read past. */
+  /* Invalid UTF-8 is refused, never read past (a lead byte that claims
+   * more bytes than are left, as the fuzzer found). */
   g_assert_false (pd_voucher_code_is_valid ("ABCD-EFGH-JKMN-PQR\xff"));
+  g_assert_null (pd_voucher_code_normalize ("0\t\xfd\xff,", &error));
+  g_assert_error (error, PD_VOUCHER_CODE_ERROR, PD_VOUCHER_CODE_ERROR_INVALID_CHARACTER);
+  g_assert_nonnull (strstr (error->message, "“?”"));
+  g_clear_error (&error);
+  g_assert_null (pd_voucher_code_normalize ("ABCD\xf0", &error));
+  g_assert_error (error, PD_VOUCHER_CODE_ERROR, PD_VOUCHER_CODE_ERROR_INVALID_CHARACTER);
+  g_clear_error (&error);
 }
 
 static void

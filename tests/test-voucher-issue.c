@@ -127,6 +127,7 @@ test_issue (Fixture       *f,
 
   codes = issue (f, first, NULL, &error);
   g_assert_no_error (error);
+  g_assert (codes != NULL);
   g_assert_cmpuint (codes->len, ==, 20000);
   g_assert_cmpint (pd_store_count_voucher_codes (f->store, batch_id), ==, 20000);
   g_assert_nonnull (pd_store_get_voucher_batch (f->store, batch_id));
@@ -148,6 +149,7 @@ test_issue (Fixture       *f,
   /* 20,000 × 100 + 5,000 × 500 coins = 4,500,000 of 50,000,000. */
   more = issue (f, second, NULL, &error);
   g_assert_no_error (error);
+  g_assert (more != NULL);
   g_assert_cmpint (pd_voucher_issue_remaining_budget (f->store, f->campaign, NULL), ==, 45500000);
   for (guint i = 0; i < more->len; i++)
     {

@@ -185,15 +185,20 @@ load (PdCampaignStats  *self,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *o = array_object (array, i, "projects", error);
-      PdCampaignStatsProject p = { 0 };
+      PdCampaignStatsProject *p;
       const char *id;
+      gint64 coins, target;
 
       if (o == NULL || (id = read_string (o, "project_id", "projects.project_id", error)) == NULL
-          || !read_count (o, "coins", "projects.coins", &p.coins, error)
-          || !read_count (o, "target_coins", "projects.target_coins", &p.target_coins, error))
+          || !read_count (o, "coins", "projects.coins", &coins, error)
+          || !read_count (o, "target_coins", "projects.target_coins", &target, error))
         return FALSE;
-      p.project_id = g_strdup (id);
-      g_array_append_val (self->projects, p);
+      /* Filled in place, so the array owns the strings from the start. */
+      g_array_set_size (self->projects, self->projects->len + 1);
+      p = &g_array_index (self->projects, PdCampaignStatsProject, self->projects->len - 1);
+      p->project_id = g_strdup (id);
+      p->coins = coins;
+      p->target_coins = target;
     }
 
   if ((array = read_array (root, "timeline", error)) == NULL)
@@ -201,20 +206,24 @@ load (PdCampaignStats  *self,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *o = array_object (array, i, "timeline", error);
-      PdCampaignStatsDay d = { 0 };
+      PdCampaignStatsDay *d;
       const char *date;
+      gint64 redemptions, coins;
 
       if (o == NULL || (date = read_string (o, "date", "timeline.date", error)) == NULL
-          || !read_count (o, "redemptions", "timeline.redemptions", &d.redemptions, error)
-          || !read_count (o, "coins", "timeline.coins", &d.coins, error))
+          || !read_count (o, "redemptions", "timeline.redemptions", &redemptions, error)
+          || !read_count (o, "coins", "timeline.coins", &coins, error))
         return FALSE;
       if (!is_date (date))
         {
           set_field_error (error, "timeline.date");
           return FALSE;
         }
-      d.date = g_strdup (date);
-      g_array_append_val (self->days, d);
+      g_array_set_size (self->days, self->days->len + 1);
+      d = &g_array_index (self->days, PdCampaignStatsDay, self->days->len - 1);
+      d->date = g_strdup (date);
+      d->redemptions = redemptions;
+      d->coins = coins;
     }
   g_array_sort (self->days, compare_days);
 
@@ -223,17 +232,20 @@ load (PdCampaignStats  *self,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *o = array_object (array, i, "payouts_due", error);
-      PdCampaignStatsPayout p = { 0 };
+      PdCampaignStatsPayout *p;
       const char *id;
       const char *currency;
+      gint64 amount;
 
       if (o == NULL || (id = read_string (o, "project_id", "payouts_due.project_id", error)) == NULL
-          || !read_count (o, "amount_micros", "payouts_due.amount_micros", &p.amount_micros, error)
+          || !read_count (o, "amount_micros", "payouts_due.amount_micros", &amount, error)
           || (currency = read_string (o, "currency", "payouts_due.currency", error)) == NULL)
         return FALSE;
-      p.project_id = g_strdup (id);
-      p.currency = g_strdup (currency);
-      g_array_append_val (self->payouts, p);
+      g_array_set_size (self->payouts, self->payouts->len + 1);
+      p = &g_array_index (self->payouts, PdCampaignStatsPayout, self->payouts->len - 1);
+      p->project_id = g_strdup (id);
+      p->amount_micros = amount;
+      p->currency = g_strdup (currency);
     }
 
   return TRUE;

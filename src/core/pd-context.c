@@ -1,8 +1,8 @@
 /* pd-context.c
  *
- * One object that carries the shared services (settings, data folder, and
- * later the store and the sync engine) to whoever needs them, so that no
- * layer reaches for globals.
+ * One object that carries the shared services (settings, data folder, the
+ * active workspace's store, and later the sync engine) to whoever needs
+ * them, so that no layer reaches for globals.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,14 +12,22 @@
 
 #include <glib/gstdio.h>
 
+#include "pd-account-manager.h"
 #include "pd-context.h"
+#include "pd-demo-workspace.h"
+#include "pd-store.h"
+#include "pd-sync-engine.h"
 
 struct _PdContext
 {
   GObject    parent_instance;
 
-  char      *data_dir;
-  GSettings *settings;
+  char             *data_dir;
+  GSettings        *settings;
+  PdStore          *store;
+  PdAccountManager *accounts;
+  PdAccount        *account;      /* NULL: the local workspace */
+  PdSyncEngine     *sync_engine;  /* NULL without an account */
 };
 
 G_DEFINE_FINAL_TYPE (PdContext, pd_context, G_TYPE_OBJECT)
@@ -27,6 +35,9 @@ G_DEFINE_FINAL_TYPE (PdContext, pd_context, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_DATA_DIR,
+  PROP_STORE,
+  PROP_ACCOUNT,
+  PROP_SYNC_ENGINE,
   N_PROPS
 };
 
@@ -49,6 +60,22 @@ pd_context_constructed (GObject *object)
     g_chmod (self->data_dir, 0700);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->accounts = pd_account_manager_new (self->data_dir);
+}
+
+static void
+pd_context_dispose (GObject *object)
+{
+  PdContext *self = PD_CONTEXT (object);
+
+  if (self->sync_engine != NULL)
+    pd_sync_engine_cancel (self->sync_engine);
+  g_clear_object (&self->sync_engine);
+  g_clear_object (&self->store);
+  g_clear_object (&self->account);
+  g_clear_object (&self->accounts);
+
+  G_OBJECT_CLASS (pd_context_parent_class)->dispose (object);
 }
 
 static void
@@ -74,6 +101,18 @@ pd_context_get_property (GObject    *object,
     {
     case PROP_DATA_DIR:
       g_value_set_string (value, self->data_dir);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+
+    case PROP_SYNC_ENGINE:
+      g_value_set_object (value, self->sync_engine);
       break;
 
     default:
@@ -106,6 +145,7 @@ pd_context_class_init (PdContextClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = pd_context_constructed;
+  object_class->dispose = pd_context_dispose;
   object_class->finalize = pd_context_finalize;
   object_class->get_property = pd_context_get_property;
   object_class->set_property = pd_context_set_property;
@@ -114,6 +154,20 @@ pd_context_class_init (PdContextClass *klass)
     g_param_spec_string ("data-dir", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The active workspace; changes when another account is chosen. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         PD_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL,
+                         PD_TYPE_ACCOUNT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYNC_ENGINE] =
+    g_param_spec_object ("sync-engine", NULL, NULL,
+                         PD_TYPE_SYNC_ENGINE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -167,4 +221,202 @@ char *
 pd_context_default_data_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "particulate-designer", NULL);
+}
+
+/**
+ * pd_context_get_store:
+ *
+ * Returns: (transfer none) (nullable): the active workspace's store, or
+ *   %NULL before pd_context_open_workspace() succeeded
+ */
+PdStore *
+pd_context_get_store (PdContext *self)
+{
+  g_return_val_if_fail (PD_IS_CONTEXT (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * pd_context_dup_local_workspace_path:
+ *
+ * Returns: (transfer full): the database of the workspace used without any
+ *   account, `<data-dir>/local/workspace.db`
+ */
+char *
+pd_context_dup_local_workspace_path (PdContext *self)
+{
+  g_return_val_if_fail (PD_IS_CONTEXT (self), NULL);
+
+  return g_build_filename (self->data_dir, "local", "workspace.db", NULL);
+}
+
+/**
+ * pd_context_get_account_manager:
+ *
+ * Returns: (transfer none): the accounts, a #GListModel of #PdAccount
+ */
+PdAccountManager *
+pd_context_get_account_manager (PdContext *self)
+{
+  g_return_val_if_fail (PD_IS_CONTEXT (self), NULL);
+
+  return self->accounts;
+}
+
+/**
+ * pd_context_get_account:
+ *
+ * Returns: (transfer none) (nullable): the account whose workspace is open;
+ *   %NULL for the local workspace
+ */
+PdAccount *
+pd_context_get_account (PdContext *self)
+{
+  g_return_val_if_fail (PD_IS_CONTEXT (self), NULL);
+
+  return self->account;
+}
+
+/**
+ * pd_context_get_sync_engine:
+ *
+ * Returns: (transfer none) (nullable): the open account's sync engine
+ */
+PdSyncEngine *
+pd_context_get_sync_engine (PdContext *self)
+{
+  g_return_val_if_fail (PD_IS_CONTEXT (self), NULL);
+
+  return self->sync_engine;
+}
+
+/**
+ * pd_context_switch_account:
+ * @account: (nullable): the account to open, or %NULL for the local
+ *   workspace
+ *
+ * Opens @account's workspace (its own database: clients never mix) and
+ * starts its sync engine; on failure the open workspace stays.
+ */
+gboolean
+pd_context_switch_account (PdContext  *self,
+                           PdAccount  *account,
+                           GError    **error)
+{
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdSyncEngine) engine = NULL;
+
+  g_return_val_if_fail (PD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (account == NULL || PD_IS_ACCOUNT (account), FALSE);
+
+  if (self->store != NULL && self->account == account)
+    return TRUE;
+
+  if (account != NULL)
+    {
+      PdStore *account_store = pd_account_open_store (account, error);
+
+      if (account_store == NULL)
+        return FALSE;
+      store = g_object_ref (account_store);
+      engine = pd_sync_engine_new (account, error);
+      if (engine == NULL)
+        return FALSE;
+      pd_sync_engine_set_auto_sync (engine, g_settings_get_boolean (self->settings, "sync-automatically"));
+    }
+  else
+    {
+      g_autofree char *path = pd_context_dup_local_workspace_path (self);
+
+      store = pd_store_open (path, error);
+      if (store == NULL)
+        return FALSE;
+    }
+
+  if (self->sync_engine != NULL)
+    pd_sync_engine_cancel (self->sync_engine);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_set_object (&self->account, account);
+  g_set_object (&self->store, store);
+  g_set_object (&self->sync_engine, engine);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_ENGINE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_settings_set_string (self->settings, "active-account",
+                         account != NULL ? pd_account_get_id (account) : "");
+
+  if (engine != NULL && pd_sync_engine_get_auto_sync (engine))
+    pd_sync_engine_queue_sync (engine);
+  return TRUE;
+}
+
+/**
+ * pd_context_open_workspace:
+ *
+ * Opens the workspace of the account used last, or, without any account,
+ * the local one, which keeps the manager's work on this machine only.
+ *
+ * Returns: %TRUE when a store is open
+ */
+gboolean
+pd_context_open_workspace (PdContext  *self,
+                           GError    **error)
+{
+  g_autofree char *active = NULL;
+  PdAccount *account = NULL;
+
+  g_return_val_if_fail (PD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->store != NULL)
+    return TRUE;
+
+  active = g_settings_get_string (self->settings, "active-account");
+  if (active != NULL && *active != '\0')
+    account = pd_account_manager_lookup (self->accounts, active);
+
+  if (account != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (pd_context_switch_account (self, account, &local_error))
+        return TRUE;
+      /* The local workspace still opens; the account can be chosen again. */
+      g_message ("Could not open the account’s workspace: %s", local_error->message);
+    }
+
+  return pd_context_switch_account (self, NULL, error);
+}
+
+/**
+ * pd_context_fill_demo:
+ *
+ * Fills the open workspace with demo campaigns and projects, but only when
+ * it holds no campaign and no project: demo data must never mix with a
+ * manager's real work.
+ *
+ * Returns: %TRUE when the workspace was filled or was not empty
+ */
+gboolean
+pd_context_fill_demo (PdContext  *self,
+                      GError    **error)
+{
+  g_return_val_if_fail (PD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (g_list_model_get_n_items (pd_store_get_campaigns (self->store)) > 0 ||
+      pd_store_count_projects (self->store) > 0)
+    return TRUE;
+
+  if (!pd_demo_workspace_fill (self->store, PD_DEMO_WORKSPACE_N_PROJECTS,
+                               PD_DEMO_WORKSPACE_SEED, error))
+    return FALSE;
+
+  /* Loading demo data is not something to undo. */
+  pd_undo_stack_clear (pd_store_get_undo_stack (self->store));
+  return TRUE;
 }

@@ -140,11 +140,17 @@ pd_csv_reader_new (GBytes  *bytes,
 
   data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
-    data = "";
-  self->pos = data;
-  self->end = data + length;
+    {
+      /* An empty GBytes may have no data at all. */
+      self->pos = self->end = "";
+    }
+  else
+    {
+      self->pos = data;
+      self->end = data + length;
+    }
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  if (self->end - self->pos >= 3 && memcmp (self->pos, "\xEF\xBB\xBF", 3) == 0)
     self->pos += 3;
 
   /* A NUL byte also fails here, which is right: no text file has one. */

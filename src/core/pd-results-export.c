@@ -32,6 +32,8 @@ static void
 put_field (FILE       *stream,
            const char *value)
 {
+  if (value == NULL)
+    return;
   if (strpbrk (value, ",\"\n\r") == NULL)
     {
       fputs (value, stream);

@@ -216,14 +216,15 @@ pd_voucher_code_parse (const char         *input,
                        PdVoucherCodeValue *value,
                        GError            **error)
 {
-  guint symbols[PD_VOUCHER_CODE_SYMBOLS];
+  guint symbols[PD_VOUCHER_CODE_SYMBOLS] = { 0 };
   guint n = 0;
   guint sum = 0;
 
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  for (const char *p = input; *p != '\0'; p = g_utf8_next_char (p))
+  /* Byte by byte: any byte outside ASCII ends the loop with an error. */
+  for (const char *p = input; *p != '\0'; p++)
     {
       int v = ((guchar) *p < 0x80) ? symbol_value (*p) : -2;
 
@@ -231,11 +232,16 @@ pd_voucher_code_parse (const char         *input,
         continue;
       if (v == -2)
         {
-          g_autofree char *bad = g_utf8_substring (p, 0, 1);
+          /* Never step over a byte of invalid UTF-8: its lead byte may
+           * claim more bytes than the string has left. */
+          gunichar c = g_utf8_get_char_validated (p, (gssize) strnlen (p, 6));
+          char bad[8] = "?";
 
+          if (c != (gunichar) -1 && c != (gunichar) -2 && c != 0)
+            bad[g_unichar_to_utf8 (c, bad)] = '\0';
           g_set_error (error, PD_VOUCHER_CODE_ERROR, PD_VOUCHER_CODE_ERROR_INVALID_CHARACTER,
                        _("“%s” does not occur in voucher codes. Codes use the digits 0–9 and the letters A–Z except I, L, O and U."),
-                       g_utf8_validate (bad, -1, NULL) ? bad : "?");
+                       bad);
           return FALSE;
         }
       if (n < PD_VOUCHER_CODE_SYMBOLS)

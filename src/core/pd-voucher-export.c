@@ -114,7 +114,7 @@ write_csv (PdVoucherExport  *self,
     }
   value = pd_money_format_plain (micros, self->currency);
   expires = _pd_export_file_format_time (self->expires_at);
-  url_prefix = pd_voucher_export_redemption_url (self, "");
+  url_prefix = g_strconcat (self->donor_page_url, "/redeem?code=", NULL);
 
   g_string_append_printf (middle, ",%" G_GINT64_FORMAT ",%s,%s,%s,", self->coins_per_voucher,
                           value, self->currency, expires);

@@ -287,6 +287,7 @@ on_session_created_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   PdAccount *existing;
+  GCancellable *cancellable = g_task_get_cancellable (task);
 
   sd->session = pd_api_client_sign_in_finish (PD_API_CLIENT (source), result, &error);
   if (sd->session == NULL)
@@ -322,8 +323,7 @@ on_session_created_cb (GObject      *source,
   /* Translators: the keyring entry's name; %s is the client (tenant) */
   label = g_strdup_printf (_("Particulate Designer sign-in for %s"), sd->session->tenant_name);
   pd_token_keyring_store_async (pd_account_get_id (sd->account), label, sd->session->token,
-                                g_task_get_cancellable (task),
-                                on_token_stored_cb, g_steal_pointer (&task));
+                                cancellable, on_token_stored_cb, g_steal_pointer (&task));
 }
 
 static void

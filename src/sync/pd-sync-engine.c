@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-account-private.h"
+#include "pd-json.h"
 #include "pd-sync-engine-private.h"
 
 #define DEFAULT_BACKOFF_BASE_MS 1000
@@ -128,6 +129,13 @@ refresh_conflicts (PdSyncEngine *self)
         continue;
       if (!pd_store_get_conflict (self->store, op->kind, op->record_id, &local, &server, &fields))
         continue;
+      /* Should the store not name the fields, every field that differs
+       * is offered, so that nothing in dispute is hidden. */
+      if ((fields == NULL || fields[0] == NULL) && local != NULL && server != NULL)
+        {
+          g_strfreev (fields);
+          fields = pd_json_changed_fields (server, local);
+        }
       g_hash_table_add (seen, g_steal_pointer (&key));
       g_ptr_array_add (items, pd_sync_conflict_new (op->kind, op->record_id, local, server, fields));
     }

@@ -18,6 +18,7 @@ struct _PdApplication
   AdwApplication  parent_instance;
 
   PdContext      *context;
+  gboolean        fill_demo;
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
@@ -39,6 +40,7 @@ static void
 pd_application_startup (GApplication *app)
 {
   PdApplication *self = PD_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (pd_application_parent_class)->startup (app);
 
@@ -46,7 +48,26 @@ pd_application_startup (GApplication *app)
    * instance that only forwards its arguments never opens a database. */
   self->context = pd_context_new (NULL);
 
+  /* A workspace that cannot be opened is shown in the window as an empty
+   * state with the reason, not as a crash. */
+  if (!pd_context_open_workspace (self->context, &error))
+    g_message ("Could not open the workspace: %s", error->message);
+  else if (self->fill_demo && !pd_context_fill_demo (self->context, &error))
+    g_message ("Could not fill the demo workspace: %s", error->message);
+
   gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static int
+pd_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  PdApplication *self = PD_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "demo"))
+    self->fill_demo = TRUE;
+
+  return -1;
 }
 
 static void
@@ -73,6 +94,7 @@ pd_application_class_init (PdApplicationClass *klass)
 
   app_class->activate = pd_application_activate;
   app_class->startup = pd_application_startup;
+  app_class->handle_local_options = pd_application_handle_local_options;
 }
 
 static void
@@ -157,9 +179,17 @@ static const GActionEntry app_actions[] = {
   { "help", pd_application_help_action },
 };
 
+static const GOptionEntry main_options[] = {
+  { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Fill an empty workspace with demo campaigns and projects"), NULL },
+  { NULL }
+};
+
 static void
 pd_application_init (PdApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), main_options);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "pd-store.h"
+
 G_BEGIN_DECLS
 
 #define PD_TYPE_RESULTS_PAGE (pd_results_page_get_type ())

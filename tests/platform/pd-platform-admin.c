@@ -1,7 +1,8 @@
 /* pd-platform-admin.c: what tests may do behind the API's back
  *
  * Only with --admin. Switch faults at run time, create tenants with a user
- * and an API token, and redeem a voucher as a donor would.
+ * and an API token, add a second user to a tenant, redeem a voucher as a
+ * donor would, and expire all feed cursors of a tenant as a restore would.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +17,8 @@ read_json (PdRequest *req)
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
   req->body = soup_message_body_flatten (body);
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (req->body, NULL), g_bytes_get_size (req->body), NULL) ||
+  if (pd_json_too_deep (g_bytes_get_data (req->body, NULL), g_bytes_get_size (req->body), PD_JSON_MAX_DEPTH) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (req->body, NULL), g_bytes_get_size (req->body), NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       pd_reply_problem (req, 400, "invalid-json", NULL, NULL, NULL);
@@ -122,6 +124,76 @@ handle_redeem (PdRequest *req)
   pd_db_commit (tenant->db);
 }
 
+/* A second manager in the same tenant, for tests of concurrent edits. */
+static void
+handle_users (PdRequest *req)
+{
+  JsonObject *object = read_json (req);
+  g_autofree char *user_id = pd_uuid_new (NULL);
+  g_autofree char *api_token = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  const char *tenant_id, *email, *password;
+  JsonObject *answer, *user;
+
+  if (object == NULL)
+    return;
+  tenant_id = pd_json_string (object, "tenant_id");
+  email = pd_json_string (object, "email");
+  password = pd_json_string (object, "password");
+  if (tenant_id == NULL || pd_tenants_lookup (req->platform, tenant_id) == NULL)
+    {
+      pd_reply_problem (req, 404, "not-found", "No such tenant.", NULL, NULL);
+      return;
+    }
+  if (email == NULL || password == NULL ||
+      !pd_tenants_add_user (req->platform, tenant_id, user_id, email,
+                            pd_json_string (object, "user_name") ? pd_json_string (object, "user_name") : email,
+                            password, &error))
+    {
+      pd_reply_problem (req, 422, "validation-failed", error ? error->message : "Give email and password.", NULL, NULL);
+      return;
+    }
+  api_token = pd_tenants_add_api_token (req->platform, tenant_id, user_id);
+
+  answer = json_object_new ();
+  user = json_object_new ();
+  json_object_set_string_member (user, "id", user_id);
+  json_object_set_string_member (user, "email", email);
+  json_object_set_object_member (answer, "user", user);
+  json_object_set_string_member (answer, "api_token", api_token);
+  node = json_node_init_object (json_node_alloc (), answer);
+  json_object_unref (answer);
+  pd_reply_node (req, 201, node);
+}
+
+/* As if the tenant were restored from a backup: every change-feed cursor
+ * handed out so far expires (410), the data stays. */
+static void
+handle_restore (PdRequest *req)
+{
+  JsonObject *object = read_json (req);
+  PdTenant *tenant;
+  sqlite3_stmt *stmt;
+
+  if (object == NULL)
+    return;
+  tenant = pd_tenants_lookup (req->platform, pd_json_string (object, "tenant_id") ? pd_json_string (object, "tenant_id") : "");
+  if (tenant == NULL)
+    {
+      pd_reply_problem (req, 404, "not-found", "No such tenant.", NULL, NULL);
+      return;
+    }
+  g_free (tenant->generation);
+  tenant->generation = pd_uuid_new (NULL);
+  stmt = pd_db_prepare (req->platform->registry, "UPDATE tenants SET generation = ? WHERE id = ?");
+  sqlite3_bind_text (stmt, 1, tenant->generation, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, tenant->id, -1, SQLITE_STATIC);
+  sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  pd_reply_empty (req, 204);
+}
+
 void
 pd_admin_handle (PdRequest *req)
 {
@@ -131,6 +203,10 @@ pd_admin_handle (PdRequest *req)
     handle_tenants (req);
   else if (g_str_equal (req->path, "/_admin/redeem") && g_str_equal (req->method, "POST"))
     handle_redeem (req);
+  else if (g_str_equal (req->path, "/_admin/users") && g_str_equal (req->method, "POST"))
+    handle_users (req);
+  else if (g_str_equal (req->path, "/_admin/restore") && g_str_equal (req->method, "POST"))
+    handle_restore (req);
   else
     pd_reply_problem (req, 404, "not-found", NULL, NULL, NULL);
 }

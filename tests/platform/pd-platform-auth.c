@@ -46,6 +46,14 @@ pd_auth_hash_password (const char *password,
   return g_string_free (hex, FALSE);
 }
 
+void
+pd_session_free (PdSession *session)
+{
+  g_free (session->tenant_id);
+  g_free (session->user_id);
+  g_free (session);
+}
+
 /* Compares without an early exit, so timing does not leak the hash. */
 static gboolean
 constant_time_equal (const char *a,
@@ -82,6 +90,7 @@ pd_auth_authenticate (PdRequest *req)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean valid = FALSE;
   g_autofree char *tenant_id = NULL;
+  PdSession *session;
 
   if (authorization == NULL)
     {
@@ -98,21 +107,37 @@ pd_auth_authenticate (PdRequest *req)
     token++;
 
   req->token_hash = pd_sha256_hex (token, strlen (token));
-  stmt = pd_db_prepare (platform->registry,
-                        "SELECT tenant_id, user_id, created_at, expires_at FROM sessions WHERE token_hash = ?");
-  sqlite3_bind_text (stmt, 1, req->token_hash, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  session = g_hash_table_lookup (platform->sessions, req->token_hash);
+  if (session == NULL)
     {
-      gint64 created_at = sqlite3_column_int64 (stmt, 2);
-      gint64 expires_at = sqlite3_column_int64 (stmt, 3);
+      stmt = pd_db_prepare (platform->registry,
+                            "SELECT tenant_id, user_id, created_at, expires_at FROM sessions WHERE token_hash = ?");
+      sqlite3_bind_text (stmt, 1, req->token_hash, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          session = g_new0 (PdSession, 1);
+          session->tenant_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          session->user_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          session->created_at = sqlite3_column_int64 (stmt, 2);
+          session->expires_at = sqlite3_column_int64 (stmt, 3);
+          /* a bound on memory; the registry stays the truth */
+          if (g_hash_table_size (platform->sessions) > 100000)
+            g_hash_table_remove_all (platform->sessions);
+          g_hash_table_insert (platform->sessions, g_strdup (req->token_hash), session);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (session != NULL)
+    {
+      gint64 expires_at = session->expires_at;
 
       if (platform->faults.token_lifetime > 0)
-        expires_at = MIN (expires_at, created_at + platform->faults.token_lifetime);
+        expires_at = MIN (expires_at, session->created_at + platform->faults.token_lifetime);
       valid = now < expires_at;
-      tenant_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      req->user_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      tenant_id = g_strdup (session->tenant_id);
+      req->user_id = g_strdup (session->user_id);
     }
-  sqlite3_reset (stmt);
 
   if (tenant_id == NULL)
     {
@@ -306,6 +331,7 @@ pd_auth_handle_session (PdRequest *req)
 
       if (!pd_auth_authenticate (req))
         return;
+      g_hash_table_remove (req->platform->sessions, req->token_hash);
       stmt = pd_db_prepare (req->platform->registry, "DELETE FROM sessions WHERE token_hash = ?");
       sqlite3_bind_text (stmt, 1, req->token_hash, -1, SQLITE_STATIC);
       sqlite3_step (stmt);

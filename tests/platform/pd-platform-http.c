@@ -348,3 +348,42 @@ pd_json_int (JsonObject *object,
     return fallback;
   return json_node_get_int (node);
 }
+
+/* json-glib parses recursively: a body of a million '[' would overflow the
+ * stack. Records nest a few levels; anything deeper than this is refused
+ * before parsing. */
+gboolean
+pd_json_too_deep (const char *data,
+                  gsize       len,
+                  guint       max_depth)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        {
+          in_string = TRUE;
+        }
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            return TRUE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        {
+          depth--;
+        }
+    }
+  return FALSE;
+}

@@ -91,6 +91,7 @@ main (int   argc,
 
   platform.data_dir = data_dir;
   platform.tenants = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) pd_tenant_free);
+  platform.sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pd_session_free);
   platform.rand = g_rand_new ();
   platform.admin = admin;
   platform.donor_rate = MAX (donors, 0);
@@ -162,6 +163,7 @@ main (int   argc,
   soup_server_disconnect (platform.server);
   g_clear_object (&platform.server);
   g_clear_pointer (&platform.tenants, g_hash_table_unref);
+  g_clear_pointer (&platform.sessions, g_hash_table_unref);
   g_clear_pointer (&platform.registry, pd_db_free);
   g_clear_pointer (&platform.rand, g_rand_free);
   return 0;

@@ -99,14 +99,18 @@ method_not_allowed (PdRequest  *req,
   req->allow = g_strdup (allow);
 }
 
+/* Whether @method is in the comma-separated @allow; HEAD goes with GET. */
 static gboolean
 method_in (const char *method,
            const char *allow)
 {
-  g_auto(GStrv) methods = g_strsplit (allow, ", ", -1);
+  gsize len;
 
-  for (guint i = 0; methods[i] != NULL; i++)
-    if (g_str_equal (methods[i], method) || (g_str_equal (method, "HEAD") && g_str_equal (methods[i], "GET")))
+  if (g_str_equal (method, "HEAD"))
+    method = "GET";
+  len = strlen (method);
+  for (const char *p = strstr (allow, method); p != NULL; p = strstr (p + 1, method))
+    if ((p == allow || p[-1] == ' ') && (p[len] == ',' || p[len] == '\0'))
       return TRUE;
   return FALSE;
 }
@@ -142,6 +146,11 @@ read_body (PdRequest *req,
       return FALSE;
     }
 
+  if (pd_json_too_deep (data, len, PD_JSON_MAX_DEPTH))
+    {
+      pd_reply_problem (req, 400, "invalid-json", "The body nests too deeply.", NULL, NULL);
+      return FALSE;
+    }
   parser = json_parser_new_immutable ();
   if (len == 0 || !g_utf8_validate (data, len, NULL) ||
       !json_parser_load_from_data (parser, data, len, &error) ||

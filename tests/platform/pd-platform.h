@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define PD_PROBLEM_BASE "https://api.particulate.example/problems/"
 #define PD_JSON_BODY_LIMIT (1024 * 1024)
 #define PD_ASSET_BODY_LIMIT (16 * 1024 * 1024)
+#define PD_JSON_MAX_DEPTH 32
 #define PD_LIST_LIMIT_DEFAULT 100
 #define PD_LIST_LIMIT_MAX 1000
 #define PD_CODES_PER_CHUNK_MAX 10000
@@ -65,6 +66,16 @@ typedef struct
 
 typedef struct
 {
+  char   *tenant_id;
+  char   *user_id;
+  gint64  created_at;
+  gint64  expires_at;
+} PdSession;
+
+void        pd_session_free          (PdSession   *session);
+
+typedef struct
+{
   char       *id;
   char       *name;
   char       *dir;
@@ -79,6 +90,7 @@ typedef struct
   SoupServer  *server;
   PdDb        *registry;
   GHashTable  *tenants;          /* id -> PdTenant */
+  GHashTable  *sessions;         /* token hash -> PdSession, a cache of the registry */
   PdFaults     faults;
   gint64       feed_retention;   /* changes a cursor may lag behind */
   gint64       token_lifetime;   /* seconds */
@@ -160,6 +172,9 @@ const char *pd_json_string        (JsonObject  *object,
 gint64      pd_json_int           (JsonObject  *object,
                                    const char  *member,
                                    gint64       fallback);
+gboolean    pd_json_too_deep      (const char  *data,
+                                   gsize        len,
+                                   guint        max_depth);
 gboolean    pd_media_type_is      (const char  *content_type,
                                    const char  *wanted);
 

@@ -1,0 +1,38 @@
+/* pd-sync-indicator.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PD_SYNC_INDICATOR_LOCAL,   /* no account: everything stays on this computer */
+  PD_SYNC_INDICATOR_SYNCED,  /* nothing waits to be sent */
+  PD_SYNC_INDICATOR_PENDING, /* changes wait to be sent */
+  PD_SYNC_INDICATOR_SYNCING, /* sending or receiving now */
+  PD_SYNC_INDICATOR_OFFLINE, /* no network; changes wait */
+  PD_SYNC_INDICATOR_ERROR,   /* a change was refused or is in conflict */
+} PdSyncIndicatorStatus;
+
+#define PD_TYPE_SYNC_INDICATOR_STATUS (pd_sync_indicator_status_get_type ())
+GType pd_sync_indicator_status_get_type (void) G_GNUC_CONST;
+
+#define PD_TYPE_SYNC_INDICATOR (pd_sync_indicator_get_type ())
+G_DECLARE_FINAL_TYPE (PdSyncIndicator, pd_sync_indicator, PD, SYNC_INDICATOR, GtkWidget)
+
+/* Properties: "status" (PdSyncIndicatorStatus), "pending-count" (guint),
+ * "details" (string, nullable: shown in the popover, e.g. the error). */
+PdSyncIndicatorStatus pd_sync_indicator_get_status        (PdSyncIndicator       *self);
+guint                 pd_sync_indicator_get_pending_count (PdSyncIndicator       *self);
+const char           *pd_sync_indicator_get_details       (PdSyncIndicator       *self);
+/* The visible one-line summary, e.g. "3 changes pending". */
+const char           *pd_sync_indicator_get_summary       (PdSyncIndicator       *self);
+void                  pd_sync_indicator_set_state         (PdSyncIndicator       *self,
+                                                           PdSyncIndicatorStatus  status,
+                                                           guint                  pending_count,
+                                                           const char            *details);
+
+G_END_DECLS

@@ -1,0 +1,70 @@
+/* pd-ui-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pd-ui-utils"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-ui-utils.h"
+
+char *
+pd_format_money (gint64      coins,
+                 gint64      coin_value_micros,
+                 const char *currency)
+{
+  /* Money is computed in micros as integers; only display uses floats. */
+  gint64 micros = coins * coin_value_micros;
+  double amount = (double) micros / 1000000.0;
+
+  /* Translators: an amount of money and its currency code, "25.00 EUR" */
+  return g_strdup_printf (_("%.2f %s"), amount, currency != NULL ? currency : "");
+}
+
+void
+pd_widget_set_error (GtkWidget *widget,
+                     gboolean   error)
+{
+  if (error)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+name_buttons (GtkWidget  *widget,
+              const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      else
+        name_buttons (child, label);
+    }
+}
+
+void
+pd_entry_row_name_parts (AdwEntryRow *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  g_autofree char *apply = NULL;
+
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  /* Translators: accessible name of the button that applies an entry, %s is the entry's title */
+  apply = g_strdup_printf (_("Apply %s"), title);
+  name_buttons (GTK_WIDGET (row), apply);
+}

@@ -1,0 +1,331 @@
+/* test-campaign-ui.c: the campaign list and the Details page, driven
+ * through the real widgets of the running application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pd-details-page-private.h"
+#include "pd-test-app.h"
+
+static char *campaign_id;
+
+static gboolean
+campaign_has_name (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (pd_campaign_get_name (args[0]), args[1]) == 0;
+}
+
+static void
+wait_for_name (PdCampaign *campaign,
+               const char *name)
+{
+  gpointer args[] = { campaign, (gpointer) name };
+
+  g_assert_true (pd_test_wait_for (campaign_has_name, args, 3000));
+}
+
+static gboolean
+editable_has_text (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (gtk_editable_get_text (args[0]), args[1]) == 0;
+}
+
+/* The page follows the live campaign in an idle after undo and redo. */
+static void
+wait_for_text (GtkWidget  *editable,
+               const char *text)
+{
+  gpointer args[] = { editable, (gpointer) text };
+
+  pd_test_wait_for (editable_has_text, args, 3000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editable)), ==, text);
+}
+
+static void
+type_into (GtkWidget  *editable,
+           const char *text)
+{
+  gtk_widget_grab_focus (editable);
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+static void
+pick_day (PdDateTimeButton *button,
+          int               year,
+          int               month,
+          int               day)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_widget_get_template_child (GTK_WIDGET (button),
+                                                                       PD_TYPE_DATE_TIME_BUTTON,
+                                                                       "calendar"));
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) date = g_date_time_new (tz, year, month, day, 12, 0, 0);
+
+  /* As a click on the day: the calendar emits day-selected. */
+  gtk_calendar_select_day (calendar, date);
+}
+
+static void
+check_create_and_edit (PdApplication *app,
+                       PdWindow      *window)
+{
+  PdDetailsPage *details = PD_DETAILS_PAGE (window->details_page);
+  PdUndoStack *undo = pd_store_get_undo_stack (window->store);
+  PdCampaign *campaign;
+  GDateTime *starts;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "empty");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (details)) && window->campaign != NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL);
+  pd_test_settle (100);
+  campaign = window->campaign;
+  g_assert_nonnull (campaign);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (window->store)), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "campaign");
+  g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "New Campaign");
+  g_assert_cmpstr (pd_campaign_get_currency (campaign), ==, "EUR");
+  g_assert_cmpint (pd_campaign_get_coin_value_micros (campaign), ==, 10000);
+  /* LC_ALL=C in the tests: English is the default language. */
+  g_assert_cmpstr (pd_campaign_get_default_language (campaign), ==, "en");
+  starts = pd_campaign_get_starts_at (campaign);
+  g_assert_cmpint (g_date_time_get_day_of_month (starts), ==, 1);
+  g_assert_true (g_date_time_compare (starts, g_date_time_new_now_utc ()) > 0);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (details)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details->name_row)), ==, "New Campaign");
+  campaign_id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+
+  /* Typing saves after a pause, as one step named after the field. */
+  type_into (GTK_WIDGET (details->name_row), "Weihnachten für alle 2026");
+  g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "New Campaign");
+  wait_for_name (campaign, "Weihnachten für alle 2026");
+  g_assert_cmpstr (pd_undo_stack_get_undo_label (undo), ==, "Undo Rename Campaign");
+
+  /* An invalid name is refused: the message is beside the field and the
+   * user's input stays. */
+  type_into (GTK_WIDGET (details->name_row), "");
+  pd_details_page_flush (details);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (details->general_error)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (details->name_row), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details->name_row)), ==, "");
+  g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "Weihnachten für alle 2026");
+  type_into (GTK_WIDGET (details->name_row), "Weihnachten 2026");
+  pd_details_page_flush (details);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (details->general_error)));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (details->name_row), "error"));
+  g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "Weihnachten 2026");
+
+  /* The period, picked in the calendars. */
+  pick_day (details->starts_button, 2026, 12, 1);
+  pick_day (details->ends_button, 2026, 12, 24);
+  g_assert_cmpint (g_date_time_get_month (pd_campaign_get_ends_at (campaign)), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (pd_campaign_get_ends_at (campaign)), ==, 24);
+  g_assert_cmpstr (pd_undo_stack_get_undo_label (undo), ==, "Undo Change Campaign Period");
+
+  /* An end before the start is refused and explained. */
+  pick_day (details->ends_button, 2026, 11, 20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (details->period_error)));
+  g_assert_cmpint (g_date_time_get_day_of_month (pd_campaign_get_ends_at (campaign)), ==, 24);
+  pick_day (details->ends_button, 2026, 12, 24);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (details->period_error)));
+
+  /* Budget in coins, with the money shown beside it. */
+  gtk_spin_button_set_value (details->budget_spin, 250000);
+  pd_details_page_flush (details);
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (campaign), ==, 250000);
+  g_assert_cmpstr (adw_action_row_get_subtitle (details->budget_row), ==, "2500.00 EUR");
+
+  /* Texts per language: German added beside the English default. */
+  gtk_toggle_button_set_active (details->de_button, TRUE);
+  type_into (GTK_WIDGET (details->title_row), "Spenden Sie mit uns");
+  pd_details_page_flush (details);
+  g_assert_nonnull (pd_campaign_get_text (campaign, "de"));
+  g_assert_cmpstr (pd_campaign_text_get_title (pd_campaign_get_text (campaign, "de")), ==, "Spenden Sie mit uns");
+  gtk_widget_activate_action (GTK_WIDGET (details), "details.add-question", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_campaign_text_get_faq (pd_campaign_get_text (campaign, "de"))), ==, 1);
+
+  /* Undo and redo through the window's actions (Ctrl+Z, Ctrl+Shift+Z). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_campaign_text_get_faq (pd_campaign_get_text (campaign, "de"))), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (pd_campaign_text_get_title (pd_campaign_get_text (campaign, "de")), ==, "");
+  wait_for_text (GTK_WIDGET (details->title_row), "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (pd_campaign_text_get_title (pd_campaign_get_text (campaign, "de")), ==, "Spenden Sie mit uns");
+  wait_for_text (GTK_WIDGET (details->title_row), "Spenden Sie mit uns");
+
+  /* The sidebar row follows the edits. */
+  g_assert_true (pd_sync_indicator_get_pending_count (window->sync_indicator) > 0 ||
+                 pd_sync_indicator_get_status (window->sync_indicator) == PD_SYNC_INDICATOR_LOCAL);
+
+  pd_test_settle (300);
+  pd_test_save_screenshot (GTK_WIDGET (window), "campaign-edited");
+}
+
+static void
+test_create_and_edit (void)
+{
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdCampaign) campaign = NULL;
+
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (FALSE, check_create_and_edit);
+
+  /* What the widgets wrote is in the file. */
+  store = pd_test_app_reopen_store ();
+  campaign = pd_store_get_campaign (store, campaign_id);
+  g_assert_nonnull (campaign);
+  g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "Weihnachten 2026");
+  g_assert_cmpint (g_date_time_get_day_of_month (pd_campaign_get_ends_at (campaign)), ==, 24);
+  g_assert_cmpint (g_date_time_get_month (pd_campaign_get_starts_at (campaign)), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (pd_campaign_get_starts_at (campaign)), ==, 1);
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (campaign), ==, 250000);
+  g_assert_cmpstr (pd_campaign_text_get_title (pd_campaign_get_text (campaign, "de")), ==, "Spenden Sie mit uns");
+  g_clear_pointer (&campaign_id, g_free);
+}
+
+static gboolean
+model_has_count (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+/* The search entry waits a moment after typing before it searches. */
+static void
+wait_for_count (GListModel *model,
+                guint       n)
+{
+  gpointer args[] = { model, GUINT_TO_POINTER (n) };
+
+  pd_test_wait_for (model_has_count, args, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+}
+
+static void
+check_delete_and_undo (PdApplication *app,
+                       PdWindow      *window)
+{
+  GListModel *campaigns = pd_store_get_campaigns (window->store);
+  g_autofree char *id = NULL;
+  g_autofree char *copy_id = NULL;
+  PdCampaign *campaign;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL);
+  campaign = window->campaign;
+  g_assert_nonnull (campaign);
+  id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+
+  /* Duplicate: a new id, the same texts, a draft named as a copy. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-campaign", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 2);
+  g_assert_true (window->campaign != campaign);
+  g_assert_cmpstr (pd_campaign_get_name (window->campaign), ==, "New Campaign (Copy)");
+  copy_id = g_strdup (pd_record_get_id (PD_RECORD (window->campaign)));
+  g_assert_cmpstr (copy_id, !=, id);
+
+  /* Search narrows the list; nothing matches shows its own state. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "copy");
+  wait_for_count (G_LIST_MODEL (window->sort_model), 1);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzz");
+  wait_for_count (G_LIST_MODEL (window->sort_model), 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "no-results");
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  wait_for_count (G_LIST_MODEL (window->sort_model), 2);
+
+  /* Delete, then Undo from the toast's action. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-campaign", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 1);
+  g_assert_null (window->campaign);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "empty");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 2);
+
+  /* Delete the other one for good. */
+  {
+    g_autoptr(PdCampaign) original = pd_store_get_campaign (window->store, id);
+
+    pd_window_select_campaign (window, original);
+    g_assert_true (window->campaign == original);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-campaign", NULL);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 1);
+  campaign_id = g_steal_pointer (&copy_id);
+}
+
+static void
+test_delete_and_undo (void)
+{
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdCampaign) copy = NULL;
+
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (FALSE, check_delete_and_undo);
+
+  store = pd_test_app_reopen_store ();
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (store)), ==, 1);
+  copy = pd_store_get_campaign (store, campaign_id);
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (pd_campaign_get_name (copy), ==, "New Campaign (Copy)");
+  g_clear_pointer (&campaign_id, g_free);
+}
+
+static gboolean
+indicator_has_pending (gpointer data)
+{
+  return pd_sync_indicator_get_pending_count (data) >= 1;
+}
+
+static void
+check_sync_states (PdApplication *app,
+                   PdWindow      *window)
+{
+  g_autofree char *details = NULL;
+  guint pending = 0;
+
+  g_assert_cmpint (pd_sync_indicator_get_status (window->sync_indicator), ==, PD_SYNC_INDICATOR_LOCAL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL);
+  g_assert_true (pd_test_wait_for (indicator_has_pending, window->sync_indicator, 3000));
+  g_assert_nonnull (strstr (pd_sync_indicator_get_summary (window->sync_indicator), "saved on this computer"));
+
+  /* With an account the same outbox reads as pending, or offline. */
+  g_assert_cmpint (_pd_window_compute_sync_status (window->store, TRUE, TRUE, &pending, &details),
+                   ==, PD_SYNC_INDICATOR_PENDING);
+  g_assert_cmpuint (pending, >=, 1);
+  g_assert_cmpint (_pd_window_compute_sync_status (window->store, TRUE, FALSE, &pending, &details),
+                   ==, PD_SYNC_INDICATOR_OFFLINE);
+  pd_sync_indicator_set_state (window->sync_indicator, PD_SYNC_INDICATOR_PENDING, 3, NULL);
+  g_assert_cmpstr (pd_sync_indicator_get_summary (window->sync_indicator), ==, "3 changes pending");
+  pd_sync_indicator_set_state (window->sync_indicator, PD_SYNC_INDICATOR_ERROR, 1, "Rejected");
+  g_assert_cmpstr (pd_sync_indicator_get_details (window->sync_indicator), ==, "Rejected");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->sync_indicator), "error"));
+}
+
+static void
+test_sync_states (void)
+{
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (FALSE, check_sync_states);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pd_test_app_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/campaign-ui/create-and-edit", test_create_and_edit);
+  g_test_add_func ("/campaign-ui/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/campaign-ui/sync-states", test_sync_states);
+
+  return g_test_run ();
+}

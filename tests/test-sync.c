@@ -1,0 +1,603 @@
+/* test-sync.c: the sync engine against the real platform
+ *
+ * Each test gets a new tenant, so the tests never see each other's data.
+ * Numbers in the comments refer to the fault scenarios of SYNC.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pd-sync-test-utils.h"
+#include "pd-test-utils.h"
+
+static PdTestPlatform *platform;
+
+typedef struct {
+  char         *api_token;
+  char         *token;     /* a session token of the tenant */
+  GPtrArray    *dirs;
+} Fixture;
+
+typedef struct {
+  PdAccount    *account;
+  PdStore      *store;
+  PdSyncEngine *engine;
+} Client;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *email = g_strdup_printf ("user-%08x@example.com", g_random_int ());
+
+  f->api_token = pd_test_platform_add_tenant (platform, "Sync Test", email, "password", NULL);
+  f->token = pd_test_platform_sign_in (platform, f->api_token);
+  f->dirs = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  for (guint i = 0; i < f->dirs->len; i++)
+    pd_test_remove_tree (g_ptr_array_index (f->dirs, i));
+  g_ptr_array_unref (f->dirs);
+  g_free (f->api_token);
+  g_free (f->token);
+}
+
+static Client *
+client_new (Fixture    *f,
+            const char *url)
+{
+  Client *c = g_new0 (Client, 1);
+  char *dir = pd_test_make_private_dir ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (f->dirs, dir);
+  c->account = pd_test_account_new (dir, url != NULL ? url : platform->url, f->token);
+  c->engine = pd_sync_engine_new (c->account, &error);
+  g_assert_no_error (error);
+  c->store = pd_account_open_store (c->account, &error);
+  pd_sync_engine_set_auto_sync (c->engine, FALSE);
+  _pd_sync_engine_set_timing (c->engine, 50, 400, 50);
+  return c;
+}
+
+static void
+client_free (Client *c)
+{
+  g_clear_object (&c->engine);
+  g_clear_object (&c->account);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
+
+static void
+sync_ok (Client *c)
+{
+  g_autoptr(GError) error = pd_test_sync (c->engine);
+
+  g_assert_no_error (error);
+}
+
+static char *
+add_campaign (Client     *c,
+              const char *name)
+{
+  g_autoptr(PdCampaign) campaign = pd_test_campaign_new (name);
+  g_autoptr(GError) error = NULL;
+
+  pd_store_save (c->store, PD_RECORD (campaign), NULL, &error);
+  g_assert_no_error (error);
+  return g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+}
+
+static void
+rename_campaign (Client     *c,
+                 const char *id,
+                 const char *name)
+{
+  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (c->store, id);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (campaign);
+  pd_campaign_set_name (campaign, name);
+  g_assert_true (pd_store_save (c->store, PD_RECORD (campaign), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static JsonObject *
+server_campaign (Fixture    *f,
+                 const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("/v1/campaigns/%s", id);
+  guint status = 0;
+  g_autoptr(JsonNode) node = pd_test_platform_request (platform, "GET", path, f->token, NULL, &status);
+
+  if (status == 404)
+    return NULL;
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_ref (json_node_get_object (node));
+}
+
+static guint
+server_count (Fixture    *f,
+              const char *collection)
+{
+  g_autoptr(GPtrArray) records = pd_test_platform_list (platform, f->token, collection);
+
+  return records->len;
+}
+
+static void
+test_push_and_pull (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autoptr(Client) b = client_new (f, NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(JsonObject) on_server = NULL;
+  g_autoptr(PdCampaign) pulled = NULL;
+
+  g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_SYNCED);
+  id = add_campaign (a, "Spring");
+  pd_sync_engine_refresh (a->engine);
+  g_assert_cmpuint (pd_sync_engine_get_pending_count (a->engine), ==, 1);
+  g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_PENDING);
+
+  sync_ok (a);
+  g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_SYNCED);
+  g_assert_cmpuint (pd_store_count_outbox (a->store), ==, 0);
+  on_server = server_campaign (f, id);
+  g_assert_nonnull (on_server);
+  g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Spring");
+
+  sync_ok (b);
+  pulled = pd_store_get_campaign (b->store, id);
+  g_assert_nonnull (pulled);
+  g_assert_cmpstr (pd_campaign_get_name (pulled), ==, "Spring");
+  g_assert_cmpint (pd_store_get_sync_state (b->store, "campaign", id), ==, PD_SYNC_STATE_SYNCED);
+
+  /* An update goes out as a patch and comes back to the other client. */
+  rename_campaign (b, id, "Spring 2030");
+  sync_ok (b);
+  sync_ok (a);
+  {
+    g_autoptr(PdCampaign) again = pd_store_get_campaign (a->store, id);
+
+    g_assert_cmpstr (pd_campaign_get_name (again), ==, "Spring 2030");
+  }
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 1);
+
+  /* A delete, too. */
+  {
+    g_autoptr(PdCampaign) doomed = pd_store_get_campaign (a->store, id);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (pd_store_delete (a->store, PD_RECORD (doomed), NULL, &error));
+    g_assert_no_error (error);
+  }
+  sync_ok (a);
+  sync_ok (b);
+  g_assert_null (server_campaign (f, id));
+  {
+    g_autoptr(JsonNode) gone = pd_store_get_local (b->store, "campaign", id);
+
+    g_assert_null (gone);
+  }
+}
+
+
+static void
+set_budget (Client     *c,
+            const char *id,
+            gint64      coins)
+{
+  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (c->store, id);
+  g_autoptr(GError) error = NULL;
+
+  pd_campaign_set_voucher_budget_coins (campaign, coins);
+  pd_store_save (c->store, PD_RECORD (campaign), NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+delete_campaign (Client     *c,
+                 const char *id)
+{
+  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (c->store, id);
+  g_autoptr(GError) error = NULL;
+
+  pd_store_delete (c->store, PD_RECORD (campaign), NULL, &error);
+  g_assert_no_error (error);
+}
+
+static const char *
+local_name (Client     *c,
+            const char *id)
+{
+  static char name[256];
+  g_autoptr(JsonNode) local = pd_store_get_local (c->store, "campaign", id);
+
+  if (local == NULL)
+    return NULL;
+  g_strlcpy (name, json_object_get_string_member (json_node_get_object (local), "name"), sizeof name);
+  return name;
+}
+
+/* 7: two managers edit the same campaign. */
+static void
+test_concurrent_edits (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autoptr(Client) b = client_new (f, NULL);
+  g_autofree char *id = add_campaign (a, "Shared");
+  g_autoptr(JsonObject) merged = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(PdSyncConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *conflicts;
+
+  sync_ok (a);
+  sync_ok (b);
+
+  /* Different fields: merged and pushed without asking. */
+  rename_campaign (a, id, "Shared by Ada");
+  set_budget (b, id, 7777);
+  sync_ok (a);
+  sync_ok (b);
+  sync_ok (a);
+  merged = server_campaign (f, id);
+  g_assert_cmpstr (json_object_get_string_member (merged, "name"), ==, "Shared by Ada");
+  g_assert_cmpint (json_object_get_int_member (merged, "voucher_budget_coins"), ==, 7777);
+  g_assert_cmpstr (local_name (b, id), ==, "Shared by Ada");
+  g_assert_cmpuint (g_list_model_get_n_items (pd_sync_engine_get_conflicts (b->engine)), ==, 0);
+  {
+    g_autoptr(PdCampaign) on_a = pd_store_get_campaign (a->store, id);
+
+    g_assert_cmpint (pd_campaign_get_voucher_budget_coins (on_a), ==, 7777);
+  }
+
+  /* The same field both ways: a conflict that keeps both values. */
+  rename_campaign (a, id, "Ada's name");
+  rename_campaign (b, id, "Ben's name");
+  sync_ok (a);
+  sync_ok (b);
+  after = server_campaign (f, id);
+  g_assert_cmpstr (json_object_get_string_member (after, "name"), ==, "Ada's name");
+  conflicts = pd_sync_engine_get_conflicts (b->engine);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  conflict = g_list_model_get_item (conflicts, 0);
+  g_assert_cmpstr (pd_sync_conflict_get_id (conflict), ==, id);
+  g_test_message ("fields: %s", g_strjoinv (",", (char **) pd_sync_conflict_get_fields (conflict)));
+  g_assert_true (g_strv_contains (pd_sync_conflict_get_fields (conflict), "name"));
+  g_assert_cmpstr (json_node_get_string (pd_sync_conflict_get_local_value (conflict, "name")), ==, "Ben's name");
+  g_assert_cmpstr (json_node_get_string (pd_sync_conflict_get_server_value (conflict, "name")), ==, "Ada's name");
+  g_assert_cmpint (pd_store_get_sync_state (b->store, "campaign", id), ==, PD_SYNC_STATE_CONFLICT);
+
+  /* Syncing again decides nothing by itself. */
+  sync_ok (b);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  g_assert_false (pd_sync_engine_resolve_conflict (b->engine, conflict, &error));
+  g_clear_error (&error);
+
+  pd_sync_conflict_choose (conflict, "name", PD_CONFLICT_CHOICE_MINE);
+  g_assert_true (pd_sync_engine_resolve_conflict (b->engine, conflict, &error));
+  g_assert_no_error (error);
+  sync_ok (b);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 0);
+  g_clear_pointer (&after, json_object_unref);
+  after = server_campaign (f, id);
+  g_assert_cmpstr (json_object_get_string_member (after, "name"), ==, "Ben's name");
+  sync_ok (a);
+  g_assert_cmpstr (local_name (a, id), ==, "Ben's name");
+}
+
+static void
+on_moment_edit_cb (PdSyncEngine *engine,
+                   const char   *moment,
+                   gpointer      user_data)
+{
+  Client *c = user_data;
+  const char *id = g_object_get_data (G_OBJECT (engine), "edit-id");
+
+  if (id != NULL && g_str_equal (moment, "op-frozen"))
+    {
+      rename_campaign (c, id, "Edited in flight");
+      g_object_set_data (G_OBJECT (engine), "edit-id", NULL);
+    }
+}
+
+/* 8: an edit while its push is in flight is not marked synced. */
+static void
+test_edit_during_push (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autofree char *id = add_campaign (a, "Before");
+  g_autoptr(JsonObject) first = NULL;
+  g_autoptr(JsonObject) second = NULL;
+
+  sync_ok (a);
+  rename_campaign (a, id, "Sent");
+  g_object_set_data_full (G_OBJECT (a->engine), "edit-id", g_strdup (id), g_free);
+  _pd_sync_engine_set_hook (a->engine, on_moment_edit_cb, a);
+  sync_ok (a);
+  _pd_sync_engine_set_hook (a->engine, NULL, NULL);
+
+  /* The engine pushes what is left after the pull: the edit went too. */
+  first = server_campaign (f, id);
+  if (g_strcmp0 (json_object_get_string_member (first, "name"), "Edited in flight") != 0)
+    {
+      g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Sent");
+      g_assert_cmpuint (pd_store_count_outbox (a->store), ==, 1);
+      g_assert_cmpint (pd_store_get_sync_state (a->store, "campaign", id), ==, PD_SYNC_STATE_MODIFIED);
+      sync_ok (a);
+    }
+  second = server_campaign (f, id);
+  g_assert_cmpstr (json_object_get_string_member (second, "name"), ==, "Edited in flight");
+  g_assert_cmpstr (local_name (a, id), ==, "Edited in flight");
+  g_assert_cmpuint (pd_store_count_outbox (a->store), ==, 0);
+}
+
+/* 9: delete against edit, both ways. */
+static void
+test_delete_against_edit (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autoptr(Client) b = client_new (f, NULL);
+  g_autofree char *one = add_campaign (a, "One");
+  g_autofree char *two = add_campaign (a, "Two");
+  g_autoptr(PdSyncConflict) c1 = NULL;
+  g_autoptr(PdSyncConflict) c2 = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *conflicts;
+  g_autoptr(JsonObject) kept = NULL;
+
+  sync_ok (a);
+  sync_ok (b);
+
+  /* One: deleted by A, edited by B. Two: edited by A, deleted by B. */
+  delete_campaign (a, one);
+  rename_campaign (b, one, "One, edited");
+  rename_campaign (a, two, "Two, edited");
+  delete_campaign (b, two);
+  sync_ok (a);
+  sync_ok (b);
+
+  conflicts = pd_sync_engine_get_conflicts (b->engine);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 2);
+  c1 = g_list_model_get_item (conflicts, 0);
+  c2 = g_list_model_get_item (conflicts, 1);
+  if (!g_str_equal (pd_sync_conflict_get_id (c1), one))
+    {
+      PdSyncConflict *tmp = c1;
+      c1 = c2;
+      c2 = tmp;
+    }
+  /* Nothing silently resurrected or lost: both sides are there. */
+  g_assert_true (pd_sync_conflict_get_deleted_there (c1));
+  g_assert_cmpstr (local_name (b, one), ==, "One, edited");
+  g_assert_null (server_campaign (f, one));
+  g_assert_true (pd_sync_conflict_get_deleted_here (c2));
+  kept = server_campaign (f, two);
+  g_assert_cmpstr (json_object_get_string_member (kept, "name"), ==, "Two, edited");
+
+  /* B keeps its edit of One (created anew) and accepts A's Two. */
+  pd_sync_conflict_choose_all (c1, PD_CONFLICT_CHOICE_MINE);
+  pd_sync_conflict_choose_all (c2, PD_CONFLICT_CHOICE_THEIRS);
+  g_assert_true (pd_sync_engine_resolve_conflict (b->engine, c1, &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_sync_engine_resolve_conflict (b->engine, c2, &error));
+  g_assert_no_error (error);
+  sync_ok (b);
+  sync_ok (a);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 0);
+  g_assert_cmpstr (local_name (a, one), ==, "One, edited");
+  g_assert_cmpstr (local_name (b, two), ==, "Two, edited");
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 2);
+}
+
+static gint64
+next_request_after (PdTestProxy *proxy,
+                    guint        status)
+{
+  GPtrArray *log = pd_test_proxy_get_log (proxy);
+  gint64 answered = -1;
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      PdTestProxyEntry *entry = g_ptr_array_index (log, i);
+
+      if (answered < 0 && entry->status == status)
+        answered = entry->at;
+      else if (answered >= 0)
+        return entry->at - answered;
+    }
+  return -1;
+}
+
+static gboolean
+outbox_empty (gpointer data)
+{
+  Client *c = data;
+
+  return pd_store_count_outbox (c->store) == 0 && !pd_sync_engine_get_busy (c->engine);
+}
+
+/* 5: Retry-After as seconds and as an HTTP date; nothing sent before. */
+static void
+test_retry_after (Fixture       *f,
+                  gconstpointer  data)
+{
+  PdTestProxy *proxy = pd_test_proxy_new (platform->url);
+  g_autoptr(Client) a = client_new (f, pd_test_proxy_get_url (proxy));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) soon = NULL;
+  g_autofree char *date = NULL;
+  gint64 gap;
+
+  for (guint i = 0; i < 3; i++)
+    g_free (add_campaign (a, "Waits"));
+
+  pd_test_proxy_answer (proxy, 1, 1, 429, "2");
+  error = pd_test_sync (a->engine);
+  g_assert_error (error, PD_API_ERROR, PD_API_ERROR_RATE_LIMITED);
+  g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_ERROR);
+  /* Asking now does not jump the queue either. */
+  pd_sync_engine_sync_now (a->engine);
+  g_assert_true (pd_test_wait_for (outbox_empty, a, 15000));
+  gap = next_request_after (proxy, 429);
+  g_assert_cmpint (gap, >=, 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 3);
+
+  /* An HTTP date, three seconds ahead (dates have whole seconds). */
+  g_ptr_array_set_size (pd_test_proxy_get_log (proxy), 0);
+  g_free (add_campaign (a, "Waits again"));
+  soon = g_date_time_add_seconds (g_date_time_new_now_utc (), 3);
+  date = g_date_time_format (soon, "%a, %d %b %Y %H:%M:%S GMT");
+  pd_test_proxy_answer (proxy, 0, 1, 503, date);
+  g_clear_error (&error);
+  error = pd_test_sync (a->engine);
+  g_assert_error (error, PD_API_ERROR, PD_API_ERROR_UNAVAILABLE);
+  g_assert_true (pd_test_wait_for (outbox_empty, a, 15000));
+  g_assert_cmpint (g_get_real_time () / G_USEC_PER_SEC, >=, g_date_time_to_unix (soon));
+  gap = next_request_after (proxy, 503);
+  g_assert_cmpint (gap, >=, 1 * G_USEC_PER_SEC);
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 4);
+
+  pd_test_proxy_free (proxy);
+}
+
+/* 5: a storm of 503s and 500s: every op arrives once. */
+static void
+test_error_storm (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+
+  for (guint i = 0; i < 8; i++)
+    g_free (add_campaign (a, "Storm"));
+
+  pd_test_platform_set_faults (platform, "{\"error_rate\": 0.5, \"retry_after\": 1}");
+  pd_sync_engine_sync_now (a->engine);
+  g_assert_true (pd_test_wait_for (outbox_empty, a, 60000));
+  pd_test_platform_set_faults (platform, "{\"error_rate\": 0}");
+
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 8);
+  g_assert_cmpuint (pd_sync_engine_get_pending_count (a->engine), ==, 0);
+}
+
+/* 6: 401 after 3 of 10 ops. */
+static void
+test_unauthorized (Fixture       *f,
+                   gconstpointer  data)
+{
+  PdTestProxy *proxy = pd_test_proxy_new (platform->url);
+  g_autoptr(Client) a = client_new (f, pd_test_proxy_get_url (proxy));
+  g_autoptr(GError) error = NULL;
+  guint requests;
+
+  for (guint i = 0; i < 10; i++)
+    g_free (add_campaign (a, "Ten"));
+
+  pd_test_proxy_answer (proxy, 3, 1000, 401, NULL);
+  pd_sync_engine_set_auto_sync (a->engine, TRUE);
+  error = pd_test_sync (a->engine);
+  g_assert_error (error, PD_API_ERROR, PD_API_ERROR_UNAUTHORIZED);
+  g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_SIGNED_OUT);
+  g_assert_true (pd_account_get_needs_sign_in (a->account));
+  g_assert_cmpuint (pd_store_count_outbox (a->store), ==, 7);
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 3);
+
+  /* No retry loop: nothing more is sent while signed out. */
+  requests = pd_test_proxy_get_log (proxy)->len;
+  pd_sync_engine_queue_sync (a->engine);
+  pd_sync_engine_sync_now (a->engine);
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpuint (pd_test_proxy_get_log (proxy)->len, ==, requests);
+  g_assert_cmpuint (pd_store_count_outbox (a->store), ==, 7);
+
+  /* Signed in again: the rest goes through by itself. */
+  pd_test_proxy_answer (proxy, 0, 0, 0, NULL);
+  _pd_account_set_token (a->account, f->token);
+  g_assert_true (pd_test_wait_for (outbox_empty, a, 15000));
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 10);
+  g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_SYNCED);
+
+  pd_test_proxy_free (proxy);
+}
+
+/* 10: the feed no longer reaches back to the cursor: full resync that
+ * keeps the pending changes and duplicates nothing. */
+static void
+test_cursor_expired (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autoptr(Client) b = client_new (f, NULL);
+  g_autofree char *id = add_campaign (a, "Old");
+  g_autofree char *pending = NULL;
+  g_autoptr(GPtrArray) locals = NULL;
+
+  sync_ok (a);
+  sync_ok (b);
+  pending = add_campaign (b, "Made offline");
+  rename_campaign (b, id, "Renamed offline");
+
+  /* Many changes elsewhere while B's cursor ages past the retention. */
+  pd_test_platform_set_faults (platform, "{\"feed_retention\": 3}");
+  for (guint i = 0; i < 6; i++)
+    g_free (add_campaign (a, "Elsewhere"));
+  sync_ok (a);
+
+  sync_ok (b);
+  pd_test_platform_set_faults (platform, "{\"feed_retention\": 100000}");
+
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 8);
+  g_assert_cmpstr (local_name (b, id), ==, "Renamed offline");
+  {
+    g_autoptr(JsonObject) renamed = server_campaign (f, id);
+    g_autoptr(JsonObject) made = server_campaign (f, pending);
+
+    g_assert_cmpstr (json_object_get_string_member (renamed, "name"), ==, "Renamed offline");
+    g_assert_nonnull (made);
+  }
+  g_assert_cmpuint (pd_store_count_outbox (b->store), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  platform = pd_test_platform_start (NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/sync/push-and-pull", test_push_and_pull);
+  ADD ("/sync/fault/concurrent-edits", test_concurrent_edits);
+  ADD ("/sync/fault/edit-during-push", test_edit_during_push);
+  ADD ("/sync/fault/delete-against-edit", test_delete_against_edit);
+  ADD ("/sync/fault/retry-after", test_retry_after);
+  ADD ("/sync/fault/error-storm", test_error_storm);
+  ADD ("/sync/fault/unauthorized", test_unauthorized);
+  ADD ("/sync/fault/cursor-expired", test_cursor_expired);
+#undef ADD
+
+  ret = g_test_run ();
+  pd_test_platform_free (platform);
+  return ret;
+}

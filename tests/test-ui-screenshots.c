@@ -1,0 +1,109 @@
+/* test-ui-screenshots.c: pictures of the campaign list, the Details page
+ * and the Projects page, wide and at phone width, light and dark, from
+ * the demo workspace. They land in _build/tests/screenshots/ for people to
+ * look at; the test checks that each was drawn and fits the width.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pd-projects-page-private.h"
+#include "pd-test-app.h"
+
+static void
+resize (PdWindow *window,
+        int       width,
+        int       height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  pd_test_settle (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width + 40);
+}
+
+static void
+shoot (PdWindow   *window,
+       const char *page,
+       const char *size,
+       const char *scheme)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s-%s", page, size, scheme);
+
+  pd_test_settle (200);
+  pd_test_save_screenshot (GTK_WIDGET (window), name);
+}
+
+static void
+check_screenshots (PdApplication *app,
+                   PdWindow      *window)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PdProjectsPage *projects = PD_PROJECTS_PAGE (window->projects_page);
+  g_autoptr(PdCampaign) campaign = NULL;
+  GListModel *campaigns = pd_store_get_campaigns (window->store);
+  static const struct { const char *name; AdwColorScheme scheme; } schemes[] = {
+    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
+    { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
+  };
+
+  /* The demo's Christmas campaign has projects, texts and a period. */
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns) && campaign == NULL; i++)
+    {
+      g_autoptr(PdCampaign) item = g_list_model_get_item (campaigns, i);
+
+      if (g_list_model_get_n_items (pd_campaign_get_projects (item)) > 0)
+        campaign = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (campaign);
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      adw_style_manager_set_color_scheme (style, schemes[s].scheme);
+
+      resize (window, 1280, 800);
+      pd_window_select_campaign (window, NULL);
+      shoot (window, "empty", "wide", schemes[s].name);
+
+      pd_window_select_campaign (window, campaign);
+      adw_view_stack_set_visible_child_name (window->view_stack, "details");
+      shoot (window, "details", "wide", schemes[s].name);
+      adw_view_stack_set_visible_child_name (window->view_stack, "projects");
+      shoot (window, "projects", "wide", schemes[s].name);
+
+      resize (window, 360, 720);
+      g_assert_true (adw_leaflet_get_folded (window->leaflet));
+      adw_view_stack_set_visible_child_name (window->view_stack, "details");
+      adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      shoot (window, "details", "narrow", schemes[s].name);
+      adw_view_stack_set_visible_child_name (window->view_stack, "projects");
+      gtk_widget_activate_action (GTK_WIDGET (projects), "projects.show-campaign", NULL);
+      shoot (window, "projects", "narrow", schemes[s].name);
+      g_assert_true (adw_leaflet_get_folded (projects->leaflet));
+      gtk_widget_activate_action (GTK_WIDGET (projects), "projects.show-library", NULL);
+      shoot (window, "library", "narrow", schemes[s].name);
+      gtk_widget_activate_action (GTK_WIDGET (projects), "projects.show-campaign", NULL);
+      adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      shoot (window, "campaigns", "narrow", schemes[s].name);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  resize (window, 1100, 720);
+}
+
+static void
+test_screenshots (void)
+{
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (TRUE, check_screenshots);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pd_test_app_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui-screenshots/pages", test_screenshots);
+
+  return g_test_run ();
+}
