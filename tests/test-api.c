@@ -441,7 +441,8 @@ test_problem_retry_after (Fixture       *f,
   g_autoptr(PdApiClient) client = make_client (f);
   g_autoptr(PdApiRecord) record = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) soon = g_date_time_add_seconds (g_date_time_new_now_utc (), 90);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, 90);
   g_autofree char *date = soup_date_time_to_string (soon, SOUP_DATE_HTTP);
 
   serve (f, 429, "application/problem+json", "{\"status\": 429}");

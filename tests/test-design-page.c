@@ -511,6 +511,8 @@ test_theme_colour (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (pd_theme_editor_get_contrast_text (editor, TRUE), "1.2:1"));
   gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_STACK)), "theme");
   settle_preview (fixture);
+  /* Styles of the switcher and toolbar change on the next frames. */
+  pd_test_settle (300);
   pd_test_save_screenshot (GTK_WIDGET (fixture->page), "design-theme-contrast-warning");
 
   /* The stored copy has it too, and undo goes back step by step. */
@@ -1009,6 +1011,7 @@ test_screenshots (Fixture       *fixture,
 
         pd_design_page_set_preview (fixture->page, widths[w], dark, w == 1 ? "en" : "de");
         settle_preview (fixture);
+        pd_test_settle (200);
         pd_test_save_screenshot (GTK_WIDGET (fixture->page), name);
 
         texture = pd_donor_preview_render_texture (fixture->page->preview);
@@ -1020,6 +1023,7 @@ test_screenshots (Fixture       *fixture,
 
   gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (fixture->page->theme_editor), GTK_TYPE_STACK)), "theme");
   settle_preview (fixture);
+  pd_test_settle (300);
   pd_test_save_screenshot (GTK_WIDGET (fixture->page), "design-page-theme");
 }
 

@@ -115,6 +115,34 @@ assert_no_raw (const char *html,
     g_error ("found “%s” in the page at …%.80s…", needle, strstr (lower, needle));
 }
 
+static guint
+count (const char *html,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (html, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Every element the generator opens, it closes. */
+static void
+assert_balanced (const char *html)
+{
+  static const char *elements[] = { "section", "div", "p", "h1", "h2", "h3", "article", "a", "span",
+                                    "figure", "figcaption", "header", "main", "button", "style", "title" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    {
+      g_autofree char *open_tag = g_strdup_printf ("<%s ", elements[i]);
+      g_autofree char *open_bare = g_strdup_printf ("<%s>", elements[i]);
+      g_autofree char *close_tag = g_strdup_printf ("</%s>", elements[i]);
+
+      g_assert_cmpuint (count (html, open_tag) + count (html, open_bare), ==, count (html, close_tag));
+    }
+}
+
 static void
 test_html_hostile_texts (void)
 {
@@ -138,6 +166,7 @@ test_html_hostile_texts (void)
 
   html = pd_donor_page_html_generate (page, load_asset_cb, &calls);
   g_assert_true (g_utf8_validate (html, -1, NULL));
+  assert_balanced (html);
 
   assert_no_raw (html, "<script");
   assert_no_raw (html, "javascript:");
@@ -177,6 +206,7 @@ test_html_content (void)
 
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"de\">"));
   g_assert_nonnull (strstr (html, "</html>"));
+  assert_balanced (html);
   /* Self-contained: nothing loads from elsewhere. */
   g_assert_null (strstr (html, "src=\"http"));
   g_assert_null (strstr (html, "<link"));
@@ -236,6 +266,8 @@ test_html_language_and_dark (void)
   pd_donor_page_add_project (en, "p1", NULL, 1234567, 0);
   nl_html = pd_donor_page_html_generate (nl, NULL, NULL);
   en_html = pd_donor_page_html_generate (en, NULL, NULL);
+  assert_balanced (nl_html);
+  assert_balanced (en_html);
 
   g_assert_true (g_str_has_prefix (nl_html, "<!DOCTYPE html>\n<html lang=\"nl\">"));
   g_assert_nonnull (strstr (nl_html, "<title>Fietsen voor het goede doel</title>"));

@@ -58,6 +58,13 @@ test_migrate_from (gconstpointer data)
   g_assert_cmpint (_pd_store_get_version (db), ==, from);
   if (from >= 1)
     fill_v1 (db);
+  /* A version 2 writer also filled the search columns. */
+  if (from >= 2)
+    exec_ok (db, "UPDATE projects SET search_text = pd_normalise (title || ' ' || organisation || ' ' || location),"
+                 " sort_key = pd_normalise (title);");
+  /* A version 3 writer may have been in the middle of a full resync. */
+  if (from >= 3)
+    exec_ok (db, "UPDATE sync_state SET resyncing = 1;");
   sqlite3_close (db);
 
   store = pd_store_open (path, &error);
@@ -90,6 +97,8 @@ test_migrate_from (gconstpointer data)
       g_assert_cmpuint (g_list_model_get_n_items (pd_campaign_get_projects (campaign)), ==, 1);
       g_assert_cmpuint (ops->len, ==, 1);
       g_assert_cmpstr (cursor, ==, "cursor-7");
+      /* Version 3 added the resync bookkeeping; before it none was under way. */
+      g_assert_true (pd_store_is_resyncing (store, "changes") == (from >= 3));
     }
   else
     g_assert_cmpuint (pd_store_count_projects (store), ==, 0);

@@ -635,6 +635,62 @@ test_delete_against_edit (Fixture       *fixture,
 }
 
 static void
+test_full_resync (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PdTheme) kept = make_theme ("Bleibt");
+  g_autoptr(PdTheme) gone = make_theme ("Weg auf dem Server");
+  g_autoptr(PdTheme) edited = make_theme ("Hier bearbeitet");
+  g_autoptr(PdTheme) fresh = make_theme ("Nie gesendet");
+  g_autofree char *gone_id = g_strdup (pd_record_get_id (PD_RECORD (gone)));
+  g_autofree char *edited_id = g_strdup (pd_record_get_id (PD_RECORD (edited)));
+  g_autoptr(JsonNode) kept_json = NULL;
+  g_autoptr(JsonArray) page = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  GListModel *themes = pd_store_get_themes (fixture->store);
+
+  save (fixture, kept);
+  save (fixture, gone);
+  save (fixture, edited);
+  push_all (fixture, 1);
+  pd_theme_set_name (edited, "Hier bearbeitet, neu");
+  save (fixture, edited);
+  save (fixture, fresh);
+  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 4);
+
+  g_assert_false (pd_store_finish_full_resync (fixture->store, "changes", &error));
+  g_assert_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* 410: start over. The server (restored from a backup) only has one. */
+  g_assert_true (pd_store_begin_full_resync (fixture->store, "changes", &error));
+  g_assert_true (pd_store_is_resyncing (fixture->store, "changes"));
+  g_assert_null (pd_store_get_cursor (fixture->store, "changes"));
+  kept_json = server_copy (PD_RECORD (kept), 1);
+  page = page_of (kept_json, "theme", pd_record_get_id (PD_RECORD (kept)), 1);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c1", &error));
+  g_assert_true (pd_store_finish_full_resync (fixture->store, "changes", &error));
+  g_assert_no_error (error);
+  g_assert_false (pd_store_is_resyncing (fixture->store, "changes"));
+  cursor = pd_store_get_cursor (fixture->store, "changes");
+  g_assert_cmpstr (cursor, ==, "c1");
+
+  /* The synced one the server lost is gone here too… */
+  g_assert_null (pd_store_get_theme (fixture->store, gone_id));
+  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 3);
+  /* …the edited one is kept and will be created again… */
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", edited_id), ==, PD_SYNC_STATE_CREATED);
+  g_assert_cmpstr (pd_theme_get_name (edited), ==, "Hier bearbeitet, neu");
+  /* …and the one never sent is still on its way. */
+  ops = outbox (fixture);
+  g_assert_cmpuint (ops->len, ==, 2);
+  for (guint i = 0; i < ops->len; i++)
+    g_assert_cmpint (((PdOutboxOp *) g_ptr_array_index (ops, i))->verb, ==, PD_OUTBOX_VERB_CREATE);
+}
+
+static void
 on_outbox_changed_cb (PdStore *store,
                       gpointer user_data)
 {
@@ -676,6 +732,7 @@ main (int   argc,
   ADD ("/store/sync/pull-merges", test_pull_merges_local_edits);
   ADD ("/store/sync/conflict-same-field", test_conflict_same_field);
   ADD ("/store/sync/delete-against-edit", test_delete_against_edit);
+  ADD ("/store/sync/full-resync", test_full_resync);
   ADD ("/store/sync/outbox-signal", test_outbox_signal);
 #undef ADD
 

@@ -272,7 +272,6 @@ test_concurrent_edits (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
   conflict = g_list_model_get_item (conflicts, 0);
   g_assert_cmpstr (pd_sync_conflict_get_id (conflict), ==, id);
-  g_test_message ("fields: %s", g_strjoinv (",", (char **) pd_sync_conflict_get_fields (conflict)));
   g_assert_true (g_strv_contains (pd_sync_conflict_get_fields (conflict), "name"));
   g_assert_cmpstr (json_node_get_string (pd_sync_conflict_get_local_value (conflict, "name")), ==, "Ben's name");
   g_assert_cmpstr (json_node_get_string (pd_sync_conflict_get_server_value (conflict, "name")), ==, "Ada's name");
@@ -458,7 +457,11 @@ test_retry_after (Fixture       *f,
   /* An HTTP date, three seconds ahead (dates have whole seconds). */
   g_ptr_array_set_size (pd_test_proxy_get_log (proxy), 0);
   g_free (add_campaign (a, "Waits again"));
-  soon = g_date_time_add_seconds (g_date_time_new_now_utc (), 3);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    soon = g_date_time_add_seconds (now, 3);
+  }
   date = g_date_time_format (soon, "%a, %d %b %Y %H:%M:%S GMT");
   pd_test_proxy_answer (proxy, 0, 1, 503, date);
   g_clear_error (&error);
@@ -576,6 +579,137 @@ test_cursor_expired (Fixture       *f,
   g_assert_cmpuint (pd_store_count_outbox (b->store), ==, 0);
 }
 
+static gboolean
+on_server (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(JsonObject) campaign = server_campaign (args[0], args[1]);
+
+  return campaign != NULL;
+}
+
+/* Edits go out by themselves shortly after they are made. */
+static void
+test_auto_sync (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autofree char *id = NULL;
+  gpointer args[2];
+
+  pd_sync_engine_set_auto_sync (a->engine, TRUE);
+  id = add_campaign (a, "By itself");
+  g_assert_cmpuint (pd_sync_engine_get_pending_count (a->engine), ==, 1);
+  args[0] = f;
+  args[1] = id;
+  g_assert_true (pd_test_wait_for (on_server, args, 10000));
+  g_assert_true (pd_test_wait_for (outbox_empty, a, 10000));
+  g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_SYNCED);
+}
+
+static void
+on_moment_cancel_cb (PdSyncEngine *engine,
+                     const char   *moment,
+                     gpointer      user_data)
+{
+  guint *pages = user_data;
+
+  if (g_str_equal (moment, "page-applied") && ++*pages == 2)
+    pd_sync_engine_cancel (engine);
+}
+
+/* A long first sync shows its progress and can be cancelled; what was
+ * fetched is kept and the next sync goes on from there. */
+static void
+test_cancel_first_sync (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autoptr(Client) b = client_new (f, NULL);
+  g_autoptr(GError) error = NULL;
+  guint pages = 0;
+
+  for (guint i = 0; i < 30; i++)
+    g_free (add_campaign (a, "Many"));
+  sync_ok (a);
+
+  _pd_sync_engine_set_page_size (b->engine, 10);
+  _pd_sync_engine_set_hook (b->engine, on_moment_cancel_cb, &pages);
+  error = pd_test_sync (b->engine);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (pd_sync_engine_get_received_count (b->engine), ==, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 20);
+  g_assert_false (pd_sync_engine_get_busy (b->engine));
+
+  _pd_sync_engine_set_hook (b->engine, NULL, NULL);
+  sync_ok (b);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 30);
+  g_assert_cmpuint (pd_sync_engine_get_received_count (b->engine), ==, 10);
+}
+
+static void
+copy_tree (const char *from,
+           const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "cp", "-a", from, to, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* 10: the platform is restored from a backup: a full resync, the pending
+ * changes survive, what the platform lost goes, nothing doubles. Runs
+ * last: it turns the whole server back. */
+static void
+test_server_restored (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autoptr(Client) b = client_new (f, NULL);
+  g_autofree char *kept = add_campaign (a, "In the backup");
+  g_autofree char *lost = NULL;
+  g_autofree char *backup = g_strconcat (platform->data_dir, ".backup", NULL);
+
+  sync_ok (a);
+  sync_ok (b);
+
+  pd_test_platform_stop (platform);
+  copy_tree (platform->data_dir, backup);
+  pd_test_platform_restart (platform);
+
+  /* More changes after the backup than B pushes later, so that B's
+   * cursor points beyond what the restored platform ever issued. */
+  lost = add_campaign (a, "After the backup");
+  g_free (add_campaign (a, "After the backup, too"));
+  g_free (add_campaign (a, "After the backup, three"));
+  sync_ok (a);
+  sync_ok (b);
+  g_assert_nonnull (local_name (b, lost));
+  rename_campaign (b, kept, "Renamed before the restore");
+
+  pd_test_platform_stop (platform);
+  pd_test_remove_tree (platform->data_dir);
+  copy_tree (backup, platform->data_dir);
+  pd_test_platform_restart (platform);
+  pd_test_remove_tree (backup);
+
+  sync_ok (b);
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 1);
+  g_assert_null (local_name (b, lost));
+  g_assert_cmpstr (local_name (b, kept), ==, "Renamed before the restore");
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 1);
+  g_assert_cmpuint (pd_store_count_outbox (b->store), ==, 0);
+  {
+    g_autoptr(JsonObject) on_server = server_campaign (f, kept);
+
+    g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Renamed before the restore");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +722,8 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/sync/push-and-pull", test_push_and_pull);
+  ADD ("/sync/auto-sync", test_auto_sync);
+  ADD ("/sync/cancel-first-sync", test_cancel_first_sync);
   ADD ("/sync/fault/concurrent-edits", test_concurrent_edits);
   ADD ("/sync/fault/edit-during-push", test_edit_during_push);
   ADD ("/sync/fault/delete-against-edit", test_delete_against_edit);
@@ -595,6 +731,7 @@ main (int   argc,
   ADD ("/sync/fault/error-storm", test_error_storm);
   ADD ("/sync/fault/unauthorized", test_unauthorized);
   ADD ("/sync/fault/cursor-expired", test_cursor_expired);
+  ADD ("/sync/fault/server-restored", test_server_restored);
 #undef ADD
 
   ret = g_test_run ();

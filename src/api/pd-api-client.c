@@ -309,6 +309,9 @@ set_idempotency_key (SoupMessage *msg,
   if (key == NULL)
     key = generated = g_uuid_string_random ();
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", key);
+  /* With the key a repeat is harmless, so libsoup may send POST and PATCH
+   * over a kept-alive connection instead of opening one per request. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
 }
 
 static void

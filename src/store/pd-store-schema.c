@@ -143,9 +143,22 @@ static const char schema_v2[] =
   "  sort_key = pd_normalise (title);"
   "CREATE INDEX projects_by_sort_key ON projects (sort_key);";
 
+/* Version 3: a full resync (410 cursor-expired, or a server restored to an
+ * older state) remembers which records the server still sent, so that
+ * afterwards those it no longer has can be told apart. It spans many pages
+ * and may outlive a crash, hence a table rather than memory. */
+static const char schema_v3[] =
+  "ALTER TABLE sync_state ADD COLUMN resyncing INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE resync_seen ("
+  "  scope TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  PRIMARY KEY (scope, kind, id)) WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PD_STORE_SCHEMA_VERSION);

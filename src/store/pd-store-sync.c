@@ -959,6 +959,7 @@ pd_store_apply_remote_changes (PdStore     *self,
 {
   g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
+  gboolean resyncing;
   guint n;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
@@ -968,6 +969,7 @@ pd_store_apply_remote_changes (PdStore     *self,
   if (!_pd_store_begin (self, error))
     return FALSE;
 
+  resyncing = pd_store_is_resyncing (self, scope);
   n = json_array_get_length (changes);
   for (guint i = 0; i < n; i++)
     {
@@ -1010,6 +1012,17 @@ pd_store_apply_remote_changes (PdStore     *self,
 
       if (!merge_remote (self, kind, id, revision, record, FALSE, error))
         goto fail;
+      if (resyncing)
+        {
+          stmt = _pd_store_prepare (self, "INSERT OR IGNORE INTO resync_seen (scope, kind, id) VALUES (?1, ?2, ?3)", error);
+          if (stmt == NULL)
+            goto fail;
+          _pd_store_bind_text (stmt, 1, scope);
+          _pd_store_bind_text (stmt, 2, kind);
+          _pd_store_bind_text (stmt, 3, id);
+          if (!_pd_store_step_done (self, stmt, error))
+            goto fail;
+        }
       g_ptr_array_add (touched, g_strconcat (kind, "\x1f", id, NULL));
     }
 
@@ -1108,6 +1121,174 @@ pd_store_set_backoff_until (PdStore     *self,
   _pd_store_bind_text (stmt, 1, scope);
   sqlite3_bind_int64 (stmt, 2, until);
   return _pd_store_step_done (self, stmt, error);
+}
+
+/* --- Full resync ------------------------------------------------------------ */
+
+gboolean
+pd_store_is_resyncing (PdStore    *self,
+                       const char *scope)
+{
+  sqlite3_stmt *stmt;
+  gboolean resyncing = FALSE;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+
+  stmt = _pd_store_prepare (self, "SELECT resyncing FROM sync_state WHERE scope = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, scope);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    resyncing = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return resyncing;
+}
+
+static gboolean
+run_for_scope (PdStore     *self,
+               const char  *sql,
+               const char  *scope,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_text (stmt, 1, scope);
+  return _pd_store_step_done (self, stmt, error);
+}
+
+gboolean
+pd_store_begin_full_resync (PdStore     *self,
+                            const char  *scope,
+                            GError     **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (scope != NULL, FALSE);
+
+  if (!_pd_store_begin (self, error))
+    return FALSE;
+  if (!run_for_scope (self, "INSERT INTO sync_state (scope, cursor, resyncing) VALUES (?1, NULL, 1)"
+                      " ON CONFLICT (scope) DO UPDATE SET cursor = NULL, resyncing = 1", scope, error) ||
+      !run_for_scope (self, "DELETE FROM resync_seen WHERE scope = ?1", scope, error) ||
+      !_pd_store_commit (self, error))
+    {
+      _pd_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  char        *kind;
+  char        *id;
+  PdSyncState  state;
+  gint64       local_seq;
+} Unseen;
+
+static void
+unseen_free (Unseen *unseen)
+{
+  g_free (unseen->kind);
+  g_free (unseen->id);
+  g_free (unseen);
+}
+
+static gboolean
+forget_unseen (PdStore  *self,
+               Unseen   *unseen,
+               GError  **error)
+{
+  const char *kind = unseen->kind, *id = unseen->id;
+
+  switch (unseen->state)
+    {
+    case PD_SYNC_STATE_SYNCED:
+      /* Gone on the server while we could not hear of it. */
+      return _pd_store_delete_rows (self, kind, id, error) &&
+             drop_waiting_ops (self, kind, id, error) &&
+             run_for_record (self, "DELETE FROM sync_records WHERE kind = ?1 AND id = ?2", kind, id, error);
+
+    case PD_SYNC_STATE_DELETED:
+      /* Deleted on both sides. */
+      return drop_waiting_ops (self, kind, id, error) &&
+             run_for_record (self, "DELETE FROM sync_records WHERE kind = ?1 AND id = ?2", kind, id, error);
+
+    case PD_SYNC_STATE_CREATED:
+    case PD_SYNC_STATE_MODIFIED:
+    case PD_SYNC_STATE_CONFLICT:
+      /* Edited here, unknown there: keep it and create it anew. */
+      return write_sync_row (self, kind, id, PD_SYNC_STATE_CREATED, 0, unseen->local_seq + 1,
+                             NULL, NULL, NULL, error) &&
+             merge_op (self, kind, id, PD_OUTBOX_VERB_CREATE, PD_OUTBOX_STATUS_PENDING,
+                       unseen->local_seq + 1, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+pd_store_finish_full_resync (PdStore     *self,
+                             const char  *scope,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) unseen = g_ptr_array_new_with_free_func ((GDestroyNotify) unseen_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (scope != NULL, FALSE);
+
+  if (!_pd_store_begin (self, error))
+    return FALSE;
+
+  if (!pd_store_is_resyncing (self, scope))
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONFLICT, _("No full synchronisation is under way."));
+      goto fail;
+    }
+
+  /* Only records the server once confirmed: ones made here and never sent
+   * are not expected in its feed. */
+  stmt = _pd_store_prepare (self,
+    "SELECT kind, id, state, local_seq FROM sync_records AS r WHERE revision > 0 AND NOT EXISTS"
+    " (SELECT 1 FROM resync_seen AS s WHERE s.scope = ?1 AND s.kind = r.kind AND s.id = r.id)", error);
+  if (stmt == NULL)
+    goto fail;
+  _pd_store_bind_text (stmt, 1, scope);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Unseen *entry = g_new0 (Unseen, 1);
+      int state = PD_SYNC_STATE_SYNCED;
+
+      entry->kind = g_strdup (_pd_store_column_text (stmt, 0));
+      entry->id = g_strdup (_pd_store_column_text (stmt, 1));
+      pd_enum_from_string (PD_TYPE_SYNC_STATE, _pd_store_column_text (stmt, 2), &state);
+      entry->state = state;
+      entry->local_seq = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (unseen, entry);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < unseen->len; i++)
+    if (!forget_unseen (self, g_ptr_array_index (unseen, i), error))
+      goto fail;
+
+  if (!run_for_scope (self, "UPDATE sync_state SET resyncing = 0 WHERE scope = ?1", scope, error) ||
+      !run_for_scope (self, "DELETE FROM resync_seen WHERE scope = ?1", scope, error) ||
+      !_pd_store_commit (self, error))
+    goto fail;
+
+  for (guint i = 0; i < unseen->len; i++)
+    {
+      Unseen *entry = g_ptr_array_index (unseen, i);
+      refresh_live (self, entry->kind, entry->id);
+    }
+  return TRUE;
+
+fail:
+  _pd_store_rollback (self);
+  return FALSE;
 }
 
 /* --- Conflicts -------------------------------------------------------------- */

@@ -121,6 +121,31 @@ gboolean     pd_store_set_backoff_until  (PdStore     *self,
                                           GError     **error);
 
 /**
+ * pd_store_begin_full_resync:
+ *
+ * Starts pulling @scope from the beginning (410 cursor-expired, or a
+ * server restored to an older state): forgets the cursor and, until
+ * pd_store_finish_full_resync(), notes every record the pages bring. The
+ * outbox is kept. Survives a restart: call finish after the last page
+ * (has_more false) even in a later session.
+ */
+gboolean     pd_store_begin_full_resync  (PdStore     *self,
+                                          const char  *scope,
+                                          GError     **error);
+gboolean     pd_store_is_resyncing       (PdStore     *self,
+                                          const char  *scope);
+/**
+ * pd_store_finish_full_resync:
+ *
+ * In one transaction: synced records the server did not send are gone
+ * there and are removed here; records with local changes it did not send
+ * are kept and queued to be created again (nothing the user made is lost).
+ */
+gboolean     pd_store_finish_full_resync (PdStore     *self,
+                                          const char  *scope,
+                                          GError     **error);
+
+/**
  * pd_store_get_conflict:
  * @local: (out) (transfer full) (optional)
  * @server: (out) (transfer full) (optional) (nullable): %NULL if the server

@@ -12,7 +12,8 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-sync-conflict.h"
+#include "pd-json.h"
+#include "pd-sync-conflict-private.h"
 
 struct _PdSyncConflict
 {
@@ -403,4 +404,24 @@ pd_sync_conflict_build_resolution (PdSyncConflict *self)
       set_path (resolved, self->fields[i], lookup_path (self->server, self->fields[i]));
 
   return resolved;
+}
+
+/* Whether both describe the same conflict with the same sides. */
+gboolean
+_pd_sync_conflict_equal (PdSyncConflict *a,
+                         PdSyncConflict *b)
+{
+  guint n;
+
+  if (!g_str_equal (a->kind, b->kind) || !g_str_equal (a->id, b->id) ||
+      !pd_json_equal (a->local, b->local) || !pd_json_equal (a->server, b->server))
+    return FALSE;
+
+  n = g_strv_length (a->fields);
+  if (n != g_strv_length (b->fields))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!g_str_equal (a->fields[i], b->fields[i]))
+      return FALSE;
+  return TRUE;
 }

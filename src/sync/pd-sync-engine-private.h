@@ -63,6 +63,7 @@ struct _PdSyncEngine
   GHashTable      *uploaded_assets;
   GListStore      *conflicts;
   guint            page_size;
+  GHashTable      *seen;      /* kind/id pulled during a full resync */
 
   PdSyncHookFunc   hook;
   gpointer         hook_data;

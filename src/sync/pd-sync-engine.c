@@ -17,6 +17,7 @@
 
 #include "pd-account-private.h"
 #include "pd-json.h"
+#include "pd-sync-conflict-private.h"
 #include "pd-sync-engine-private.h"
 
 #define DEFAULT_BACKOFF_BASE_MS 1000
@@ -141,14 +142,22 @@ refresh_conflicts (PdSyncEngine *self)
     }
 
   /* Keep the objects (and the user's half-made choices) when nothing
-   * changed, so an open conflicts page is not reset by every sync. */
+   * changed, so an open conflicts page is not reset by every sync; but a
+   * conflict whose sides changed (a newer server version was pulled) is
+   * replaced, so the user never decides against an outdated version. */
   same = old_n == items->len;
-  for (guint i = 0; same && i < items->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(PdSyncConflict) old = g_list_model_get_item (G_LIST_MODEL (self->conflicts), i);
+      g_autoptr(PdSyncConflict) old = i < old_n ? g_list_model_get_item (G_LIST_MODEL (self->conflicts), i) : NULL;
       PdSyncConflict *fresh = g_ptr_array_index (items, i);
 
-      same = g_str_equal (pd_sync_conflict_get_id (old), pd_sync_conflict_get_id (fresh));
+      if (old != NULL && _pd_sync_conflict_equal (old, fresh))
+        {
+          g_ptr_array_index (items, i) = g_object_ref (old);
+          g_object_unref (fresh);
+        }
+      else
+        same = FALSE;
     }
   if (!same)
     g_list_store_splice (self->conflicts, 0, old_n, items->pdata, items->len);
@@ -257,6 +266,14 @@ finish_run (PdSyncEngine *self,
     {
       self->again = FALSE;
       schedule (self, 0);
+    }
+  else if (error == NULL && self->auto_sync && self->timer_id == 0)
+    {
+      /* Edits made while the last push list was already being sent. */
+      g_autoptr(GPtrArray) ready = pd_store_list_outbox (self->store, TRUE, NULL);
+
+      if (ready != NULL && ready->len > 0)
+        schedule (self, self->debounce_ms);
     }
 }
 
@@ -424,6 +441,15 @@ on_network_changed_cb (GNetworkMonitor *monitor,
     }
 }
 
+/* Every committed edit: a sync shortly after, and the count at once. */
+static void
+on_outbox_changed_cb (PdStore      *store,
+                      PdSyncEngine *self)
+{
+  if (self->phase == PHASE_IDLE)
+    pd_sync_engine_queue_sync (self);
+}
+
 static void
 on_needs_sign_in_changed_cb (PdAccount    *account,
                              GParamSpec   *pspec,
@@ -449,6 +475,8 @@ pd_sync_engine_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
 
   G_OBJECT_CLASS (pd_sync_engine_parent_class)->dispose (object);
 }
@@ -462,6 +490,7 @@ pd_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->ops, g_ptr_array_unref);
   g_clear_pointer (&self->op, pd_outbox_op_free);
   g_clear_pointer (&self->assets_to_send, g_ptr_array_unref);
+  g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->uploaded_assets, g_hash_table_unref);
   g_clear_object (&self->conflicts);
   g_clear_object (&self->store);
@@ -655,6 +684,8 @@ pd_sync_engine_new (PdAccount  *account,
                     G_CALLBACK (on_network_changed_cb), self);
   g_signal_connect (self->account, "notify::needs-sign-in",
                     G_CALLBACK (on_needs_sign_in_changed_cb), self);
+  g_signal_connect (self->store, "outbox-changed",
+                    G_CALLBACK (on_outbox_changed_cb), self);
 
   update_idle_status (self);
   return g_steal_pointer (&self);
@@ -912,11 +943,40 @@ pd_sync_engine_resolve_conflict (PdSyncEngine    *self,
       return FALSE;
     }
 
+  /* Decided against the version the store holds now, or not at all. */
+  {
+    g_autoptr(JsonNode) local = NULL;
+    g_autoptr(JsonNode) server = NULL;
+    g_auto(GStrv) fields = NULL;
+    g_autoptr(PdSyncConflict) current = NULL;
+
+    if (!pd_store_get_conflict (self->store, pd_sync_conflict_get_kind (conflict),
+                                pd_sync_conflict_get_id (conflict), &local, &server, &fields))
+      {
+        _pd_sync_engine_update_counts (self);
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("This conflict has been resolved already."));
+        return FALSE;
+      }
+    current = pd_sync_conflict_new (pd_sync_conflict_get_kind (conflict),
+                                    pd_sync_conflict_get_id (conflict), local, server, NULL);
+    if (!pd_json_equal (pd_sync_conflict_get_server (current), pd_sync_conflict_get_server (conflict)) ||
+        !pd_json_equal (pd_sync_conflict_get_local (current), pd_sync_conflict_get_local (conflict)))
+      {
+        _pd_sync_engine_update_counts (self);
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("The platform’s version changed while you decided. Please check this conflict again."));
+        return FALSE;
+      }
+  }
+
   resolved = pd_sync_conflict_build_resolution (conflict);
   if (!pd_store_resolve_conflict (self->store, pd_sync_conflict_get_kind (conflict),
                                   pd_sync_conflict_get_id (conflict), resolved, error))
     return FALSE;
 
+  /* The list must lose this conflict now, even while a run goes on. */
+  _pd_sync_engine_update_counts (self);
   if (self->phase == PHASE_IDLE)
     update_idle_status (self);
   pd_sync_engine_queue_sync (self);

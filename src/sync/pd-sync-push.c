@@ -116,6 +116,7 @@ push_next (PdSyncEngine *self)
   g_autoptr(GError) error = NULL;
   PdOutboxOp *queued;
   JsonNode *payload = NULL;
+  gint64 started;
 
   g_clear_pointer (&self->op, pd_outbox_op_free);
 
@@ -136,7 +137,9 @@ push_next (PdSyncEngine *self)
     }
 
   queued = g_ptr_array_index (self->ops, self->op_index++);
+  started = g_get_monotonic_time ();
   self->op = pd_store_mark_inflight (self->store, queued->op_id, &error);
+  g_debug ("Froze op %" G_GINT64_FORMAT " in %.1f ms", queued->op_id, (g_get_monotonic_time () - started) / 1000.0);
   if (self->op == NULL)
     {
       /* The op was merged away or resolved since the list was read. */
@@ -286,6 +289,10 @@ send_op (PdSyncEngine *self)
         }
     }
 
+  g_debug ("Sending op %" G_GINT64_FORMAT " (%s %s %s, If-Match %" G_GINT64_FORMAT ", attempt %u): %s",
+           op->op_id, pd_outbox_verb_to_string (op->verb), op->kind, op->record_id, op->if_match,
+           op->attempts + 1, op->payload != NULL ? op->payload : "");
+
   switch (op->verb)
     {
     case PD_OUTBOX_VERB_CREATE:
@@ -352,10 +359,14 @@ apply_answer (PdSyncEngine *self,
   PdOutboxOp *op = self->op;
 
   _pd_sync_engine_hook (self, "op-answered");
+  g_debug ("Op %" G_GINT64_FORMAT " answered: %s (revision %" G_GINT64_FORMAT ")",
+           op->op_id, error != NULL ? error->message : "ok", record != NULL ? record->revision : 0);
 
   if (error == NULL)
     {
       g_autoptr(JsonNode) node = record != NULL ? record_node (record) : NULL;
+
+      gint64 started = g_get_monotonic_time ();
 
       if (!pd_store_apply_push_result (self->store, op->op_id,
                                        record != NULL ? record->revision : 0,
@@ -364,6 +375,8 @@ apply_answer (PdSyncEngine *self,
           _pd_sync_engine_fail (self, local_error);
           return;
         }
+      g_debug ("Applied op %" G_GINT64_FORMAT " in %.1f ms", op->op_id,
+               (g_get_monotonic_time () - started) / 1000.0);
       _pd_sync_engine_hook (self, "op-applied");
       _pd_sync_engine_succeeded (self);
       push_next (self);

@@ -15,53 +15,7 @@
 #include "pd-block-properties.h"
 #include "pd-colour.h"
 #include "pd-design-edit.h"
-#include "pd-starter-themes.h"
-#include "pd-theme-editor.h"
-
-typedef struct {
-  GtkWidget  *row;
-  GtkWidget  *entry;
-  GtkWidget  *button;
-} ColourRow;
-
-typedef struct {
-  GtkWidget  *row;
-  GtkWidget  *picture;
-  GtkWidget  *remove_button;
-} ImageRow;
-
-struct _PdThemeEditor
-{
-  AdwBin          parent_instance;
-
-  PdStore        *store;
-  PdCampaign     *campaign;
-  PdTheme        *theme;
-  GListModel     *themes;
-  GtkStringList  *theme_names;
-  GPtrArray      *theme_ids;     /* parallel to theme_names; [0] is NULL */
-  GtkStringList  *fonts;
-  GCancellable   *cancellable;
-  gboolean        updating;
-
-  ColourRow       colours[PD_THEME_N_COLOURS];
-  ImageRow        images[PD_THEME_N_IMAGES];
-
-  AdwComboRow    *theme_row;
-  AdwEntryRow    *name_row;
-  GtkWidget      *starters_row;
-  AdwPreferencesGroup *colours_group;
-  GtkWidget      *contrast_group;
-  AdwActionRow   *text_contrast_row;
-  GtkImage       *text_contrast_icon;
-  AdwActionRow   *button_contrast_row;
-  GtkImage       *button_contrast_icon;
-  AdwPreferencesGroup *images_group;
-  GtkWidget      *type_group;
-  AdwComboRow    *font_row;
-  GtkSpinButton  *radius_spin;
-  GtkWidget      *menu_button;
-};
+#include "pd-theme-editor-private.h"
 
 G_DEFINE_FINAL_TYPE (PdThemeEditor, pd_theme_editor, ADW_TYPE_BIN)
 
@@ -83,8 +37,6 @@ static guint signals[N_SIGNALS];
 static const char *colour_properties[PD_THEME_N_COLOURS] = {
   "primary-color", "accent-color", "background-color", "text-color",
 };
-
-static const char *image_properties[PD_THEME_N_IMAGES] = { "logo-sha256", "hero-sha256" };
 
 /* A short list of fonts that read well on screen and exist nearly
  * everywhere (the HTML page names fallbacks after them). */
@@ -134,9 +86,16 @@ colour_action_title (PdThemeColour colour)
     }
 }
 
-static void
-show_error (PdThemeEditor *self,
-            const GError  *error)
+void
+_pd_theme_editor_emit_toast (PdThemeEditor *self,
+                             AdwToast      *toast)
+{
+  g_signal_emit (self, signals[TOAST], 0, toast);
+}
+
+void
+_pd_theme_editor_show_error (PdThemeEditor *self,
+                             const GError  *error)
 {
   g_autoptr(AdwToast) toast = adw_toast_new (error->message);
 
@@ -209,22 +168,6 @@ update_contrast (PdThemeEditor *self)
 }
 
 static void
-set_picture_from_asset (PdThemeEditor *self,
-                        ImageRow      *row,
-                        const char    *sha256)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  if (sha256 != NULL && self->store != NULL)
-    bytes = pd_store_load_asset (self->store, sha256, NULL);
-  if (bytes != NULL)
-    texture = gdk_texture_new_from_bytes (bytes, NULL);
-  gtk_picture_set_paintable (GTK_PICTURE (row->picture), GDK_PAINTABLE (texture));
-  gtk_widget_set_sensitive (row->remove_button, sha256 != NULL);
-}
-
-static void
 update_controls (PdThemeEditor *self)
 {
   gboolean has_theme = self->theme != NULL;
@@ -276,7 +219,7 @@ update_controls (PdThemeEditor *self)
           gtk_widget_remove_css_class (self->colours[i].entry, "error");
         }
       for (guint i = 0; i < PD_THEME_N_IMAGES; i++)
-        set_picture_from_asset (self, &self->images[i],
+        _pd_theme_editor_set_picture (self, &self->images[i],
                                 i == PD_THEME_IMAGE_LOGO ? pd_theme_get_logo_sha256 (self->theme)
                                                          : pd_theme_get_hero_sha256 (self->theme));
       for (guint i = 0; font_families[i] != NULL; i++)
@@ -374,10 +317,10 @@ on_campaign_theme_changed_cb (PdThemeEditor *self)
   refresh_theme (self);
 }
 
-static gboolean
-assign_theme (PdThemeEditor  *self,
-              const char     *theme_id,
-              GError        **error)
+gboolean
+_pd_theme_editor_assign_theme (PdThemeEditor  *self,
+                               const char     *theme_id,
+                               GError        **error)
 {
   g_autoptr(PdCampaign) copy = NULL;
 
@@ -398,9 +341,9 @@ on_theme_row_selected_cb (PdThemeEditor *self)
   if (self->updating || self->campaign == NULL || self->store == NULL || selected >= self->theme_ids->len)
     return;
 
-  if (!assign_theme (self, g_ptr_array_index (self->theme_ids, selected), &error))
+  if (!_pd_theme_editor_assign_theme (self, g_ptr_array_index (self->theme_ids, selected), &error))
     {
-      show_error (self, error);
+      _pd_theme_editor_show_error (self, error);
       update_controls (self);
     }
 }
@@ -420,7 +363,7 @@ on_name_apply_cb (PdThemeEditor *self)
   g_value_set_string (&value, name);
   if (!pd_design_edit_theme (self->store, self->theme, "name", &value, _("Rename Theme"), &error))
     {
-      show_error (self, error);
+      _pd_theme_editor_show_error (self, error);
       update_controls (self);
     }
 }
@@ -440,7 +383,7 @@ save_colour (PdThemeEditor  *self,
   g_value_take_string (&gvalue, pd_colour_to_string (value));
   if (!pd_design_edit_theme (self->store, self->theme, colour_properties[colour], &gvalue,
                              colour_action_title (colour), &error))
-    show_error (self, error);
+    _pd_theme_editor_show_error (self, error);
   update_controls (self);
 }
 
@@ -474,7 +417,7 @@ on_colour_entry_activate_cb (GtkEntry      *entry,
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
-      show_error (self, error);
+      _pd_theme_editor_show_error (self, error);
       return;
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
@@ -494,7 +437,7 @@ on_font_selected_cb (PdThemeEditor *self)
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, gtk_string_list_get_string (self->fonts, selected));
   if (!pd_design_edit_theme (self->store, self->theme, "font-family", &value, _("Change Font"), &error))
-    show_error (self, error);
+    _pd_theme_editor_show_error (self, error);
 }
 
 static void
@@ -509,351 +452,7 @@ on_radius_changed_cb (PdThemeEditor *self)
   g_value_init (&value, G_TYPE_INT);
   g_value_set_int (&value, gtk_spin_button_get_value_as_int (self->radius_spin));
   if (!pd_design_edit_theme (self->store, self->theme, "corner-radius", &value, _("Change Corner Radius"), &error))
-    show_error (self, error);
-}
-
-/* --- Images ------------------------------------------------------------- */
-
-typedef struct {
-  PdThemeImage image;
-  char        *path;
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *load = data;
-
-  g_free (load->path);
-  g_free (load);
-}
-
-static void
-on_file_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PdThemeEditor *self = g_task_get_source_object (task);
-  LoadData *load = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *content_type = NULL;
-  g_autofree char *mime_type = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(PdAsset) asset = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-  gsize length;
-
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  content_type = g_content_type_guess (load->path, (const guchar *) contents, length, NULL);
-  mime_type = g_content_type_get_mime_type (content_type);
-  if (!pd_asset_mime_type_is_supported (mime_type))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("This file is not a PNG, JPEG, SVG or WebP image."));
-      return;
-    }
-
-  if (self->theme == NULL || self->store == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The campaign has no theme."));
-      return;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  asset = pd_store_add_asset (self->store, bytes, mime_type, &error);
-  if (asset == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, pd_asset_get_sha256 (asset));
-  if (!pd_design_edit_theme (self->store, self->theme, image_properties[load->image], &value,
-                             load->image == PD_THEME_IMAGE_LOGO ? _("Change Logo") : _("Change Hero Image"), &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-pd_theme_editor_load_image_async (PdThemeEditor       *self,
-                                  PdThemeImage         image,
-                                  GFile               *file,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  LoadData *load;
-
-  g_return_if_fail (PD_IS_THEME_EDITOR (self));
-  g_return_if_fail (image < PD_THEME_N_IMAGES);
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pd_theme_editor_load_image_async);
-  load = g_new0 (LoadData, 1);
-  load->image = image;
-  load->path = g_file_get_basename (file);
-  g_task_set_task_data (task, load, load_data_free);
-  g_file_load_contents_async (file, cancellable, on_file_loaded_cb, g_steal_pointer (&task));
-}
-
-gboolean
-pd_theme_editor_load_image_finish (PdThemeEditor  *self,
-                                   GAsyncResult   *result,
-                                   GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_image_loaded_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  PdThemeEditor *self = PD_THEME_EDITOR (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!pd_theme_editor_load_image_finish (self, result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, error);
-}
-
-static gboolean
-on_image_drop_cb (GtkDropTarget *target,
-                  const GValue  *value,
-                  double         x,
-                  double         y,
-                  PdThemeEditor *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  PdThemeImage image = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "pd-image"));
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  if (files == NULL)
-    return FALSE;
-
-  pd_theme_editor_load_image_async (self, image, files->data, self->cancellable, on_image_loaded_cb, NULL);
-  g_slist_free (files);
-  return TRUE;
-}
-
-static void
-on_chooser_response_cb (GtkNativeDialog *dialog,
-                        int              response,
-                        PdThemeEditor   *self)
-{
-  PdThemeImage image = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "pd-image"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (file != NULL)
-        pd_theme_editor_load_image_async (self, image, file, self->cancellable, on_image_loaded_cb, NULL);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-choose_image (PdThemeEditor *self,
-              PdThemeImage   image)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (image == PD_THEME_IMAGE_LOGO ? _("Choose a Logo") : _("Choose a Hero Image"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Images"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-  gtk_file_filter_add_mime_type (filter, "image/webp");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data (G_OBJECT (dialog), "pd-image", GUINT_TO_POINTER (image));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-choose_logo_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  choose_image (PD_THEME_EDITOR (widget), PD_THEME_IMAGE_LOGO);
-}
-
-static void
-choose_hero_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  choose_image (PD_THEME_EDITOR (widget), PD_THEME_IMAGE_HERO);
-}
-
-static void
-on_remove_image_clicked_cb (GtkButton     *button,
-                            PdThemeEditor *self)
-{
-  PdThemeImage image = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "pd-image"));
-  g_autoptr(GError) error = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (self->theme == NULL)
-    return;
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, NULL);
-  if (!pd_design_edit_theme (self->store, self->theme, image_properties[image], &value,
-                             image == PD_THEME_IMAGE_LOGO ? _("Remove Logo") : _("Remove Hero Image"), &error))
-    show_error (self, error);
-}
-
-/* --- Theme actions ------------------------------------------------------ */
-
-static void
-add_theme_and_assign (PdThemeEditor *self,
-                      PdTheme       *theme,
-                      const char    *title)
-{
-  g_autoptr(GError) error = NULL;
-
-  pd_store_begin_action (self->store, title);
-  if (!pd_store_save (self->store, PD_RECORD (theme), NULL, &error)
-      || (self->campaign != NULL && !assign_theme (self, pd_record_get_id (PD_RECORD (theme)), &error)))
-    {
-      pd_store_end_action (self->store, FALSE, NULL);
-      show_error (self, error);
-      return;
-    }
-  if (!pd_store_end_action (self->store, TRUE, &error))
-    show_error (self, error);
-}
-
-static void
-theme_new_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PdThemeEditor *self = PD_THEME_EDITOR (widget);
-  g_autoptr(PdTheme) theme = pd_theme_new ();
-
-  pd_theme_set_name (theme, _("New Theme"));
-  pd_theme_set_font_family (theme, "Cantarell");
-  pd_theme_set_corner_radius (theme, 12);
-  add_theme_and_assign (self, theme, _("New Theme"));
-}
-
-static void
-theme_duplicate_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  PdThemeEditor *self = PD_THEME_EDITOR (widget);
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(PdTheme) copy = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->theme == NULL)
-    return;
-
-  node = pd_record_content_to_json (PD_RECORD (self->theme));
-  /* The copy is a new record with an id of its own. */
-  json_object_remove_member (json_node_get_object (node), "id");
-  copy = pd_theme_new ();
-  if (!pd_record_load_json (PD_RECORD (copy), node, NULL))
-    return;
-  /* Translators: the name of a copied theme, e.g. "Bank Blue (Copy)" */
-  name = g_strdup_printf (_("%s (Copy)"), pd_theme_get_name (self->theme));
-  pd_theme_set_name (copy, name);
-  add_theme_and_assign (self, copy, _("Duplicate Theme"));
-}
-
-static void
-on_toast_undo_cb (PdThemeEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->store != NULL && !pd_undo_stack_undo (pd_store_get_undo_stack (self->store), &error))
-    show_error (self, error);
-}
-
-static void
-theme_delete_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PdThemeEditor *self = PD_THEME_EDITOR (widget);
-  g_autoptr(PdTheme) theme = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AdwToast) toast = NULL;
-  g_autofree char *message = NULL;
-
-  if (self->theme == NULL)
-    return;
-
-  theme = g_object_ref (self->theme);
-  pd_store_begin_action (self->store, _("Delete Theme"));
-  if ((self->campaign != NULL && !assign_theme (self, NULL, &error))
-      || !pd_store_delete (self->store, PD_RECORD (theme), NULL, &error))
-    {
-      pd_store_end_action (self->store, FALSE, NULL);
-      show_error (self, error);
-      return;
-    }
-  if (!pd_store_end_action (self->store, TRUE, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  /* Translators: a toast after deleting the theme named %s */
-  message = g_strdup_printf (_("Theme “%s” deleted"), pd_theme_get_name (theme));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo_cb), self, G_CONNECT_SWAPPED);
-  g_signal_emit (self, signals[TOAST], 0, toast);
-}
-
-static void
-theme_add_starters_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  PdThemeEditor *self = PD_THEME_EDITOR (widget);
-  g_autoptr(GPtrArray) themes = pd_starter_themes_new ();
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  pd_store_begin_action (self->store, _("Add Starter Themes"));
-  if (!pd_store_save_all (self->store, themes, NULL, &error)
-      || (self->campaign != NULL && pd_campaign_get_theme_id (self->campaign) == NULL
-          && !assign_theme (self, pd_record_get_id (g_ptr_array_index (themes, 0)), &error)))
-    {
-      pd_store_end_action (self->store, FALSE, NULL);
-      show_error (self, error);
-      return;
-    }
-  if (!pd_store_end_action (self->store, TRUE, &error))
-    show_error (self, error);
+    _pd_theme_editor_show_error (self, error);
 }
 
 /* --- Construction ------------------------------------------------------- */
@@ -929,63 +528,6 @@ build_colour_rows (PdThemeEditor *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (c->row), box);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (c->row), c->button);
       adw_preferences_group_add (self->colours_group, c->row);
-    }
-}
-
-static const char *choose_actions[PD_THEME_N_IMAGES] = { "theme.choose-logo", "theme.choose-hero" };
-
-static void
-build_image_rows (PdThemeEditor *self)
-{
-  for (guint i = 0; i < PD_THEME_N_IMAGES; i++)
-    {
-      ImageRow *r = &self->images[i];
-      GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Choose…"));
-      GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-      const char *title = i == PD_THEME_IMAGE_LOGO ? _("_Logo") : _("_Hero Image");
-      const char *plain = i == PD_THEME_IMAGE_LOGO ? _("Logo") : _("Hero Image");
-      g_autofree char *choose_label = NULL;
-      g_autofree char *remove_label = NULL;
-
-      r->row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->row), title);
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (r->row), TRUE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (r->row),
-                                   i == PD_THEME_IMAGE_LOGO ? _("Shown in the page’s top bar")
-                                                            : _("Behind the headline of the hero block"));
-      g_object_set_data (G_OBJECT (r->row), "pd-image", GUINT_TO_POINTER (i));
-
-      r->picture = gtk_picture_new ();
-      gtk_widget_set_size_request (r->picture, 48, 48);
-      gtk_picture_set_can_shrink (GTK_PICTURE (r->picture), TRUE);
-      gtk_widget_set_valign (r->picture, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (r->picture), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (r->row), r->picture);
-
-      gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
-      /* Translators: accessible name, e.g. "Choose Logo" */
-      choose_label = g_strdup_printf (_("Choose %s"), plain);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL, choose_label, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (choose), choose_actions[i]);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (r->row), choose);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (r->row), choose);
-
-      r->remove_button = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-      gtk_widget_add_css_class (r->remove_button, "flat");
-      gtk_widget_set_valign (r->remove_button, GTK_ALIGN_CENTER);
-      /* Translators: accessible name and tooltip, e.g. "Remove Logo" */
-      remove_label = g_strdup_printf (_("Remove %s"), plain);
-      gtk_widget_set_tooltip_text (r->remove_button, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (r->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-      g_object_set_data (G_OBJECT (r->remove_button), "pd-image", GUINT_TO_POINTER (i));
-      g_signal_connect_object (r->remove_button, "clicked", G_CALLBACK (on_remove_image_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (r->row), r->remove_button);
-
-      /* The Choose button's action is what the keyboard does instead. */
-      gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drop), choose_actions[i]);
-      g_signal_connect_object (drop, "drop", G_CALLBACK (on_image_drop_cb), self, 0);
-      gtk_widget_add_controller (r->row, GTK_EVENT_CONTROLLER (drop));
-      adw_preferences_group_add (self->images_group, r->row);
     }
 }
 
@@ -1125,12 +667,8 @@ pd_theme_editor_class_init (PdThemeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdThemeEditor, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_apply_cb);
 
-  gtk_widget_class_install_action (widget_class, "theme.new", NULL, theme_new_action);
-  gtk_widget_class_install_action (widget_class, "theme.duplicate", NULL, theme_duplicate_action);
-  gtk_widget_class_install_action (widget_class, "theme.delete", NULL, theme_delete_action);
-  gtk_widget_class_install_action (widget_class, "theme.add-starters", NULL, theme_add_starters_action);
-  gtk_widget_class_install_action (widget_class, "theme.choose-logo", NULL, choose_logo_action);
-  gtk_widget_class_install_action (widget_class, "theme.choose-hero", NULL, choose_hero_action);
+  _pd_theme_editor_class_init_actions (widget_class);
+
 }
 
 static void
@@ -1150,7 +688,7 @@ pd_theme_editor_init (PdThemeEditor *self)
   g_signal_connect_object (self->radius_spin, "value-changed", G_CALLBACK (on_radius_changed_cb), self, G_CONNECT_SWAPPED);
 
   build_colour_rows (self);
-  build_image_rows (self);
+  _pd_theme_editor_build_image_rows (self);
   pd_entry_row_set_accessible_name (self->name_row, _("Theme Name"));
   rebuild_theme_names (self);
 }

@@ -266,7 +266,7 @@ put (PdPlatformFixture *platform,
      const char        *path,
      const char        *body)
 {
-  g_autoptr(PdResponse) r = pd_platform_json (platform, "PUT", path, token, body, "If-None-Match", "*", NULL);
+  g_autoptr(PdResponse) r = pd_platform_json (platform, "PUT", path, token, body, "If-None-Match", "*", (const char *) NULL);
 
   pd_assert_status (r, 201);
 }
@@ -277,7 +277,7 @@ main (int   argc,
 {
   guint seconds = g_getenv ("PD_BENCH_SECONDS") ? g_ascii_strtoull (g_getenv ("PD_BENCH_SECONDS"), NULL, 10) : 10;
   guint connections = g_getenv ("PD_BENCH_CONNECTIONS") ? g_ascii_strtoull (g_getenv ("PD_BENCH_CONNECTIONS"), NULL, 10) : 8;
-  PdPlatformFixture *platform = pd_platform_fixture_start ("--admin", NULL);
+  PdPlatformFixture *platform = pd_platform_fixture_start ("--admin", (const char *) NULL);
   g_autofree char *api = pd_platform_admin_tenant (platform, "Last", "bench@example.com", "bench-pw", NULL);
   g_autofree char *token = pd_platform_sign_in (platform, "bench@example.com", "bench-pw");
   g_autoptr(GPtrArray) project_ids = g_ptr_array_new_with_free_func (g_free);

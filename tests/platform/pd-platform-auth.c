@@ -270,12 +270,22 @@ create_session (PdRequest *req)
       return;
     }
 
-  if (api_token != NULL ? !check_api_token (platform, api_token, &tenant_id, &user_id)
-                        : !check_password (platform, email, password, &tenant_id, &user_id))
-    {
-      reply_unauthorized (req, "The e-mail address or the password is wrong.", FALSE);
-      return;
-    }
+  {
+    /* plain out-parameters: GCC 12's analyzer misreads the address of a
+     * g_autofree variable on the early returns above */
+    char *found_tenant = NULL;
+    char *found_user = NULL;
+    gboolean ok = api_token != NULL ? check_api_token (platform, api_token, &found_tenant, &found_user)
+                                    : check_password (platform, email, password, &found_tenant, &found_user);
+
+    tenant_id = found_tenant;
+    user_id = found_user;
+    if (!ok)
+      {
+        reply_unauthorized (req, "The e-mail address or the password is wrong.", FALSE);
+        return;
+      }
+  }
 
   tenant = pd_tenants_lookup (platform, tenant_id);
   if (tenant == NULL)

@@ -91,7 +91,6 @@ pd_campaigns_handle_publish (PdRequest  *req,
   gint64 revision = 0;
   g_autofree char *current = pd_records_get_json (req->tenant, "campaign", id, &revision);
   g_autoptr(JsonNode) node = NULL;
-  g_autofree char *json = NULL;
   JsonObject *campaign;
   const char *status = "draft";
   const char *old_status;
@@ -134,8 +133,12 @@ pd_campaigns_handle_publish (PdRequest  *req,
   json_object_remove_member (campaign, "revision");
   json_object_remove_member (campaign, "updated_at");
   json_object_set_string_member (campaign, "status", status);
-  pd_records_put (req->tenant, "campaign", id, campaign, revision + 1, &json);
-  pd_reply_take_json (req, 200, g_steal_pointer (&json));
+  {
+    char *json = NULL;
+
+    pd_records_put (req->tenant, "campaign", id, campaign, revision + 1, &json);
+    pd_reply_take_json (req, 200, json);
+  }
   pd_reply_set_etag (req, revision + 1);
 }
 

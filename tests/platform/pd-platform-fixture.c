@@ -288,7 +288,7 @@ pd_platform_sign_in (PdPlatformFixture *fixture,
   root = json_builder_get_root (builder);
   body = json_to_string (root, FALSE);
 
-  response = pd_platform_json (fixture, "POST", "/v1/session", NULL, body, NULL);
+  response = pd_platform_json (fixture, "POST", "/v1/session", NULL, body, (const char *) NULL);
   pd_assert_status (response, 201);
   return g_strdup (pd_response_string (response, "token"));
 }
@@ -303,7 +303,7 @@ pd_platform_admin_tenant (PdPlatformFixture  *fixture,
 {
   g_autofree char *body = g_strdup_printf ("{\"name\": \"%s\", \"email\": \"%s\", \"password\": \"%s\"}",
                                            name, email, password);
-  g_autoptr(PdResponse) response = pd_platform_json (fixture, "POST", "/_admin/tenants", NULL, body, NULL);
+  g_autoptr(PdResponse) response = pd_platform_json (fixture, "POST", "/_admin/tenants", NULL, body, (const char *) NULL);
 
   pd_assert_status (response, 201);
   if (tenant_id != NULL)
@@ -316,7 +316,7 @@ void
 pd_platform_admin_faults (PdPlatformFixture *fixture,
                           const char        *json)
 {
-  g_autoptr(PdResponse) response = pd_platform_json (fixture, "POST", "/_admin/faults", NULL, json, NULL);
+  g_autoptr(PdResponse) response = pd_platform_json (fixture, "POST", "/_admin/faults", NULL, json, (const char *) NULL);
 
   pd_assert_status (response, 200);
 }

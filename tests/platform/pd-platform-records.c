@@ -367,14 +367,11 @@ pd_records_handle_item (PdRequest  *req,
 {
   const char *kind = pd_records_kind (collection);
   gint64 revision = 0;
-  g_autofree char *current = NULL;
+  g_autofree char *current = pd_records_get_json (req->tenant, kind, id, &revision);
   g_autoptr(JsonNode) current_node = NULL;
   g_autoptr(JsonNode) merged = NULL;
 
-  /* The router only routes known collections here. */
   g_assert (kind != NULL);
-  current = pd_records_get_json (req->tenant, kind, id, &revision);
-
   if (g_str_equal (req->method, "PUT"))
     {
       if (current != NULL)

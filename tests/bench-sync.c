@@ -1,0 +1,335 @@
+/* bench-sync.c: first sync of a large tenant, and a push of many edits
+ *
+ * Prints each as a ratio to the floor measured in the same run: curl
+ * moving the same HTTP requests over one keep-alive connection, plus the
+ * sqlite3 shell importing the same rows. Target: within 2x of the floor.
+ *
+ * Sizes: PD_BENCH_PROJECTS (50000), PD_BENCH_CAMPAIGNS (1000),
+ * PD_BENCH_EDITS (10000).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pd-json.h"
+#include "pd-project.h"
+#include "pd-sync-test-utils.h"
+#include "pd-test-utils.h"
+
+static PdTestPlatform *platform;
+static char *token;
+static char *workdir;
+
+typedef struct {
+  PdApiClient *client;
+  GPtrArray   *ids;
+  guint        next;
+  guint        in_flight;
+  guint        done;
+  const char  *kind;
+} Seeder;
+
+static JsonObject *
+project_fields (guint n)
+{
+  JsonObject *object = json_object_new ();
+  g_autofree char *title = g_strdup_printf ("Projekt %u", n);
+
+  json_object_set_string_member (object, "title", title);
+  json_object_set_string_member (object, "organisation", "Verein für Beispiele e.V.");
+  json_object_set_string_member (object, "description", "Ein Projekt, das gefördert werden möchte, mit einer Beschreibung von ein paar Sätzen Länge.");
+  json_object_set_string_member (object, "category", n % 2 ? "Umwelt" : "Bildung");
+  json_object_set_string_member (object, "location", "Köln");
+  json_object_set_int_member (object, "default_target_coins", 10000 + n);
+  json_object_set_string_member (object, "source", "client");
+  return object;
+}
+
+static JsonObject *
+campaign_fields (guint n)
+{
+  g_autoptr(PdCampaign) campaign = pd_test_campaign_new ("Kampagne");
+  g_autoptr(JsonNode) node = pd_record_content_to_json (PD_RECORD (campaign));
+  JsonObject *object = json_object_ref (json_node_get_object (node));
+  g_autofree char *name = g_strdup_printf ("Kampagne %u", n);
+
+  json_object_set_string_member (object, "name", name);
+  json_object_remove_member (object, "id");
+  return object;
+}
+
+static void seed_next (Seeder *seeder);
+
+static void
+on_seeded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Seeder *seeder = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdApiRecord) record = pd_api_client_record_finish (seeder->client, result, &error);
+
+  g_assert_no_error (error);
+  seeder->in_flight--;
+  seeder->done++;
+  seed_next (seeder);
+}
+
+static void
+seed_next (Seeder *seeder)
+{
+  while (seeder->in_flight < 8 && seeder->next < seeder->ids->len)
+    {
+      guint n = seeder->next++;
+      g_autoptr(JsonObject) fields = g_str_equal (seeder->kind, "project") ? project_fields (n) : campaign_fields (n);
+
+      seeder->in_flight++;
+      pd_api_client_create_record_async (seeder->client, seeder->kind, g_ptr_array_index (seeder->ids, n),
+                                         fields, NULL, NULL, on_seeded_cb, seeder);
+    }
+}
+
+static GPtrArray *
+seed (PdApiClient *client,
+      const char  *kind,
+      guint        count)
+{
+  Seeder seeder = { client, g_ptr_array_new_with_free_func (g_free), 0, 0, 0, kind };
+
+  for (guint i = 0; i < count; i++)
+    g_ptr_array_add (seeder.ids, g_uuid_string_random ());
+  seed_next (&seeder);
+  while (seeder.done < count)
+    g_main_context_iteration (NULL, TRUE);
+  return seeder.ids;
+}
+
+static double
+run_command (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+/* Writes the rows as CSV and times the sqlite3 shell importing them into
+ * a table of the same shape as the store's (kind, id, json). */
+static double
+sqlite_floor (GPtrArray  *rows,
+              const char *name)
+{
+  g_autofree char *csv = g_build_filename (workdir, name, NULL);
+  g_autofree char *db = g_strconcat (csv, ".sqlite", NULL);
+  g_autofree char *script = g_strconcat (csv, ".sql", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  const char *argv[] = { "sqlite3", db, NULL, NULL };
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *json = g_ptr_array_index (rows, i);
+      g_autofree char *quoted = NULL;
+      g_auto(GStrv) parts = g_strsplit (json, "\"", -1);
+
+      quoted = g_strjoinv ("\"\"", parts);
+      g_string_append_printf (text, "x,%u,\"%s\"\n", i, quoted);
+    }
+  g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  g_unlink (db);
+  sql = g_strdup_printf ("PRAGMA journal_mode=WAL;\nCREATE TABLE r (kind TEXT, id TEXT PRIMARY KEY, json TEXT);\n"
+                         ".mode csv\n.import %s r\n", csv);
+  g_assert_true (g_file_set_contents (script, sql, -1, NULL));
+  argv[2] = g_strdup_printf (".read %s", script);
+  {
+    double seconds = run_command (argv);
+
+    g_free ((char *) argv[2]);
+    return seconds;
+  }
+}
+
+/* Times curl fetching @urls (GET) or sending @bodies (PATCH with If-Match)
+ * over one connection, as the engine does. */
+static double
+curl_floor (GPtrArray  *urls,
+            GPtrArray  *methods_headers,
+            const char *name)
+{
+  g_autofree char *config = g_build_filename (workdir, name, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *argv[] = { "curl", "-s", "--compressed", "-K", config, NULL };
+
+  for (guint i = 0; i < urls->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, "next\n");
+      g_string_append_printf (text, "url = \"%s\"\noutput = \"/dev/null\"\nheader = \"Authorization: Bearer %s\"\n",
+                              (char *) g_ptr_array_index (urls, i), token);
+      if (methods_headers != NULL)
+        g_string_append (text, g_ptr_array_index (methods_headers, i));
+    }
+  g_assert_true (g_file_set_contents (config, text->str, text->len, NULL));
+  return run_command (argv);
+}
+
+static gboolean
+engine_idle (gpointer data)
+{
+  return !pd_sync_engine_get_busy (PD_SYNC_ENGINE (data));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_projects = g_getenv ("PD_BENCH_PROJECTS") ? atoi (g_getenv ("PD_BENCH_PROJECTS")) : 50000;
+  guint n_campaigns = g_getenv ("PD_BENCH_CAMPAIGNS") ? atoi (g_getenv ("PD_BENCH_CAMPAIGNS")) : 1000;
+  guint n_edits = g_getenv ("PD_BENCH_EDITS") ? atoi (g_getenv ("PD_BENCH_EDITS")) : 10000;
+  g_autofree char *api_token = NULL;
+  g_autoptr(PdApiClient) client = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GPtrArray) page_urls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PdAccount) account = NULL;
+  g_autoptr(PdSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *cursor = NULL;
+  PdStore *store;
+  double t_pull, t_push, f_pull_http, f_pull_db, f_push_http, f_push_db;
+  gint64 start;
+
+  g_test_init (&argc, &argv, NULL);
+
+  workdir = pd_test_make_private_dir ();
+  platform = pd_test_platform_start (NULL);
+  api_token = pd_test_platform_add_tenant (platform, "Bench", "bench@example.com", "password", NULL);
+  token = pd_test_platform_sign_in (platform, api_token);
+  client = pd_api_client_new (platform->url, &error);
+  pd_api_client_set_token (client, token);
+
+  g_print ("Seeding %u projects and %u campaigns…\n", n_projects, n_campaigns);
+  projects = seed (client, "project", n_projects);
+  campaigns = seed (client, "campaign", n_campaigns);
+
+  /* The first sync, timed. */
+  dir = g_build_filename (workdir, "account", NULL);
+  account = pd_test_account_new (dir, platform->url, token);
+  engine = pd_sync_engine_new (account, &error);
+  g_assert_no_error (error);
+  store = pd_account_open_store (account, NULL);
+  pd_sync_engine_set_auto_sync (engine, FALSE);
+  start = g_get_monotonic_time ();
+  {
+    g_autoptr(GError) sync_error = pd_test_sync (engine);
+
+    g_assert_no_error (sync_error);
+  }
+  t_pull = (g_get_monotonic_time () - start) / 1e6;
+  g_assert_cmpuint (pd_store_count_projects (store), ==, n_projects);
+
+  /* The floor: the same pages with curl, the same rows with sqlite3. */
+  for (;;)
+    {
+      g_autoptr(GString) path = g_string_new ("/v1/changes?limit=1000");
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *page;
+      JsonArray *changes;
+
+      if (cursor != NULL)
+        {
+          g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
+
+          g_string_append_printf (path, "&since=%s", escaped);
+        }
+      g_ptr_array_add (page_urls, g_strconcat (platform->url, path->str, NULL));
+      node = pd_test_platform_request (platform, "GET", path->str, token, NULL, NULL);
+      page = json_node_get_object (node);
+      changes = json_object_get_array_member (page, "changes");
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonNode *record = json_object_get_member (json_array_get_object_element (changes, i), "record");
+
+          if (record != NULL && JSON_NODE_HOLDS_OBJECT (record))
+            g_ptr_array_add (rows, pd_json_to_string (record));
+        }
+      g_free (cursor);
+      cursor = g_strdup (json_object_get_string_member (page, "next_cursor"));
+      if (!json_object_get_boolean_member (page, "has_more") || json_array_get_length (changes) == 0)
+        break;
+    }
+  f_pull_http = curl_floor (page_urls, NULL, "pages.curl");
+  f_pull_db = sqlite_floor (rows, "pull.csv");
+
+  /* A push of many edits, timed. */
+  n_edits = MIN (n_edits, n_projects);
+  pd_store_begin_action (store, NULL);
+  for (guint i = 0; i < n_edits; i++)
+    {
+      g_autoptr(PdProject) project = pd_store_get_project (store, g_ptr_array_index (projects, i));
+      g_autofree char *title = g_strdup_printf ("Projekt %u, überarbeitet", i);
+
+      pd_project_set_title (project, title);
+      pd_store_save (store, PD_RECORD (project), NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (pd_store_end_action (store, TRUE, &error));
+  start = g_get_monotonic_time ();
+  {
+    g_autoptr(GError) sync_error = pd_test_sync (engine);
+
+    g_assert_no_error (sync_error);
+  }
+  t_push = (g_get_monotonic_time () - start) / 1e6;
+  g_assert_true (pd_test_wait_for (engine_idle, engine, 1000));
+  g_assert_cmpuint (pd_store_count_outbox (store), ==, 0);
+
+  /* The floor: the same PATCHes with curl, the same rows with sqlite3. */
+  {
+    g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) edit_rows = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < n_edits; i++)
+      {
+        const char *id = g_ptr_array_index (projects, i);
+        g_autoptr(PdProject) project = pd_store_get_project (store, id);
+        g_autofree char *body = g_strdup_printf ("{\\\"title\\\":\\\"Projekt %u, noch einmal\\\"}", i);
+
+        g_ptr_array_add (urls, g_strdup_printf ("%s/v1/projects/%s", platform->url, id));
+        g_ptr_array_add (extra, g_strdup_printf ("request = \"PATCH\"\nheader = \"Content-Type: application/json\"\n"
+                                                 "header = \"If-Match: \\\"%" G_GINT64_FORMAT "\\\"\"\n"
+                                                 "header = \"Idempotency-Key: bench-%u\"\ndata = \"%s\"\n",
+                                                 pd_record_get_revision (PD_RECORD (project)), i, body));
+        {
+          g_autoptr(JsonNode) local = pd_store_get_local (store, "project", id);
+
+          g_ptr_array_add (edit_rows, pd_json_to_string (local));
+        }
+      }
+    f_push_http = curl_floor (urls, extra, "patches.curl");
+    f_push_db = sqlite_floor (edit_rows, "push.csv");
+  }
+
+  g_print ("first sync of %u projects + %u campaigns: %.2f s; floor %.2f s (curl %.2f + sqlite3 %.2f); ratio %.2f\n",
+           n_projects, n_campaigns, t_pull, f_pull_http + f_pull_db, f_pull_http, f_pull_db,
+           t_pull / (f_pull_http + f_pull_db));
+  g_print ("push of %u edits: %.2f s; floor %.2f s (curl %.2f + sqlite3 %.2f); ratio %.2f\n",
+           n_edits, t_push, f_push_http + f_push_db, f_push_http, f_push_db,
+           t_push / (f_push_http + f_push_db));
+
+  g_clear_object (&engine);
+  g_clear_object (&account);
+  pd_test_platform_free (platform);
+  pd_test_remove_tree (workdir);
+  return 0;
+}

@@ -1,0 +1,193 @@
+/* test-accounts-ui.c: signing in through the account switcher against the
+ * reference platform, switching workspaces, and the sync indicator
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+
+#include "pd-account-manager.h"
+#include "pd-sign-in-dialog.h"
+#include "pd-sync-engine.h"
+#include "pd-test-app.h"
+
+typedef struct
+{
+  GSubprocess *process;
+  char        *data_dir;
+  char        *base_url;
+} Platform;
+
+static Platform *platform;
+
+/* The server goes when the test goes, even when an assertion aborts it. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (data, &contents, NULL, NULL) && strchr (contents, '\n') != NULL;
+}
+
+static Platform *
+platform_start (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autofree char *server = pd_test_build_path ("platform", "particulate-platform", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *port_file = NULL;
+  g_autofree char *port = NULL;
+  g_autoptr(GError) error = NULL;
+  Platform *self = g_new0 (Platform, 1);
+
+  self->data_dir = pd_test_make_private_dir ();
+  data = g_build_filename (self->data_dir, "data", NULL);
+  port_file = g_build_filename (self->data_dir, "port", NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  self->process = g_subprocess_launcher_spawn (launcher, &error, server, "--data-dir", data,
+                                               "--port", "0", "--port-file", port_file,
+                                               "--seed", "demo", NULL);
+  g_assert_no_error (error);
+  g_assert_true (pd_test_wait_for (file_written, port_file, 30000));
+  g_assert_true (g_file_get_contents (port_file, &port, NULL, NULL));
+  g_strstrip (port);
+  self->base_url = g_strdup_printf ("http://127.0.0.1:%s", port);
+  return self;
+}
+
+static void
+platform_stop (Platform *self)
+{
+  g_subprocess_send_signal (self->process, SIGTERM);
+  g_subprocess_wait (self->process, NULL, NULL);
+  g_object_unref (self->process);
+  pd_test_remove_tree (self->data_dir);
+  g_free (self->data_dir);
+  g_free (self->base_url);
+  g_free (self);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+has_account (gpointer data)
+{
+  return pd_context_get_account (data) != NULL;
+}
+
+static gboolean
+engine_settled (gpointer data)
+{
+  PdSyncIndicatorStatus status = pd_sync_indicator_get_status (data);
+
+  return status == PD_SYNC_INDICATOR_SYNCED || status == PD_SYNC_INDICATOR_ERROR;
+}
+
+static gboolean
+has_campaigns (gpointer data)
+{
+  return g_list_model_get_n_items (pd_store_get_campaigns (data)) > 0;
+}
+
+static void
+check_accounts (PdApplication *app,
+                PdWindow      *window)
+{
+  PdContext *context = window->context;
+  PdStore *local_store = window->store;
+  GtkWindow *dialog;
+  GtkEditable *email, *password;
+
+  g_assert_null (pd_context_get_account (context));
+  g_assert_cmpstr (pd_account_switcher_get_title (window->account_switcher), ==, "Local Workspace");
+  g_assert_cmpint (pd_sync_indicator_get_status (window->sync_indicator), ==, PD_SYNC_INDICATOR_LOCAL);
+
+  /* Add Account… in the switcher opens the sign-in dialog, with the
+   * platform's address filled in from PARTICULATE_PLATFORM_URL. */
+  gtk_widget_activate_action (GTK_WIDGET (window->account_switcher), "account.add", NULL);
+  pd_test_settle (200);
+  dialog = find_toplevel (PD_TYPE_SIGN_IN_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), PD_TYPE_SIGN_IN_DIALOG, "url_row"))),
+                   ==, platform->base_url);
+  email = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), PD_TYPE_SIGN_IN_DIALOG, "email_row"));
+  password = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), PD_TYPE_SIGN_IN_DIALOG, "password_row"));
+  gtk_editable_set_text (email, "demo@example.com");
+  gtk_editable_set_text (password, "demo-password");
+  pd_test_wait_for_mapped (GTK_WIDGET (dialog));
+  pd_test_settle (300);
+  pd_test_save_screenshot (GTK_WIDGET (dialog), "sign-in-dialog");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "sign-in.sign-in", NULL);
+
+  /* Signed in: the account's own workspace is open, synced from the
+   * platform, and the switcher and the indicator say so. */
+  g_assert_true (pd_test_wait_for (has_account, context, 20000));
+  g_assert_true (window->store != local_store);
+  g_assert_true (window->store == pd_context_get_store (context));
+  g_assert_cmpstr (pd_account_switcher_get_title (window->account_switcher), !=, "Local Workspace");
+  g_assert_true (pd_test_wait_for (engine_settled, window->sync_indicator, 20000));
+  g_assert_cmpint (pd_sync_indicator_get_status (window->sync_indicator), ==, PD_SYNC_INDICATOR_SYNCED);
+  g_assert_true (pd_test_wait_for (has_campaigns, window->store, 10000));
+  pd_test_settle (300);
+  pd_test_save_screenshot (GTK_WIDGET (window), "account-workspace");
+
+  /* Back to the local workspace: the account's data is not shown there. */
+  gtk_widget_activate_action (GTK_WIDGET (window->account_switcher), "account.switch", "s", "");
+  g_assert_null (pd_context_get_account (context));
+  g_assert_cmpstr (pd_account_switcher_get_title (window->account_switcher), ==, "Local Workspace");
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (window->store)), ==, 0);
+  g_assert_cmpint (pd_sync_indicator_get_status (window->sync_indicator), ==, PD_SYNC_INDICATOR_LOCAL);
+}
+
+static void
+check_reopens_account (PdApplication *app,
+                       PdWindow      *window)
+{
+  /* The next start opens the local workspace chosen last. */
+  g_assert_null (pd_context_get_account (window->context));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pd_context_get_account_manager (window->context))), ==, 1);
+}
+
+static void
+test_accounts (void)
+{
+  platform = platform_start ();
+  g_setenv ("PARTICULATE_PLATFORM_URL", platform->base_url, TRUE);
+
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (FALSE, check_accounts);
+  pd_test_app_run (FALSE, check_reopens_account);
+
+  platform_stop (platform);
+  platform = NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pd_test_app_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/accounts-ui/sign-in-and-switch", test_accounts);
+
+  return g_test_run ();
+}
