@@ -119,7 +119,9 @@ def memory():
 def frames():
     home, filled = make_workspace(100000)
     try:
-        _, _, figures = run_probe([ARGS.app], 'scroll', app_env(home), timeout=300)
+        env = app_env(home)
+        env['PD_BENCH_PAGE'] = 'projects'   # the campaign's Projects page
+        _, _, figures = run_probe([ARGS.app], 'scroll', env, timeout=300)
     finally:
         shutil.rmtree(home, ignore_errors=True)
     if not filled or 'no_list' in figures or not figures.get('scroll_frames'):
