@@ -33,11 +33,18 @@
 #include "pd-test-ui-utils.h"
 #include "pd-window.h"
 
-/* Actions that open a dialog, each checked on its own. */
-static const char *dialog_actions[] = {
-  "app.preferences",
-  "app.about",
-  "win.show-help-overlay",
+/* Actions that open a dialog, each checked on its own: an app. or win.
+ * action, or an action installed on the first widget of a type in the
+ * main window. */
+static const struct {
+  const char *widget_type;   /* NULL: the application or the window */
+  const char *action;
+} dialog_actions[] = {
+  { NULL, "app.preferences" },
+  { NULL, "app.about" },
+  { NULL, "win.show-help-overlay" },
+  { "PdAccountSwitcher", "account.add" },
+  { "PdProjectsPage", "projects.new-project" },
 };
 
 /* ---------------------------------------------------------------------- */
@@ -776,6 +783,26 @@ find_new_toplevel (GList *before)
   return NULL;
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 check_application (Fixture *fixture)
 {
@@ -798,17 +825,32 @@ check_application (Fixture *fixture)
   for (guint i = 0; i < G_N_ELEMENTS (dialog_actions); i++)
     {
       g_autoptr(GList) before = list_visible_toplevels ();
-      const char *action = dialog_actions[i];
+      const char *action = dialog_actions[i].action;
+      const char *type_name = dialog_actions[i].widget_type;
       GtkWindow *dialog;
 
-      if (g_str_has_prefix (action, "app."))
+      if (type_name != NULL)
+        {
+          GType type = g_type_from_name (type_name);
+          GtkWidget *owner = type != G_TYPE_INVALID ? find_widget_of_type (GTK_WIDGET (fixture->window), type) : NULL;
+
+          /* A dialog whose widget has not landed is not checked yet. */
+          if (owner == NULL)
+            {
+              g_test_message ("%s: no %s in the window, not checked", action, type_name);
+              continue;
+            }
+          g_assert_true (gtk_widget_activate_action (owner, action, NULL));
+        }
+      else if (g_str_has_prefix (action, "app."))
         g_action_group_activate_action (G_ACTION_GROUP (fixture->app), action + 4, NULL);
       else
         gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL);
       pd_test_settle (300);
 
       dialog = find_new_toplevel (before);
-      g_assert_nonnull (dialog);
+      if (dialog == NULL)
+        g_error ("%s opened no dialog", action);
       g_assert_true (pd_test_wait_for_mapped (GTK_WIDGET (dialog)));
 
       n_pages = 0;
@@ -859,27 +901,31 @@ static void
 test_accessibility_application (void)
 {
   Fixture fixture = { 0 };
-  char *argv[] = { (char *) "particulate-designer", NULL };
-  g_autofree char *data_home = pd_test_make_private_dir ();
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
+  /* With demo campaigns and projects, so lists have rows to check. */
+  char *argv[] = { (char *) "particulate-designer", (char *) "--demo", NULL };
   fixture.app = pd_application_new ();
   g_application_set_flags (G_APPLICATION (fixture.app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect (fixture.app, "window-added", G_CALLBACK (on_window_added_cb), &fixture);
   g_signal_connect_after (fixture.app, "activate", G_CALLBACK (on_activate_cb), &fixture);
 
-  g_assert_cmpint (g_application_run (G_APPLICATION (fixture.app), 1, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (fixture.app), 2, argv), ==, 0);
   g_assert_true (fixture.checked);
 
   g_clear_object (&fixture.app);
-  pd_test_remove_tree (data_home);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("pd-test-a11y-XXXXXX", NULL);
+  int status;
+
+  /* A private data folder, set before GTK starts: GLib keeps the first
+   * g_get_user_data_dir() it computes, so setting XDG_DATA_HOME later would
+   * still open the real workspace of whoever runs the test. */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -887,5 +933,8 @@ main (int   argc,
   g_test_add_func ("/accessibility/checker/accepts-good-tree", test_accessibility_checker_accepts_good_tree);
   g_test_add_func ("/accessibility/application", test_accessibility_application);
 
-  return g_test_run ();
+  status = g_test_run ();
+  pd_test_remove_tree (data_home);
+
+  return status;
 }

@@ -330,6 +330,7 @@ test_export_batch (Fixture       *f,
 
   codes = issue (f, batch, NULL, &error);
   g_assert_no_error (error);
+  g_assert (codes != NULL);
   export = pd_voucher_export_new_for_batch (f->store, batch, "https://give.example.org/winter", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pd_voucher_export_get_n_codes (export), ==, 25);

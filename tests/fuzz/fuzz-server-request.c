@@ -38,8 +38,10 @@ server_thread (gpointer data)
 
   g_main_context_push_thread_default (context);
 
+  /* As pd-platform-main.c sets it up. */
   platform.data_dir = data;
   platform.tenants = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) pd_tenant_free);
+  platform.sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pd_session_free);
   platform.rand = g_rand_new_with_seed (2026);
   platform.feed_retention = 1000000;
   platform.token_lifetime = 3600;
