@@ -634,7 +634,6 @@ pd_results_page_class_init (PdResultsPageClass *klass)
 
   g_type_ensure (PD_TYPE_RESULTS_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/particulate/Designer/ui/pd-results-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdResultsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PdResultsPage, updated_label);
   gtk_widget_class_bind_template_child (widget_class, PdResultsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, PdResultsPage, stack);
@@ -652,5 +651,7 @@ static void
 pd_results_page_init (PdResultsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bin owns its child; binding it would unparent it twice. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   show_stats (self);
 }

@@ -559,7 +559,6 @@ pd_vouchers_page_class_init (PdVouchersPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/particulate/Designer/ui/pd-vouchers-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdVouchersPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PdVouchersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PdVouchersPage, budget_label);
   gtk_widget_class_bind_template_child (widget_class, PdVouchersPage, list_box);
@@ -579,6 +578,8 @@ static void
 pd_vouchers_page_init (PdVouchersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bin owns its child; binding it would unparent it twice. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   self->filter = gtk_custom_filter_new (filter_batch, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vouchers.cancel-export", FALSE);
   update_state (self);
