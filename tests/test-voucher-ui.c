@@ -505,6 +505,22 @@ test_screenshots (Fixture       *fixture,
   shoot (fixture, "vouchers", 1100);
   shoot (fixture, "vouchers", 360);
 
+  /* The two dialogs, with the budget hint and the checklist. */
+  {
+    PdIssueVouchersDialog *dialog = open_issue_dialog (fixture, "Town hall", 200, 500);
+    PdPreflightDialog *preflight;
+
+    pd_test_settle (500);
+    pd_test_save_screenshot (GTK_WIDGET (dialog), "issue-vouchers-dialog");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->vouchers), "vouchers.preflight", NULL));
+    pd_test_settle (500);
+    preflight = PD_PREFLIGHT_DIALOG (find_toplevel (PD_TYPE_PREFLIGHT_DIALOG));
+    g_assert_nonnull (preflight);
+    pd_test_save_screenshot (GTK_WIDGET (preflight), "preflight-dialog");
+    gtk_window_destroy (GTK_WINDOW (preflight));
+  }
+
   write_cached_stats (fixture);
   show_results (fixture);
   shoot (fixture, "results", 1100);

@@ -110,8 +110,11 @@ add_number (PdResultsPage *self,
 
   gtk_widget_add_css_class (box, "card");
   gtk_widget_set_focusable (box, FALSE);
-  gtk_widget_add_css_class (value_label, "title-1");
-  gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (value_label, "title-2");
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (value_label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_start (value_label, 6);
+  gtk_widget_set_margin_end (value_label, 6);
   gtk_widget_add_css_class (caption_label, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
   gtk_label_set_justify (GTK_LABEL (caption_label), GTK_JUSTIFY_CENTER);

@@ -17,7 +17,6 @@ struct _PdVoucherBatchRow
 
   PdVoucherBatch *batch;
   PdCampaign     *campaign;
-  GtkLabel       *state_label;
   GtkWidget      *csv_button;
   GtkWidget      *pdf_button;
 };
@@ -69,8 +68,14 @@ update (PdVoucherBatchRow *self)
                              count, coins);
   /* Translators: vouchers and coins, their total value, the expiry date */
   subtitle = g_strdup_printf (_("%s · %s · expires %s"), amounts, money, date);
+  if (*state != '\0')
+    {
+      char *with_state = g_strconcat (subtitle, " · ", state, NULL);
+
+      g_free (subtitle);
+      subtitle = with_state;
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
-  gtk_label_set_text (self->state_label, state);
 
   /* Translators: accessible name of a button; %s is the batch's label */
   csv_name = g_strdup_printf (_("Export “%s” as CSV"), label);
@@ -101,17 +106,12 @@ pd_voucher_batch_row_class_init (PdVoucherBatchRowClass *klass)
 
 static GtkWidget *
 make_button (const char *icon_name,
-             const char *label,
              const char *tooltip,
              const char *action_name,
              const char *batch_id)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
-  gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
@@ -141,15 +141,10 @@ pd_voucher_batch_row_new (PdVoucherBatch *batch,
   self->campaign = g_object_ref (campaign);
   id = pd_record_get_id (PD_RECORD (batch));
 
-  self->state_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "caption");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->state_label));
-
-  self->csv_button = make_button ("x-office-spreadsheet-symbolic", _("CSV"),
+  self->csv_button = make_button ("x-office-spreadsheet-symbolic",
                                   _("Export the codes as a spreadsheet (CSV)"),
                                   "vouchers.export-csv", id);
-  self->pdf_button = make_button ("printer-symbolic", _("Cards"),
+  self->pdf_button = make_button ("printer-symbolic",
                                   _("Export printable cards with QR codes (PDF)"),
                                   "vouchers.export-pdf", id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->csv_button);
