@@ -50,6 +50,13 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A count with the locale's digit grouping, "12,500". */
+static char *
+format_count (gint64 n)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+}
+
 static void
 clear_errors (PdIssueVouchersDialog *self)
 {
@@ -209,6 +216,7 @@ start_issue (PdIssueVouchersDialog *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
   g_autofree char *progress = NULL;
+  g_autofree char *count_text = NULL;
   GDateTime *expires_at = pd_date_time_button_get_date_time (self->expiry_button);
   gint64 count = gtk_spin_button_get_value_as_int (self->count_spin);
 
@@ -246,9 +254,10 @@ start_issue (PdIssueVouchersDialog *self,
   self->fraction_binding = g_object_bind_property (self->generator, "fraction",
                                                    self->progress_bar, "fraction",
                                                    G_BINDING_SYNC_CREATE);
-  progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Issuing %'" G_GINT64_FORMAT " voucher…",
-                                           "Issuing %'" G_GINT64_FORMAT " vouchers…", count),
-                              count);
+  count_text = format_count (count);
+  progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Issuing %s voucher…",
+                                           "Issuing %s vouchers…", (gulong) count),
+                              count_text);
   gtk_label_set_text (self->progress_label, progress);
   set_busy (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_first_child (GTK_WIDGET (self->stack))));

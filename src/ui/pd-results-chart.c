@@ -244,15 +244,18 @@ pd_results_chart_dup_text (PdResultsChart *self)
   for (guint i = 0; i < n; i++)
     {
       const PdCampaignStatsDay *day = pd_campaign_stats_get_day (self->stats, i);
+      g_autofree char *redemptions = g_strdup_printf ("%'" G_GINT64_FORMAT, day->redemptions);
+      g_autofree char *coins = g_strdup_printf ("%'" G_GINT64_FORMAT, day->coins);
 
       if (i > 0)
         g_string_append (text, "; ");
+
       /* Translators: a day of the chart, "2026-11-20: 12 redemptions, 600 coins" */
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%s: %'" G_GINT64_FORMAT " redemption, %'" G_GINT64_FORMAT " coins",
-                                                 "%s: %'" G_GINT64_FORMAT " redemptions, %'" G_GINT64_FORMAT " coins",
-                                                 day->redemptions),
-                              day->date, day->redemptions, day->coins);
+                                                 "%s: %s redemption, %s coins",
+                                                 "%s: %s redemptions, %s coins",
+                                                 (gulong) day->redemptions),
+                              day->date, redemptions, coins);
     }
 
   return g_string_free (text, FALSE);

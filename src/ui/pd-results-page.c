@@ -172,14 +172,15 @@ show_projects (PdResultsPage *self)
       g_autofree char *title = project_title (self, p->project_id);
       g_autofree char *subtitle = NULL;
       g_autofree char *description = NULL;
+      g_autofree char *coins = g_strdup_printf ("%'" G_GINT64_FORMAT, p->coins);
+      g_autofree char *target = g_strdup_printf ("%'" G_GINT64_FORMAT, p->target_coins);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
       double fraction = p->target_coins > 0 ? MIN ((double) p->coins / (double) p->target_coins, 1.0) : 0.0;
       int percent = p->target_coins > 0 ? (int) (100.0 * (double) p->coins / (double) p->target_coins) : 0;
 
       /* Translators: coins a project received, its target, the share reached */
-      subtitle = g_strdup_printf (_("%'" G_GINT64_FORMAT " of %'" G_GINT64_FORMAT " coins (%d %%)"),
-                                  p->coins, p->target_coins, percent);
+      subtitle = g_strdup_printf (_("%s of %s coins (%d %%)"), coins, target, percent);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -23,6 +23,13 @@ struct _PdVoucherBatchRow
 
 G_DEFINE_FINAL_TYPE (PdVoucherBatchRow, pd_voucher_batch_row, ADW_TYPE_ACTION_ROW)
 
+/* A count with the locale's digit grouping, "12,500". */
+static char *
+format_count (gint64 n)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+}
+
 static const char *
 sync_state_text (PdSyncState state)
 {
@@ -53,6 +60,8 @@ update (PdVoucherBatchRow *self)
                                             pd_campaign_get_currency (self->campaign));
   g_autofree char *date = expires_at != NULL ? g_date_time_format (expires_at, "%x") : g_strdup ("—");
   g_autofree char *amounts = NULL;
+  g_autofree char *count_text = format_count (count);
+  g_autofree char *coins_text = format_count (coins);
   g_autofree char *subtitle = NULL;
   g_autofree char *csv_name = NULL;
   g_autofree char *pdf_name = NULL;
@@ -62,10 +71,10 @@ update (PdVoucherBatchRow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), label);
   /* Translators: "100 vouchers of 500 coins" */
   amounts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%'" G_GINT64_FORMAT " voucher of %'" G_GINT64_FORMAT " coins",
-                                          "%'" G_GINT64_FORMAT " vouchers of %'" G_GINT64_FORMAT " coins",
-                                          count),
-                             count, coins);
+                                          "%s voucher of %s coins",
+                                          "%s vouchers of %s coins",
+                                          (gulong) count),
+                             count_text, coins_text);
   /* Translators: vouchers and coins, their total value, the expiry date */
   subtitle = g_strdup_printf (_("%s · %s · expires %s"), amounts, money, date);
   if (*state != '\0')

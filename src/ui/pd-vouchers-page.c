@@ -206,11 +206,13 @@ on_batch_issued_cb (PdVouchersPage *self,
                     PdVoucherBatch *batch)
 {
   g_autofree char *text = NULL;
+  g_autofree char *count_text = NULL;
   gint64 count = pd_voucher_batch_get_count (batch);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" G_GINT64_FORMAT " voucher issued",
-                                       "%'" G_GINT64_FORMAT " vouchers issued", count),
-                          count);
+  count_text = g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s voucher issued",
+                                       "%s vouchers issued", (gulong) count),
+                          count_text);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
   update_state (self);
 }
