@@ -542,6 +542,10 @@ set_campaign (PdResultsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   g_set_object (&self->campaign, campaign);
   reload (self);
+
+  /* Show the cache at once, then what the platform says now. */
+  if (self->campaign != NULL && signed_in_account (self) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "results.refresh", NULL);
 }
 
 static void
