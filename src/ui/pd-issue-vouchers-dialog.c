@@ -39,6 +39,7 @@ struct _PdIssueVouchersDialog
   GtkLabel         *progress_label;
   GtkProgressBar   *progress_bar;
   GtkWidget        *issue_button;
+  GtkWidget        *cancel_button;
 };
 
 G_DEFINE_FINAL_TYPE (PdIssueVouchersDialog, pd_issue_vouchers_dialog, ADW_TYPE_WINDOW)
@@ -162,6 +163,14 @@ on_issued_cb (GObject      *source,
   g_clear_object (&self->generator);
   g_clear_object (&self->cancellable);
 
+  /* Closed from outside while the codes were drawn: nothing to show. */
+  if (self->stack == NULL)
+    {
+      if (codes != NULL)
+        g_signal_emit (self, signals[ISSUED], 0, batch);
+      return;
+    }
+
   if (codes == NULL)
     {
       set_busy (self, FALSE);
@@ -260,7 +269,7 @@ start_issue (PdIssueVouchersDialog *self,
                               count_text);
   gtk_label_set_text (self->progress_label, progress);
   set_busy (self, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_first_child (GTK_WIDGET (self->stack))));
+  gtk_widget_grab_focus (self->cancel_button);
 
   pd_voucher_issue_async (self->store, self->batch, self->generator, self->cancellable,
                           on_issued_cb, g_object_ref (self));
@@ -370,6 +379,7 @@ pd_issue_vouchers_dialog_class_init (PdIssueVouchersDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdIssueVouchersDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PdIssueVouchersDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PdIssueVouchersDialog, issue_button);
+  gtk_widget_class_bind_template_child (widget_class, PdIssueVouchersDialog, cancel_button);
 
   gtk_widget_class_install_action (widget_class, "issue.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "issue.cancel", NULL, cancel_action);

@@ -421,7 +421,7 @@ on_export_done_cb (GObject      *source,
       text = g_strdup_printf (_("Could not export: %s"), error->message);
     }
 
-  if (text != NULL && gtk_widget_get_root (GTK_WIDGET (data->self)) != NULL)
+  if (text != NULL && data->self->toast_overlay != NULL)
     adw_toast_overlay_add_toast (data->self->toast_overlay, adw_toast_new (text));
 
   g_object_unref (data->self);
@@ -613,6 +613,7 @@ pd_results_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), PD_TYPE_RESULTS_PAGE);
+  self->toast_overlay = NULL;
   g_clear_object (&self->cancellable);
   g_clear_object (&self->stats);
   g_clear_object (&self->campaign);

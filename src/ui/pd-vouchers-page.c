@@ -310,6 +310,13 @@ on_export_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
+  /* The page went away during the export: nothing left to update. */
+  if (self->toast_overlay == NULL)
+    {
+      export_data_free (data);
+      return;
+    }
+
   if (data->pdf)
     ok = pd_voucher_export_write_pdf_finish (PD_VOUCHER_EXPORT (source), result, &error);
   else
@@ -530,6 +537,7 @@ pd_vouchers_page_dispose (GObject *object)
   if (self->batches != NULL)
     g_signal_handlers_disconnect_by_func (self->batches, update_state, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), PD_TYPE_VOUCHERS_PAGE);
+  self->toast_overlay = NULL;
   g_clear_object (&self->batches);
   g_clear_object (&self->filter);
   g_clear_object (&self->export);
