@@ -320,6 +320,46 @@ test_export (Fixture       *fixture,
 }
 
 static void
+test_export_cancel (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PdVoucherBatch) batch = issue_through_dialog (fixture, "Big print run", 3000, 10);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "cancelled.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  _pd_vouchers_page_export_to_file (fixture->vouchers, pd_record_get_id (PD_RECORD (batch)), pdf, "pdf");
+  g_assert_true (_pd_vouchers_page_get_exporting (fixture->vouchers));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->vouchers), "vouchers.cancel-export", NULL));
+  g_assert_true (pd_test_wait_for (export_done, fixture->vouchers, 60000));
+  g_assert_nonnull (_pd_vouchers_page_get_export_error (fixture->vouchers));
+
+  /* Neither the file nor a temporary one is left behind. */
+  g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, "cancelled"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (fixture->vouchers, PD_TYPE_VOUCHERS_PAGE, "progress_revealer"))));
+}
+
+static void
+test_close_while_issuing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PdIssueVouchersDialog *dialog = open_issue_dialog (fixture, "Closed early", 1000000, 1);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL);
+  g_assert_true (pd_issue_vouchers_dialog_get_busy (dialog));
+  /* Closing the window stops the work; the dialog goes once it has. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (pd_test_wait_for (is_null, &dialog, 30000));
+  pd_test_settle (100);
+  g_assert_cmpint (count_batches (fixture), ==, 0);
+}
+
+static void
 test_preflight (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -540,6 +580,8 @@ main (int   argc,
   ADD ("/voucher-ui/refused", test_refused);
   ADD ("/voucher-ui/cancel", test_cancel);
   ADD ("/voucher-ui/export", test_export);
+  ADD ("/voucher-ui/export-cancel", test_export_cancel);
+  ADD ("/voucher-ui/close-while-issuing", test_close_while_issuing);
   ADD ("/voucher-ui/preflight", test_preflight);
   ADD ("/results-ui/offline", test_results_offline);
   ADD ("/results-ui/cached", test_results_cached);
