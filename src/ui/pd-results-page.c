@@ -15,31 +15,10 @@
 #include "pd-account.h"
 #include "pd-money-format.h"
 #include "pd-results-chart.h"
-#include "pd-results-export.h"
 #include "pd-results-page-private.h"
 #include "pd-ui-utils.h"
 #include "pd-window.h"
 
-struct _PdResultsPage
-{
-  AdwBin           parent_instance;
-
-  PdStore         *store;
-  PdCampaign      *campaign;
-  PdCampaignStats *stats;
-  GCancellable    *cancellable;
-  GtkFileChooserNative *chooser;
-
-  AdwToastOverlay *toast_overlay;
-  GtkLabel        *updated_label;
-  GtkSpinner      *spinner;
-  GtkStack        *stack;
-  AdwStatusPage   *empty_page;
-  GtkFlowBox      *numbers_box;
-  GtkListBox      *projects_list;
-  PdResultsChart  *chart;
-  GtkListBox      *payouts_list;
-};
 
 G_DEFINE_FINAL_TYPE (PdResultsPage, pd_results_page, ADW_TYPE_BIN)
 
@@ -85,9 +64,9 @@ _pd_results_page_dup_cache_path (PdStore    *store,
 
 /* --- Showing ------------------------------------------------------------ */
 
-static char *
-project_title (PdResultsPage *self,
-               const char    *project_id)
+char *
+_pd_results_page_dup_project_title (PdResultsPage *self,
+                                    const char    *project_id)
 {
   g_autoptr(PdProject) project = self->store != NULL ? pd_store_get_project (self->store, project_id) : NULL;
 
@@ -169,7 +148,7 @@ show_projects (PdResultsPage *self)
   for (guint i = 0; i < n; i++)
     {
       const PdCampaignStatsProject *p = pd_campaign_stats_get_project (self->stats, i);
-      g_autofree char *title = project_title (self, p->project_id);
+      g_autofree char *title = _pd_results_page_dup_project_title (self, p->project_id);
       g_autofree char *subtitle = NULL;
       g_autofree char *description = NULL;
       g_autofree char *coins = g_strdup_printf ("%'" G_GINT64_FORMAT, p->coins);
@@ -218,7 +197,7 @@ show_payouts (PdResultsPage *self)
   for (guint i = 0; i < n; i++)
     {
       const PdCampaignStatsPayout *p = pd_campaign_stats_get_payout (self->stats, i);
-      g_autofree char *title = project_title (self, p->project_id);
+      g_autofree char *title = _pd_results_page_dup_project_title (self, p->project_id);
       g_autofree char *amount = pd_money_format_display (p->amount_micros, p->currency);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *label = gtk_label_new (amount);
@@ -387,148 +366,6 @@ refresh_action (GtkWidget  *widget,
                                  self->cancellable, on_stats_cb, g_object_ref (self));
 }
 
-/* --- Export ---------------------------------------------------------------- */
-
-typedef struct {
-  PdResultsPage *self;
-  GFile         *file;
-  gboolean       pdf;
-} ExportData;
-
-static void
-on_export_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  ExportData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = data->pdf
-                ? pd_results_export_write_pdf_finish (PD_RESULTS_EXPORT (source), result, &error)
-                : pd_results_export_write_csv_finish (PD_RESULTS_EXPORT (source), result, &error);
-  g_autofree char *text = NULL;
-
-  g_object_set_data (G_OBJECT (data->self), "pd-exporting", NULL);
-  if (ok)
-    {
-      g_autofree char *name = g_file_get_basename (data->file);
-
-      /* Translators: a toast; %s is a file name */
-      text = g_strdup_printf (_("Exported “%s”"), name);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      /* Translators: a toast; %s says what went wrong */
-      text = g_strdup_printf (_("Could not export: %s"), error->message);
-    }
-
-  if (text != NULL && data->self->toast_overlay != NULL)
-    adw_toast_overlay_add_toast (data->self->toast_overlay, adw_toast_new (text));
-
-  g_object_unref (data->self);
-  g_object_unref (data->file);
-  g_free (data);
-}
-
-void
-_pd_results_page_export_to_file (PdResultsPage *self,
-                                 GFile         *file,
-                                 const char    *format)
-{
-  g_autoptr(PdResultsExport) export = NULL;
-  ExportData *data;
-
-  g_return_if_fail (PD_IS_RESULTS_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->stats == NULL || self->campaign == NULL || _pd_results_page_get_busy (self))
-    return;
-
-  export = pd_results_export_new (self->stats, pd_campaign_get_name (self->campaign),
-                                  pd_campaign_get_currency (self->campaign),
-                                  pd_campaign_get_coin_value_micros (self->campaign));
-  for (guint i = 0; i < pd_campaign_stats_get_n_projects (self->stats); i++)
-    {
-      const char *id = pd_campaign_stats_get_project (self->stats, i)->project_id;
-      g_autofree char *title = project_title (self, id);
-
-      pd_results_export_set_project_title (export, id, title);
-    }
-
-  data = g_new0 (ExportData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->pdf = g_strcmp0 (format, "pdf") == 0;
-  g_object_set_data (G_OBJECT (self), "pd-exporting", GINT_TO_POINTER (1));
-
-  if (data->pdf)
-    pd_results_export_write_pdf_async (export, file, NULL, on_export_done_cb, data);
-  else
-    pd_results_export_write_csv_async (export, file, NULL, on_export_done_cb, data);
-}
-
-gboolean
-_pd_results_page_get_busy (PdResultsPage *self)
-{
-  g_return_val_if_fail (PD_IS_RESULTS_PAGE (self), FALSE);
-
-  return self->cancellable != NULL || g_object_get_data (G_OBJECT (self), "pd-exporting") != NULL;
-}
-
-PdCampaignStats *
-_pd_results_page_get_stats (PdResultsPage *self)
-{
-  g_return_val_if_fail (PD_IS_RESULTS_PAGE (self), NULL);
-
-  return self->stats;
-}
-
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        PdResultsPage   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        _pd_results_page_export_to_file (self, file, g_object_get_data (G_OBJECT (chooser), "format"));
-    }
-
-  g_clear_object (&self->chooser);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PdResultsPage *self = PD_RESULTS_PAGE (widget);
-  gboolean pdf = g_strcmp0 (g_variant_get_string (parameter, NULL), "pdf") == 0;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *name = NULL;
-
-  if (self->stats == NULL || self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (pdf ? _("Export Results Report") : _("Export Results"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  /* Translators: a file name; %s is the campaign's name */
-  name = g_strdup_printf (_("%s results"), pd_campaign_get_name (self->campaign));
-  g_strdelimit (name, "/\\:", '-');
-  {
-    g_autofree char *file_name = g_strconcat (name, pdf ? ".pdf" : ".csv", NULL);
-
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), file_name);
-  }
-  g_object_set_data (G_OBJECT (self->chooser), "format", (gpointer) (pdf ? "pdf" : "csv"));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
 /* --- GObject ---------------------------------------------------------------- */
 
 static void
@@ -653,7 +490,7 @@ pd_results_page_class_init (PdResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdResultsPage, payouts_list);
 
   gtk_widget_class_install_action (widget_class, "results.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "results.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "results.export", "s", _pd_results_page_export_action);
 }
 
 static void
