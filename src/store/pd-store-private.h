@@ -85,6 +85,12 @@ void           _pd_store_rollback        (PdStore     *self);
 void           _pd_store_bind_text       (sqlite3_stmt *stmt,
                                           int           index,
                                           const char   *text);
+/* Without a copy: @text must stay valid until the statement is stepped
+ * and reset (the next _pd_store_prepare() clears the binding). For the
+ * per-record statements of bulk saves. */
+void           _pd_store_bind_static     (sqlite3_stmt *stmt,
+                                          int           index,
+                                          const char   *text);
 const char    *_pd_store_column_text     (sqlite3_stmt *stmt,
                                           int           column);
 

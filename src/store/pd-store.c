@@ -299,6 +299,17 @@ _pd_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+void
+_pd_store_bind_static (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
 const char *
 _pd_store_column_text (sqlite3_stmt *stmt,
                        int           column)
