@@ -63,6 +63,7 @@ check_writable (PdRecord   *record,
 static gboolean
 save_one (PdStore    *self,
           PdRecord   *record,
+          gboolean    for_undo,
           GPtrArray  *changes,
           GError    **error)
 {
@@ -80,8 +81,11 @@ save_one (PdStore    *self,
   if (!check_writable (record, stored, error))
     return FALSE;
   before = stored != NULL ? pd_record_content_to_json (stored) : NULL;
-  after = pd_record_content_to_json (record);
-  if (pd_json_equal (before, after))
+  /* A new record without an undo step needs no JSON copy: nothing to
+   * compare it with, nothing to redo (the bulk of an import or a pull). */
+  if (before != NULL || for_undo)
+    after = pd_record_content_to_json (record);
+  if (before != NULL && pd_json_equal (before, after))
     return TRUE;
 
   if (!_pd_store_write_record (self, record, error) ||
@@ -89,6 +93,7 @@ save_one (PdStore    *self,
     return FALSE;
 
   g_ptr_array_add (changes, change_new (kind, id, before, after));
+  ((PdStoreChange *) g_ptr_array_index (changes, changes->len - 1))->after_is_written = after == NULL;
   ((PdStoreChange *) g_ptr_array_index (changes, changes->len - 1))->state = self->tracked_state;
   ((PdStoreChange *) g_ptr_array_index (changes, changes->len - 1))->revision = self->tracked_revision;
   return TRUE;
@@ -101,6 +106,8 @@ finish_changes (PdStore    *self,
                 const char *action_title)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Stands for "the record exists" where the content is not read. */
+  g_autoptr(JsonNode) exists = json_node_new (JSON_NODE_NULL);
 
   for (guint i = 0; records != NULL && i < records->len; i++)
     g_hash_table_insert (by_id, (gpointer) pd_record_get_id (g_ptr_array_index (records, i)),
@@ -112,10 +119,23 @@ finish_changes (PdStore    *self,
     {
       PdStoreChange *change = g_ptr_array_index (changes, i);
       PdRecord *written = g_hash_table_lookup (by_id, change->id);
+      JsonNode *after = change->after;
 
       if (written != NULL && !g_str_equal (pd_record_get_kind (written), change->kind))
         written = NULL;
-      _pd_store_update_live_known (self, change->kind, change->id, change->after, written,
+      if (change->after_is_written)
+        {
+          PdRecord *live = _pd_store_lookup_live (self, change->kind, change->id);
+
+          g_assert (written != NULL);
+          /* Only another live instance of the record needs the content;
+           * otherwise the written record becomes the live one. */
+          if (live != NULL && live != written)
+            after = change->after = pd_record_content_to_json (written);
+          else
+            after = exists;
+        }
+      _pd_store_update_live_known (self, change->kind, change->id, after, written,
                                    change->state, change->revision);
     }
 
@@ -141,13 +161,14 @@ save_records (PdStore     *self,
 {
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _pd_store_change_free);
   g_autoptr(GPtrArray) written = g_ptr_array_new ();
+  gboolean for_undo = self->action_depth > 0 ? self->action_title != NULL : action_title != NULL;
 
   if (!_pd_store_begin (self, error))
     return FALSE;
 
   for (guint i = 0; i < n_records; i++)
     {
-      if (!save_one (self, records[i], changes, error))
+      if (!save_one (self, records[i], for_undo, changes, error))
         {
           _pd_store_rollback (self);
           if (self->action_depth > 0)

@@ -50,6 +50,9 @@ typedef struct {
   JsonNode *after;
   PdSyncState state;    /* after the change */
   gint64      revision;
+  /* A saved record whose "after" copy nobody needed (no undo step): the
+   * written record itself is the content, @after stays NULL. */
+  gboolean    after_is_written;
 } PdStoreChange;
 
 void           _pd_store_change_free     (PdStoreChange *change);
