@@ -133,22 +133,29 @@ has_inflight_op (PdStore    *self,
 
 /* Edits merge into the record's op that is not inflight; a dead op comes
  * back to life with a fresh key, since the server never accepted it. */
-/* An idempotency key: a random (version 4) UUID like pd_uuid_new(), written
- * without printf into @key (37 bytes), as every saved record needs one. */
+/* An idempotency key: a time-ordered (version 7) UUID, written without
+ * printf into @key (37 bytes), as every saved record needs one. Being
+ * time-ordered, keys go to the end of the outbox's unique index instead
+ * of splitting pages all over it; 74 random bits keep them unique across
+ * devices. The server only needs a unique printable key. */
 static void
 new_idempotency_key (char key[37])
 {
   static const char hex[] = "0123456789abcdef";
+  guint64 ms = (guint64) (g_get_real_time () / 1000);
   guint8 bytes[16];
   guint j = 0;
 
-  for (guint i = 0; i < 16; i += 4)
+  for (guint i = 0; i < 6; i++)
+    bytes[i] = (guint8) (ms >> (40 - 8 * i));
+  for (guint i = 6; i < 16; i += 2)
     {
       guint32 r = g_random_int ();
 
-      memcpy (bytes + i, &r, 4);
+      bytes[i] = (guint8) r;
+      bytes[i + 1] = (guint8) (r >> 8);
     }
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[6] = (bytes[6] & 0x0f) | 0x70;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   for (guint i = 0; i < 16; i++)
     {
