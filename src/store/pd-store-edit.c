@@ -13,6 +13,11 @@
 #include "pd-json.h"
 #include "pd-store-private.h"
 
+/* From this many records on, a save is a bulk save (an import, a first
+ * pull) and gets a larger page cache while it runs. */
+#define BULK_RECORDS 10000
+#define BULK_CACHE_KIB 131072
+
 void
 _pd_store_change_free (PdStoreChange *change)
 {
@@ -162,27 +167,41 @@ save_records (PdStore     *self,
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _pd_store_change_free);
   g_autoptr(GPtrArray) written = g_ptr_array_new ();
   gboolean for_undo = self->action_depth > 0 ? self->action_title != NULL : action_title != NULL;
+  gint64 cache_size = 0;
+  gboolean ok = TRUE;
 
   if (!_pd_store_begin (self, error))
     return FALSE;
 
-  for (guint i = 0; i < n_records; i++)
+  /* Tens of thousands of records touch more pages than the usual cache
+   * holds; spilling them to the WAL mid-transaction only to read them
+   * back costs more than the memory for the length of the save. */
+  if (n_records >= BULK_RECORDS)
+    cache_size = _pd_store_enlarge_cache (self, BULK_CACHE_KIB);
+
+  for (guint i = 0; i < n_records && ok; i++)
     {
-      if (!save_one (self, records[i], for_undo, changes, error))
-        {
-          _pd_store_rollback (self);
-          if (self->action_depth > 0)
-            self->action_failed = TRUE;
-          return FALSE;
-        }
-      g_ptr_array_add (written, records[i]);
+      ok = save_one (self, records[i], for_undo, changes, error);
+      if (ok)
+        g_ptr_array_add (written, records[i]);
     }
 
-  if (!_pd_store_commit (self, error))
+  if (!ok)
     {
       _pd_store_rollback (self);
-      return FALSE;
+      if (self->action_depth > 0)
+        self->action_failed = TRUE;
     }
+  else if (!_pd_store_commit (self, error))
+    {
+      _pd_store_rollback (self);
+      ok = FALSE;
+    }
+
+  if (n_records >= BULK_RECORDS)
+    _pd_store_restore_cache (self, cache_size);
+  if (!ok)
+    return FALSE;
 
   finish_changes (self, changes, written, action_title);
   return TRUE;

@@ -88,6 +88,12 @@ void           _pd_store_rollback        (PdStore     *self);
 void           _pd_store_bind_text       (sqlite3_stmt *stmt,
                                           int           index,
                                           const char   *text);
+/* A page cache of at least @kib KiB for a bulk write; returns the
+ * cache_size to give _pd_store_restore_cache() afterwards. */
+gint64         _pd_store_enlarge_cache   (PdStore      *self,
+                                          gint64        kib);
+void           _pd_store_restore_cache   (PdStore      *self,
+                                          gint64        previous);
 /* Without a copy: @text must stay valid until the statement is stepped
  * and reset (the next _pd_store_prepare() clears the binding). For the
  * per-record statements of bulk saves. */
