@@ -143,7 +143,7 @@ new_idempotency_key (char key[37])
 {
   static const char hex[] = "0123456789abcdef";
   guint64 ms = (guint64) (g_get_real_time () / 1000);
-  guint8 bytes[16];
+  guint8 bytes[16] = { 0 };
   guint j = 0;
 
   for (guint i = 0; i < 6; i++)
