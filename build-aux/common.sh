@@ -12,7 +12,7 @@ PD_DEBIAN_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-cantarell adwaita-icon-theme
   curl poppler-utils zbar-tools openssl
-  cppcheck clang libclang-rt-14-dev libadwaita-1-examples
+  cppcheck clang libclang-rt-14-dev libadwaita-1-examples chromium
 )
 
 pd_as_root () {
