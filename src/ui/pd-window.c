@@ -731,6 +731,7 @@ pd_window_select_campaign (PdWindow   *self,
   if (campaign == NULL)
     {
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      set_campaign (self, NULL);
       return;
     }
 
