@@ -203,10 +203,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Kept to the end of the process: GTK holds its connection to the bus. */
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
   int ret;
 
   pd_test_app_init ();
-  /* Before GTK: the portal would otherwise start a keyring that prompts. */
+  /* A private session bus with a private, unlocked keyring: a keyring that
+   * another program started on the shared bus would prompt. */
+  g_test_dbus_up (bus);
+  /* GTestDBus hides the display; the UI still needs it. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
   have_keyring = pd_test_start_keyring ();
   gtk_test_init (&argc, &argv, NULL);
 
@@ -214,5 +222,7 @@ main (int   argc,
 
   ret = g_test_run ();
   pd_test_stop_keyring ();
+  /* Stops the daemon without waiting for GTK to let go of the bus. */
+  g_test_dbus_stop (bus);
   return ret;
 }
