@@ -454,11 +454,68 @@ test_live_instances_finalize (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The fast path of _pd_store_normalise() (ASCII, a table for Latin
+ * letters, character by character otherwise) against the plain
+ * definition: NFKD of the whole text, case folded, marks dropped. */
+static char *
+normalise_reference (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  g_autofree char *folded = g_utf8_casefold (decomposed, -1);
+  GString *result = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (result, c);
+    }
+  return g_string_free (result, FALSE);
+}
+
+static void
+test_normalise (void)
+{
+  const char *samples[] = {
+    "Brunnen für Ägypten", "MÜLLER & Söhne", "Straße", "Œuvre ĳssel Ĳmuiden",
+    "e\xcc\x81te\xcc\x81", "ﬁnal ① ｆｕｌｌ", "한국어 Ελληνικά ΣΊΣΥΦΟΣ", "İstanbul ı",
+    "Łódź Ørsted Þór", "", "plain ascii",
+  };
+  GString *all = g_string_new (NULL);
+  g_autofree char *all_text = NULL;
+  g_autofree char *fast = NULL;
+  g_autofree char *reference = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *got = _pd_store_normalise (samples[i]);
+      g_autofree char *want = normalise_reference (samples[i]);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+
+  /* Every Latin letter, each after an ASCII one and before a mark. */
+  for (gunichar c = 0x80; c < 0x300; c++)
+    if (g_unichar_isdefined (c) && !g_unichar_iscntrl (c))
+      {
+        g_string_append_c (all, 'A');
+        g_string_append_unichar (all, c);
+        g_string_append (all, "\xcc\x88");
+      }
+  all_text = g_string_free (all, FALSE);
+  fast = _pd_store_normalise (all_text);
+  reference = normalise_reference (all_text);
+  g_assert_cmpstr (fast, ==, reference);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/normalise", test_normalise);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/open/private-wal", test_open_private_wal);

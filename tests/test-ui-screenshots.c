@@ -61,6 +61,7 @@ check_screenshots (PdApplication *app,
 
       resize (window, 1280, 800);
       pd_window_select_campaign (window, NULL);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "empty");
       shoot (window, "empty", "wide", schemes[s].name);
 
       pd_window_select_campaign (window, campaign);

@@ -153,15 +153,17 @@ pd_store_add_voucher_codes (PdStore             *self,
   if (!_pd_store_begin (self, error))
     return FALSE;
 
+  /* A million codes in a row: one statement, the batch bound once, the
+   * codes bound without a copy; a reset keeps the bindings. */
+  stmt = _pd_store_prepare (self, "INSERT INTO voucher_codes (code, batch_id) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    goto fail;
+  _pd_store_bind_static (stmt, 2, batch_id);
   for (guint i = 0; codes[i] != NULL; i++)
     {
       int rc;
 
-      stmt = _pd_store_prepare (self, "INSERT INTO voucher_codes (code, batch_id) VALUES (?1, ?2)", error);
-      if (stmt == NULL)
-        goto fail;
-      _pd_store_bind_text (stmt, 1, codes[i]);
-      _pd_store_bind_text (stmt, 2, batch_id);
+      _pd_store_bind_static (stmt, 1, codes[i]);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc == SQLITE_CONSTRAINT_UNIQUE)
@@ -182,6 +184,7 @@ pd_store_add_voucher_codes (PdStore             *self,
           goto fail;
         }
     }
+  sqlite3_clear_bindings (stmt);
 
   return _pd_store_commit (self, error);
 

@@ -13,6 +13,11 @@
 #include "pd-json.h"
 #include "pd-store-private.h"
 
+/* From this many records on, a save is a bulk save (an import, a first
+ * pull) and gets a larger page cache while it runs. */
+#define BULK_RECORDS 10000
+#define BULK_CACHE_KIB 131072
+
 void
 _pd_store_change_free (PdStoreChange *change)
 {
@@ -63,6 +68,7 @@ check_writable (PdRecord   *record,
 static gboolean
 save_one (PdStore    *self,
           PdRecord   *record,
+          gboolean    for_undo,
           GPtrArray  *changes,
           GError    **error)
 {
@@ -80,8 +86,11 @@ save_one (PdStore    *self,
   if (!check_writable (record, stored, error))
     return FALSE;
   before = stored != NULL ? pd_record_content_to_json (stored) : NULL;
-  after = pd_record_content_to_json (record);
-  if (pd_json_equal (before, after))
+  /* A new record without an undo step needs no JSON copy: nothing to
+   * compare it with, nothing to redo (the bulk of an import or a pull). */
+  if (before != NULL || for_undo)
+    after = pd_record_content_to_json (record);
+  if (before != NULL && pd_json_equal (before, after))
     return TRUE;
 
   if (!_pd_store_write_record (self, record, error) ||
@@ -89,6 +98,7 @@ save_one (PdStore    *self,
     return FALSE;
 
   g_ptr_array_add (changes, change_new (kind, id, before, after));
+  ((PdStoreChange *) g_ptr_array_index (changes, changes->len - 1))->after_is_written = after == NULL;
   ((PdStoreChange *) g_ptr_array_index (changes, changes->len - 1))->state = self->tracked_state;
   ((PdStoreChange *) g_ptr_array_index (changes, changes->len - 1))->revision = self->tracked_revision;
   return TRUE;
@@ -101,6 +111,8 @@ finish_changes (PdStore    *self,
                 const char *action_title)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Stands for "the record exists" where the content is not read. */
+  g_autoptr(JsonNode) exists = json_node_new (JSON_NODE_NULL);
 
   for (guint i = 0; records != NULL && i < records->len; i++)
     g_hash_table_insert (by_id, (gpointer) pd_record_get_id (g_ptr_array_index (records, i)),
@@ -112,10 +124,23 @@ finish_changes (PdStore    *self,
     {
       PdStoreChange *change = g_ptr_array_index (changes, i);
       PdRecord *written = g_hash_table_lookup (by_id, change->id);
+      JsonNode *after = change->after;
 
       if (written != NULL && !g_str_equal (pd_record_get_kind (written), change->kind))
         written = NULL;
-      _pd_store_update_live_known (self, change->kind, change->id, change->after, written,
+      if (change->after_is_written)
+        {
+          PdRecord *live = _pd_store_lookup_live (self, change->kind, change->id);
+
+          g_assert (written != NULL);
+          /* Only another live instance of the record needs the content;
+           * otherwise the written record becomes the live one. */
+          if (live != NULL && live != written)
+            after = change->after = pd_record_content_to_json (written);
+          else
+            after = exists;
+        }
+      _pd_store_update_live_known (self, change->kind, change->id, after, written,
                                    change->state, change->revision);
     }
 
@@ -141,27 +166,42 @@ save_records (PdStore     *self,
 {
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _pd_store_change_free);
   g_autoptr(GPtrArray) written = g_ptr_array_new ();
+  gboolean for_undo = self->action_depth > 0 ? self->action_title != NULL : action_title != NULL;
+  gint64 cache_size = 0;
+  gboolean ok = TRUE;
 
   if (!_pd_store_begin (self, error))
     return FALSE;
 
-  for (guint i = 0; i < n_records; i++)
+  /* Tens of thousands of records touch more pages than the usual cache
+   * holds; spilling them to the WAL mid-transaction only to read them
+   * back costs more than the memory for the length of the save. */
+  if (n_records >= BULK_RECORDS)
+    cache_size = _pd_store_enlarge_cache (self, BULK_CACHE_KIB);
+
+  for (guint i = 0; i < n_records && ok; i++)
     {
-      if (!save_one (self, records[i], changes, error))
-        {
-          _pd_store_rollback (self);
-          if (self->action_depth > 0)
-            self->action_failed = TRUE;
-          return FALSE;
-        }
-      g_ptr_array_add (written, records[i]);
+      ok = save_one (self, records[i], for_undo, changes, error);
+      if (ok)
+        g_ptr_array_add (written, records[i]);
     }
 
-  if (!_pd_store_commit (self, error))
+  if (!ok)
     {
       _pd_store_rollback (self);
-      return FALSE;
+      if (self->action_depth > 0)
+        self->action_failed = TRUE;
     }
+  else if (!_pd_store_commit (self, error))
+    {
+      _pd_store_rollback (self);
+      ok = FALSE;
+    }
+
+  if (n_records >= BULK_RECORDS)
+    _pd_store_restore_cache (self, cache_size);
+  if (!ok)
+    return FALSE;
 
   finish_changes (self, changes, written, action_title);
   return TRUE;

@@ -50,6 +50,9 @@ typedef struct {
   JsonNode *after;
   PdSyncState state;    /* after the change */
   gint64      revision;
+  /* A saved record whose "after" copy nobody needed (no undo step): the
+   * written record itself is the content, @after stays NULL. */
+  gboolean    after_is_written;
 } PdStoreChange;
 
 void           _pd_store_change_free     (PdStoreChange *change);
@@ -83,6 +86,18 @@ gboolean       _pd_store_commit          (PdStore     *self,
                                           GError     **error);
 void           _pd_store_rollback        (PdStore     *self);
 void           _pd_store_bind_text       (sqlite3_stmt *stmt,
+                                          int           index,
+                                          const char   *text);
+/* A page cache of at least @kib KiB for a bulk write; returns the
+ * cache_size to give _pd_store_restore_cache() afterwards. */
+gint64         _pd_store_enlarge_cache   (PdStore      *self,
+                                          gint64        kib);
+void           _pd_store_restore_cache   (PdStore      *self,
+                                          gint64        previous);
+/* Without a copy: @text must stay valid until the statement is stepped
+ * and reset (the next _pd_store_prepare() clears the binding). For the
+ * per-record statements of bulk saves. */
+void           _pd_store_bind_static     (sqlite3_stmt *stmt,
                                           int           index,
                                           const char   *text);
 const char    *_pd_store_column_text     (sqlite3_stmt *stmt,

@@ -344,18 +344,18 @@ write_project (PdStore    *self,
     " default_target_coins = ?9, source = ?10, search_text = ?11, sort_key = ?12", error);
   if (stmt == NULL)
     return FALSE;
-  _pd_store_bind_text (stmt, 1, pd_record_get_id (PD_RECORD (project)));
-  _pd_store_bind_text (stmt, 2, pd_project_get_title (project));
-  _pd_store_bind_text (stmt, 3, pd_project_get_organisation (project));
-  _pd_store_bind_text (stmt, 4, pd_project_get_description (project));
-  _pd_store_bind_text (stmt, 5, pd_project_get_category (project));
-  _pd_store_bind_text (stmt, 6, pd_project_get_location (project));
-  _pd_store_bind_text (stmt, 7, pd_project_get_website (project));
-  _pd_store_bind_text (stmt, 8, pd_project_get_image_sha256 (project));
+  _pd_store_bind_static (stmt, 1, pd_record_get_id (PD_RECORD (project)));
+  _pd_store_bind_static (stmt, 2, pd_project_get_title (project));
+  _pd_store_bind_static (stmt, 3, pd_project_get_organisation (project));
+  _pd_store_bind_static (stmt, 4, pd_project_get_description (project));
+  _pd_store_bind_static (stmt, 5, pd_project_get_category (project));
+  _pd_store_bind_static (stmt, 6, pd_project_get_location (project));
+  _pd_store_bind_static (stmt, 7, pd_project_get_website (project));
+  _pd_store_bind_static (stmt, 8, pd_project_get_image_sha256 (project));
   sqlite3_bind_int64 (stmt, 9, pd_project_get_default_target_coins (project));
-  _pd_store_bind_text (stmt, 10, pd_enum_to_string (PD_TYPE_PROJECT_SOURCE, pd_project_get_source (project)));
-  _pd_store_bind_text (stmt, 11, search_text);
-  _pd_store_bind_text (stmt, 12, sort_key);
+  _pd_store_bind_static (stmt, 10, pd_enum_to_string (PD_TYPE_PROJECT_SOURCE, pd_project_get_source (project)));
+  _pd_store_bind_static (stmt, 11, search_text);
+  _pd_store_bind_static (stmt, 12, sort_key);
 
   return _pd_store_step_done (self, stmt, error);
 }

@@ -245,30 +245,19 @@ _pd_store_migrate (sqlite3  *db,
   return TRUE;
 }
 
-/* Lower case without accents, so "Müller" and "MULLER" both match
- * "muller"; applied to stored text and to queries alike. */
-char *
-_pd_store_normalise (const char *text)
+/* One character the slow, exact way: NFKD, case fold, marks dropped.
+ * Both steps map character by character (the canonical reordering NFKD
+ * also does only moves marks, which are dropped), so folding a text
+ * character by character gives the same result as folding it whole. */
+static void
+normalise_char_slow (GString    *result,
+                     const char *chr,
+                     gssize      length)
 {
-  g_autofree char *decomposed = NULL;
-  g_autofree char *folded = NULL;
-  GString *result;
+  g_autofree char *decomposed = g_utf8_normalize (chr, length, G_NORMALIZE_NFKD);
+  g_autofree char *folded = decomposed != NULL ? g_utf8_casefold (decomposed, -1) : NULL;
 
-  gboolean ascii = TRUE;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return g_strdup ("");
-
-  /* Most text is plain ASCII: lower case is all it needs. */
-  for (const char *p = text; *p && ascii; p++)
-    ascii = ((guchar) *p) < 0x80;
-  if (ascii)
-    return g_ascii_strdown (text, -1);
-
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
-  folded = g_utf8_casefold (decomposed, -1);
-  result = g_string_sized_new (strlen (folded));
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+  for (const char *p = folded; p != NULL && *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -278,6 +267,65 @@ _pd_store_normalise (const char *text)
         g_string_append (result, "ss");
       else
         g_string_append_unichar (result, c);
+    }
+}
+
+/* Latin letters (U+0080 to U+024F) cover German and Dutch text; their
+ * folded forms are worked out once, the exact way, and looked up after. */
+#define LATIN_END 0x0250
+static char *latin_folded[LATIN_END - 0x80];
+
+static gpointer
+init_latin_folded (gpointer data)
+{
+  for (gunichar c = 0x80; c < LATIN_END; c++)
+    {
+      GString *result = g_string_new (NULL);
+      char chr[6];
+      int length = g_unichar_to_utf8 (c, chr);
+
+      normalise_char_slow (result, chr, length);
+      latin_folded[c - 0x80] = g_string_free (result, FALSE);
+    }
+  return NULL;
+}
+
+/* Lower case without accents, so "Müller" and "MULLER" both match
+ * "muller"; applied to stored text and to queries alike. It runs for
+ * every saved project, so plain ASCII and Latin letters take a fast path. */
+char *
+_pd_store_normalise (const char *text)
+{
+  static GOnce once = G_ONCE_INIT;
+  const char *p;
+  GString *result;
+  gboolean ascii = TRUE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  /* Most text is plain ASCII: lower case is all it needs. */
+  for (p = text; *p && ascii; p++)
+    ascii = ((guchar) *p) < 0x80;
+  if (ascii)
+    return g_ascii_strdown (text, -1);
+
+  g_once (&once, init_latin_folded, NULL);
+  result = g_string_sized_new (strlen (text));
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c;
+
+      if (((guchar) *p) < 0x80)
+        {
+          g_string_append_c (result, g_ascii_tolower (*p));
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if (c < LATIN_END)
+        g_string_append (result, latin_folded[c - 0x80]);
+      else
+        normalise_char_slow (result, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (result, FALSE);
 }

@@ -299,6 +299,48 @@ _pd_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+gint64
+_pd_store_enlarge_cache (PdStore *self,
+                         gint64   kib)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 previous = 0;
+  g_autofree char *sql = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    previous = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  /* Negative: KiB; positive: pages. Never shrink it. */
+  if (previous < 0 && -previous >= kib)
+    return previous;
+  /* A pragma's value cannot be bound; this is our own integer. */
+  sql = g_strdup_printf ("PRAGMA cache_size = -%" G_GINT64_FORMAT, kib);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  return previous;
+}
+
+void
+_pd_store_restore_cache (PdStore *self,
+                         gint64   previous)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, previous);
+
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
+void
+_pd_store_bind_static (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
 const char *
 _pd_store_column_text (sqlite3_stmt *stmt,
                        int           column)

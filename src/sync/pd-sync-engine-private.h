@@ -20,6 +20,14 @@ typedef void (*PdSyncHookFunc) (PdSyncEngine *engine,
                                 const char   *moment,
                                 gpointer      user_data);
 
+/* One op of the batch being pushed, with its answer once it came. */
+typedef struct {
+  PdOutboxOp  *op;
+  PdApiRecord *record;
+  GError      *error;
+  gboolean     answered;
+} PdSyncPushItem;
+
 typedef enum {
   PHASE_IDLE,
   PHASE_PUSH_FIRST,
@@ -51,7 +59,9 @@ struct _PdSyncEngine
   gboolean         again;
   GPtrArray       *ops;
   guint            op_index;
-  PdOutboxOp      *op;
+  GPtrArray       *batch;     /* frozen ops being sent, with answers */
+  guint            batch_index;
+  gint64           assets_op_id;
   gboolean         resynced;
   GPtrArray       *assets_to_send;
 
@@ -90,6 +100,7 @@ void     _pd_sync_engine_update_counts (PdSyncEngine  *self);
 
 /* pd-sync-push.c */
 void     _pd_sync_push_begin          (PdSyncEngine   *self);
+void     _pd_sync_push_apply_batch    (PdSyncEngine   *self);
 
 /* pd-sync-pull.c */
 void     _pd_sync_pull_begin          (PdSyncEngine   *self);

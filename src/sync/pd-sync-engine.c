@@ -250,7 +250,7 @@ finish_run (PdSyncEngine *self,
 {
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->ops, g_ptr_array_unref);
-  g_clear_pointer (&self->op, pd_outbox_op_free);
+  g_clear_pointer (&self->batch, g_ptr_array_unref);
   set_busy (self, FALSE);
 
   self->progress = 1.0;
@@ -332,9 +332,18 @@ _pd_sync_engine_fail (PdSyncEngine *self,
       delay = jitter_delay (self);
     }
 
-  if (self->op != NULL)
-    pd_store_retry_op_later (self->store, self->op->op_id,
-                             g_get_real_time () + delay * 1000, error->message, NULL);
+  /* The ops that met the failure count an attempt and wait as long. */
+  for (guint i = 0; self->batch != NULL && i < self->batch->len; i++)
+    {
+      PdSyncPushItem *item = g_ptr_array_index (self->batch, i);
+      PdOutboxOp *op = item->op;
+      const GError *answer = item->error;
+
+      if (answer != NULL && (pd_api_error_is_transient (answer) ||
+                             g_error_matches (answer, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE)))
+        pd_store_retry_op_later (self->store, op->op_id,
+                                 g_get_real_time () + delay * 1000, answer->message, NULL);
+    }
   pd_store_set_backoff_until (self->store, PD_SYNC_SCOPE,
                               g_get_real_time () + delay * 1000, NULL);
 
@@ -488,7 +497,7 @@ pd_sync_engine_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->ops, g_ptr_array_unref);
-  g_clear_pointer (&self->op, pd_outbox_op_free);
+  g_clear_pointer (&self->batch, g_ptr_array_unref);
   g_clear_pointer (&self->assets_to_send, g_ptr_array_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->uploaded_assets, g_hash_table_unref);

@@ -1,10 +1,14 @@
-/* pd-sync-push.c: sends the outbox, one operation after the other
+/* pd-sync-push.c: sends the outbox in batches
  *
- * Each op is frozen as inflight (payload and key committed) before it is
- * sent, so a crash at any moment re-sends the very same request and the
- * platform replays its first answer. The answer is applied in one store
- * transaction; the store removes the op only if the record was not edited
- * meanwhile, so an edit made during the request is pushed next.
+ * A batch of operations is frozen as inflight (payload and key committed)
+ * in one transaction before any of them is sent, so a crash at any moment
+ * re-sends the very same requests and the platform replays its first
+ * answers. The requests go one after the other; their answers are kept in
+ * memory and applied together in one transaction when the batch is done
+ * (or stops early). Until that commit nothing is lost by a crash: the ops
+ * are still inflight and go again with their keys. The store removes an
+ * op only if its record was not edited meanwhile, so an edit made during
+ * the request is pushed next.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,8 +20,25 @@
 
 #include "pd-sync-engine-private.h"
 
-static void push_next (PdSyncEngine *self);
-static void send_op (PdSyncEngine *self);
+/* Enough to make the two commits per batch cheap; small enough that a
+ * batch stopped by an error re-sends little. */
+#define BATCH_SIZE 64
+
+typedef PdSyncPushItem Item;
+
+static void send_next (PdSyncEngine *self);
+static void freeze_batch (PdSyncEngine *self);
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  pd_outbox_op_free (item->op);
+  g_clear_pointer (&item->record, pd_api_record_free);
+  g_clear_error (&item->error);
+  g_free (item);
+}
 
 static gboolean
 is_sha256 (const char *text)
@@ -62,21 +83,13 @@ collect_assets (JsonNode   *node,
     }
 }
 
-static gboolean
-op_is_sendable (PdOutboxOp *op,
-                gint64      now)
-{
-  return (op->status == PD_OUTBOX_STATUS_PENDING || op->status == PD_OUTBOX_STATUS_INFLIGHT) &&
-         op->next_at <= now;
-}
-
 void
 _pd_sync_push_begin (PdSyncEngine *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ops = NULL;
-  gint64 now = g_get_real_time ();
 
+  /* pending or inflight, and due */
   ops = pd_store_list_outbox (self->store, TRUE, &error);
   if (ops == NULL)
     {
@@ -85,17 +98,10 @@ _pd_sync_push_begin (PdSyncEngine *self)
     }
 
   g_clear_pointer (&self->ops, g_ptr_array_unref);
-  self->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_outbox_op_free);
-  for (guint i = 0; i < ops->len; i++)
-    {
-      PdOutboxOp *op = g_ptr_array_index (ops, i);
-
-      if (op_is_sendable (op, now))
-        g_ptr_array_add (self->ops, pd_outbox_op_copy (op));
-    }
+  self->ops = g_steal_pointer (&ops);
   self->op_index = 0;
 
-  push_next (self);
+  freeze_batch (self);
 }
 
 static void
@@ -110,15 +116,27 @@ set_push_progress (PdSyncEngine *self)
     }
 }
 
+static gboolean
+batch_has_record (PdSyncEngine *self,
+                  PdOutboxOp   *op)
+{
+  for (guint i = 0; i < self->batch->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->batch, i);
+
+      if (g_str_equal (item->op->record_id, op->record_id) && g_str_equal (item->op->kind, op->kind))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
-push_next (PdSyncEngine *self)
+freeze_batch (PdSyncEngine *self)
 {
   g_autoptr(GError) error = NULL;
-  PdOutboxOp *queued;
-  JsonNode *payload = NULL;
-  gint64 started;
 
-  g_clear_pointer (&self->op, pd_outbox_op_free);
+  g_clear_pointer (&self->batch, g_ptr_array_unref);
+  self->batch_index = 0;
 
   if (g_cancellable_is_cancelled (self->cancellable))
     {
@@ -129,53 +147,58 @@ push_next (PdSyncEngine *self)
     }
 
   set_push_progress (self);
-
   if (self->op_index >= self->ops->len)
     {
       _pd_sync_engine_phase_done (self);
       return;
     }
 
-  queued = g_ptr_array_index (self->ops, self->op_index++);
-  started = g_get_monotonic_time ();
-  self->op = pd_store_mark_inflight (self->store, queued->op_id, &error);
-  g_debug ("Froze op %" G_GINT64_FORMAT " in %.1f ms", queued->op_id, (g_get_monotonic_time () - started) / 1000.0);
-  if (self->op == NULL)
+  self->batch = g_ptr_array_new_with_free_func (item_free);
+  pd_store_begin_action (self->store, NULL);
+  while (self->op_index < self->ops->len && self->batch->len < BATCH_SIZE)
     {
-      /* The op was merged away or resolved since the list was read. */
-      if (g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND) ||
-          g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_CONFLICT))
+      PdOutboxOp *queued = g_ptr_array_index (self->ops, self->op_index);
+      PdOutboxOp *frozen;
+      Item *item;
+
+      /* A second op of the same record needs the first one's revision:
+       * it goes in the next batch. */
+      if (batch_has_record (self, queued))
+        break;
+      self->op_index++;
+
+      frozen = pd_store_mark_inflight (self->store, queued->op_id, &error);
+      if (frozen == NULL)
         {
-          push_next (self);
+          /* Merged away or resolved since the list was read. */
+          if (g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND) ||
+              g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_CONFLICT))
+            {
+              g_clear_error (&error);
+              continue;
+            }
+          pd_store_end_action (self->store, FALSE, NULL);
+          g_clear_pointer (&self->batch, g_ptr_array_unref);
+          _pd_sync_engine_fail (self, error);
           return;
         }
+
+      item = g_new0 (Item, 1);
+      item->op = frozen;
+      g_ptr_array_add (self->batch, item);
+    }
+  if (!pd_store_end_action (self->store, TRUE, &error))
+    {
+      g_clear_pointer (&self->batch, g_ptr_array_unref);
       _pd_sync_engine_fail (self, error);
       return;
     }
 
-  _pd_sync_engine_hook (self, "op-frozen");
+  /* Committed: from here on a crash re-sends these with their keys. */
+  for (guint i = 0; i < self->batch->len; i++)
+    _pd_sync_engine_hook (self, "op-frozen");
 
-  g_ptr_array_set_size (self->assets_to_send, 0);
-  if (self->op->payload != NULL && self->op->verb != PD_OUTBOX_VERB_DELETE)
-    {
-      payload = json_from_string (self->op->payload, NULL);
-      if (payload != NULL)
-        {
-          g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-
-          collect_assets (payload, found);
-          for (guint i = 0; i < found->len; i++)
-            {
-              const char *sha = g_ptr_array_index (found, i);
-
-              if (!g_hash_table_contains (self->uploaded_assets, sha))
-                g_ptr_array_add (self->assets_to_send, g_strdup (sha));
-            }
-          json_node_unref (payload);
-        }
-    }
-
-  send_op (self);
+  send_next (self);
 }
 
 static void
@@ -190,13 +213,18 @@ on_asset_uploaded_cb (GObject      *source,
   sha = g_ptr_array_steal_index (self->assets_to_send, self->assets_to_send->len - 1);
   if (!pd_api_client_upload_asset_finish (PD_API_CLIENT (source), result, &error))
     {
-      /* An asset rejected for good leaves the record unsendable too; the
-       * record's own push then fails with the platform's reason. */
+      /* An asset refused for good leaves the record to fail with the
+       * platform's reason; anything else stops the batch. */
       if (pd_api_error_is_transient (error) ||
           g_error_matches (error, PD_API_ERROR, PD_API_ERROR_UNAUTHORIZED) ||
           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          _pd_sync_engine_fail (self, error);
+          Item *item = g_ptr_array_index (self->batch, self->batch_index);
+
+          item->error = g_steal_pointer (&error);
+          item->answered = TRUE;
+          self->batch_index++;
+          _pd_sync_push_apply_batch (self);
           return;
         }
       g_debug ("Asset %s was refused: %s", sha, error->message);
@@ -204,7 +232,7 @@ on_asset_uploaded_cb (GObject      *source,
   else
     g_hash_table_add (self->uploaded_assets, g_steal_pointer (&sha));
 
-  send_op (self);
+  send_next (self);
 }
 
 static gboolean
@@ -236,9 +264,37 @@ upload_next_asset (PdSyncEngine *self)
   return FALSE;
 }
 
-static void apply_answer (PdSyncEngine *self,
-                          PdApiRecord  *record,
-                          const GError *error);
+static gboolean
+stops_the_batch (const GError *error)
+{
+  /* Later requests would meet the same fate, or must not be sent now. */
+  return error != NULL &&
+         (pd_api_error_is_transient (error) ||
+          g_error_matches (error, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE) ||
+          g_error_matches (error, PD_API_ERROR, PD_API_ERROR_UNAUTHORIZED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+
+static void
+answered (PdSyncEngine *self,
+          PdApiRecord  *record,
+          GError       *error)
+{
+  Item *item = g_ptr_array_index (self->batch, self->batch_index++);
+
+  item->record = record;
+  item->error = error;
+  item->answered = TRUE;
+
+  _pd_sync_engine_hook (self, "op-answered");
+  g_debug ("Op %" G_GINT64_FORMAT " answered: %s (revision %" G_GINT64_FORMAT ")",
+           item->op->op_id, error != NULL ? error->message : "ok", record != NULL ? record->revision : 0);
+
+  if (stops_the_batch (error))
+    _pd_sync_push_apply_batch (self);
+  else
+    send_next (self);
+}
 
 static void
 on_record_answered_cb (GObject      *source,
@@ -246,11 +302,10 @@ on_record_answered_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(PdSyncEngine) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdApiRecord) record = NULL;
+  GError *error = NULL;
+  PdApiRecord *record = pd_api_client_record_finish (PD_API_CLIENT (source), result, &error);
 
-  record = pd_api_client_record_finish (PD_API_CLIENT (source), result, &error);
-  apply_answer (self, record, error);
+  answered (self, record, error);
 }
 
 static void
@@ -259,34 +314,57 @@ on_delete_answered_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(PdSyncEngine) self = user_data;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
   pd_api_client_delete_record_finish (PD_API_CLIENT (source), result, &error);
-  apply_answer (self, NULL, error);
+  answered (self, NULL, error);
 }
 
 static void
-send_op (PdSyncEngine *self)
+send_next (PdSyncEngine *self)
 {
-  PdOutboxOp *op = self->op;
   g_autoptr(JsonNode) payload = NULL;
-  g_autoptr(GError) error = NULL;
+  PdOutboxOp *op;
+  Item *item;
 
-  if (upload_next_asset (self))
-    return;
+  if (self->batch_index >= self->batch->len)
+    {
+      _pd_sync_push_apply_batch (self);
+      return;
+    }
+
+  item = g_ptr_array_index (self->batch, self->batch_index);
+  op = item->op;
 
   if (op->verb != PD_OUTBOX_VERB_DELETE)
     {
-      payload = op->payload != NULL ? json_from_string (op->payload, &error) : NULL;
+      payload = op->payload != NULL ? json_from_string (op->payload, NULL) : NULL;
       if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
         {
           /* A frozen op that cannot be read would block the queue
-           * forever: park it, keeping the record's data. */
-          pd_store_mark_op_dead (self->store, op->op_id,
-                                 _("The change could not be prepared for sending."), NULL);
-          push_next (self);
+           * forever: it is parked when the batch is applied. */
+          item->error = g_error_new_literal (PD_API_ERROR, PD_API_ERROR_INVALID_REQUEST,
+                                             _("The change could not be prepared for sending."));
+          item->answered = TRUE;
+          self->batch_index++;
+          send_next (self);
           return;
         }
+
+      /* Assets before the records that use them. */
+      if (self->assets_op_id != op->op_id)
+        {
+          g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+          self->assets_op_id = op->op_id;
+          g_ptr_array_set_size (self->assets_to_send, 0);
+          collect_assets (payload, found);
+          for (guint i = 0; i < found->len; i++)
+            if (!g_hash_table_contains (self->uploaded_assets, g_ptr_array_index (found, i)))
+              g_ptr_array_add (self->assets_to_send, g_strdup (g_ptr_array_index (found, i)));
+        }
+      if (upload_next_asset (self))
+        return;
     }
 
   g_debug ("Sending op %" G_GINT64_FORMAT " (%s %s %s, If-Match %" G_GINT64_FORMAT ", attempt %u): %s",
@@ -318,128 +396,139 @@ send_op (PdSyncEngine *self)
 }
 
 static JsonNode *
-record_node (PdApiRecord *record)
+object_node (JsonObject *object)
 {
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonNode *node;
 
-  json_node_set_object (node, record->object);
+  if (object == NULL)
+    return NULL;
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, object);
   return node;
 }
 
-static void
-apply_conflict (PdSyncEngine *self,
-                JsonObject   *current)
+static char *
+describe_rejection (const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  gint64 revision = 0;
+  GString *message = g_string_new (error->message);
+  GPtrArray *fields = pd_api_error_get_field_errors (error);
 
-  if (current != NULL)
+  for (guint i = 0; fields != NULL && i < fields->len; i++)
     {
-      node = json_node_new (JSON_NODE_OBJECT);
-      json_node_set_object (node, current);
-      revision = json_object_get_int_member_with_default (current, "revision", 0);
+      PdApiFieldError *fe = g_ptr_array_index (fields, i);
+
+      g_string_append_printf (message, "\n%s: %s", fe->field, fe->message);
+    }
+  return g_string_free (message, FALSE);
+}
+
+/* Applies one answer; returns FALSE only when the store failed. */
+static gboolean
+apply_item (PdSyncEngine  *self,
+            Item          *item,
+            GError       **error)
+{
+  PdOutboxOp *op = item->op;
+  const GError *answer = item->error;
+
+  if (answer == NULL)
+    {
+      g_autoptr(JsonNode) node = item->record != NULL ? object_node (item->record->object) : NULL;
+
+      return pd_store_apply_push_result (self->store, op->op_id,
+                                         item->record != NULL ? item->record->revision : 0,
+                                         node, error);
     }
 
-  if (!pd_store_apply_push_conflict (self->store, self->op->op_id, revision, node, &error))
+  if (answer->domain != PD_API_ERROR)
+    return TRUE;
+
+  switch ((PdApiErrorCode) answer->code)
+    {
+    case PD_API_ERROR_PRECONDITION_FAILED:
+      {
+        JsonObject *current = pd_api_error_get_current (answer);
+        g_autoptr(JsonNode) node = object_node (current);
+        gint64 revision = current != NULL ? json_object_get_int_member_with_default (current, "revision", 0) : 0;
+
+        return pd_store_apply_push_conflict (self->store, op->op_id, revision, node, error);
+      }
+
+    case PD_API_ERROR_NOT_FOUND:
+      /* Deleting what is gone has the effect it wanted; editing it is
+       * delete against edit, for the user to decide. */
+      if (op->verb == PD_OUTBOX_VERB_DELETE)
+        return pd_store_apply_push_result (self->store, op->op_id, 0, NULL, error);
+      return pd_store_apply_push_conflict (self->store, op->op_id, 0, NULL, error);
+
+    case PD_API_ERROR_INVALID_REQUEST:
+    case PD_API_ERROR_FORBIDDEN:
+    case PD_API_ERROR_VALIDATION:
+    case PD_API_ERROR_IDEMPOTENCY_KEY_REUSED:
+    case PD_API_ERROR_PAYLOAD_TOO_LARGE:
+    case PD_API_ERROR_PRECONDITION_REQUIRED:
+    case PD_API_ERROR_NOT_PUBLISHABLE:
+      {
+        /* Refused for good: parked with the reason, data kept. */
+        g_autofree char *message = describe_rejection (answer);
+
+        return pd_store_mark_op_dead (self->store, op->op_id, message, error);
+      }
+
+    default:
+      /* Transient, 401, cancelled: stays inflight with its key. */
+      return TRUE;
+    }
+}
+
+void
+_pd_sync_push_apply_batch (PdSyncEngine *self)
+{
+  g_autoptr(GError) error = NULL;
+  const GError *stop = NULL;
+  gint64 started = g_get_monotonic_time ();
+  guint applied = 0;
+
+  pd_store_begin_action (self->store, NULL);
+  for (guint i = 0; i < self->batch->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->batch, i);
+
+      if (!item->answered)
+        continue;
+      if (!apply_item (self, item, &error))
+        break;
+      applied++;
+      if (stop == NULL && stops_the_batch (item->error))
+        stop = item->error;
+    }
+  if (error != NULL)
+    {
+      /* Nothing of the batch is applied; it is all re-sent later, and
+       * the platform replays its answers. */
+      pd_store_end_action (self->store, FALSE, NULL);
+      _pd_sync_engine_fail (self, error);
+      return;
+    }
+  if (!pd_store_end_action (self->store, TRUE, &error))
     {
       _pd_sync_engine_fail (self, error);
       return;
     }
-  _pd_sync_engine_hook (self, "op-applied");
-  push_next (self);
-}
+  g_debug ("Applied %u answers in %.1f ms", applied, (g_get_monotonic_time () - started) / 1000.0);
 
-static void
-apply_answer (PdSyncEngine *self,
-              PdApiRecord  *record,
-              const GError *error)
-{
-  g_autoptr(GError) local_error = NULL;
-  PdOutboxOp *op = self->op;
+  for (guint i = 0; i < applied; i++)
+    _pd_sync_engine_hook (self, "op-applied");
 
-  _pd_sync_engine_hook (self, "op-answered");
-  g_debug ("Op %" G_GINT64_FORMAT " answered: %s (revision %" G_GINT64_FORMAT ")",
-           op->op_id, error != NULL ? error->message : "ok", record != NULL ? record->revision : 0);
-
-  if (error == NULL)
+  if (stop != NULL)
     {
-      g_autoptr(JsonNode) node = record != NULL ? record_node (record) : NULL;
+      g_autoptr(GError) stop_copy = g_error_copy (stop);
 
-      gint64 started = g_get_monotonic_time ();
-
-      if (!pd_store_apply_push_result (self->store, op->op_id,
-                                       record != NULL ? record->revision : 0,
-                                       node, &local_error))
-        {
-          _pd_sync_engine_fail (self, local_error);
-          return;
-        }
-      g_debug ("Applied op %" G_GINT64_FORMAT " in %.1f ms", op->op_id,
-               (g_get_monotonic_time () - started) / 1000.0);
-      _pd_sync_engine_hook (self, "op-applied");
-      _pd_sync_engine_succeeded (self);
-      push_next (self);
+      _pd_sync_engine_fail (self, stop_copy);
       return;
     }
+  if (applied > 0)
+    _pd_sync_engine_succeeded (self);
 
-  if (error->domain == PD_API_ERROR)
-    {
-      switch ((PdApiErrorCode) error->code)
-        {
-        case PD_API_ERROR_PRECONDITION_FAILED:
-          apply_conflict (self, pd_api_error_get_current (error));
-          return;
-
-        case PD_API_ERROR_NOT_FOUND:
-          if (op->verb == PD_OUTBOX_VERB_DELETE)
-            {
-              /* Gone already: the delete has the effect it wanted. */
-              if (!pd_store_apply_push_result (self->store, op->op_id, 0, NULL, &local_error))
-                {
-                  _pd_sync_engine_fail (self, local_error);
-                  return;
-                }
-              push_next (self);
-            }
-          else
-            /* Deleted on the platform while edited here. */
-            apply_conflict (self, NULL);
-          return;
-
-        case PD_API_ERROR_INVALID_REQUEST:
-        case PD_API_ERROR_FORBIDDEN:
-        case PD_API_ERROR_VALIDATION:
-        case PD_API_ERROR_IDEMPOTENCY_KEY_REUSED:
-        case PD_API_ERROR_PAYLOAD_TOO_LARGE:
-        case PD_API_ERROR_PRECONDITION_REQUIRED:
-        case PD_API_ERROR_NOT_PUBLISHABLE:
-          {
-            g_autoptr(GString) message = g_string_new (error->message);
-            GPtrArray *fields = pd_api_error_get_field_errors (error);
-
-            for (guint i = 0; fields != NULL && i < fields->len; i++)
-              {
-                PdApiFieldError *fe = g_ptr_array_index (fields, i);
-
-                g_string_append_printf (message, "\n%s: %s", fe->field, fe->message);
-              }
-            if (!pd_store_mark_op_dead (self->store, op->op_id, message->str, &local_error))
-              {
-                _pd_sync_engine_fail (self, local_error);
-                return;
-              }
-            push_next (self);
-          }
-          return;
-
-        default:
-          break;
-        }
-    }
-
-  /* Transient errors, 401 and cancellation: the engine decides when to
-   * try again; the op stays inflight with its key, so the retry is the
-   * same request. */
-  _pd_sync_engine_fail (self, error);
+  freeze_batch (self);
 }

@@ -100,8 +100,6 @@ pd_project_row_dispose (GObject *object)
   PdProjectRow *self = PD_PROJECT_ROW (object);
 
   pd_project_row_set_project (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_PROJECT_ROW);
-  /* The template's root box has no name, so it is not unparented above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -117,13 +115,72 @@ pd_project_row_class_init (PdProjectRowClass *klass)
   object_class->dispose = pd_project_row_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/particulate/Designer/ui/pd-project-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, PdProjectRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PdProjectRow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, PdProjectRow, category_label);
-  gtk_widget_class_bind_template_child (widget_class, PdProjectRow, own_label);
-  gtk_widget_class_bind_template_child (widget_class, PdProjectRow, edit_button);
-  gtk_widget_class_bind_template_child (widget_class, PdProjectRow, add_button);
+}
+
+static GtkLabel *
+add_label (GtkBox     *box,
+           const char *css_class,
+           const char *css_class2)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  if (css_class2 != NULL)
+    gtk_widget_add_css_class (label, css_class2);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static GtkButton *
+add_button (GtkBox     *box,
+            const char *icon_name,
+            const char *action_name,
+            const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_box_append (box, button);
+  return GTK_BUTTON (button);
+}
+
+/* Built in code, not from a template: a search makes GTK build a couple of
+ * hundred of these at once, and parsing a template for each is what made
+ * typing in the search field stutter. */
+static void
+build_widgets (PdProjectRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *tags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+
+  self->title_label = add_label (GTK_BOX (text), "heading", NULL);
+  self->subtitle_label = add_label (GTK_BOX (text), "caption", "dim-label");
+  gtk_box_append (GTK_BOX (text), tags);
+  self->category_label = add_label (GTK_BOX (tags), "tag", NULL);
+  self->own_label = add_label (GTK_BOX (tags), "tag", "own");
+  gtk_label_set_label (self->own_label, _("Own project"));
+
+  self->edit_button = add_button (GTK_BOX (box), "document-edit-symbolic",
+                                  "projects.edit-project", _("Edit Project"));
+  self->add_button = add_button (GTK_BOX (box), "list-add-symbolic",
+                                 "projects.add-project", _("Add to Campaign"));
+
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
 }
 
 static void
@@ -131,7 +188,7 @@ pd_project_row_init (PdProjectRow *self)
 {
   GtkDragSource *source;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  build_widgets (self);
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);

@@ -40,6 +40,8 @@ struct _PdWindow
   PdSyncIndicator      *sync_indicator;
   AdwStatusPage        *no_workspace_page;
   GtkMenuButton        *primary_menu_button;
+  GtkWidget            *view_switcher_title;
+  GtkWidget            *campaign_menu_button;
   GtkWidget            *details_page;
   GtkWidget            *projects_page;
   GtkWidget            *design_page;

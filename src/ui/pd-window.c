@@ -228,6 +228,9 @@ set_campaign (PdWindow   *self,
 
   set_pages_property (self, "campaign", campaign);
   gtk_stack_set_visible_child_name (self->content_stack, campaign != NULL ? "campaign" : "empty");
+  /* Page tabs and the campaign menu only mean something with a campaign. */
+  gtk_widget_set_visible (self->view_switcher_title, campaign != NULL);
+  gtk_widget_set_visible (self->campaign_menu_button, campaign != NULL);
   _pd_window_update_actions (self);
 
   if (campaign != NULL)
@@ -613,6 +616,8 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, no_workspace_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, view_switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, campaign_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, details_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, design_page);
@@ -644,6 +649,8 @@ pd_window_init (PdWindow *self)
   g_type_ensure (PD_TYPE_RESULTS_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (self->view_switcher_title, FALSE);
+  gtk_widget_set_visible (self->campaign_menu_button, FALSE);
 
   /* Undo and Redo head the main menu, labelled with what they would do. */
   self->edit_section = g_menu_new ();
@@ -731,6 +738,7 @@ pd_window_select_campaign (PdWindow   *self,
   if (campaign == NULL)
     {
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      set_campaign (self, NULL);
       return;
     }
 
