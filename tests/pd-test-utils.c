@@ -5,6 +5,7 @@
 #include "pd-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 /* Each test gets a private data folder, so tests never see each other's
  * databases, nor the user's. */
@@ -83,4 +84,41 @@ pd_test_build_path (const char *first,
   va_end (args);
 
   return g_build_filename (builddir != NULL ? builddir : ".", tail, NULL);
+}
+
+static char *private_xdg_root;
+
+static void
+remove_private_xdg_root (void)
+{
+  pd_test_remove_tree (private_xdg_root);
+  g_clear_pointer (&private_xdg_root, g_free);
+}
+
+/* Before main(), so before GLib caches the folders: every test process gets
+ * its own data and configuration folders, and no test ever reads or writes
+ * the user's own. (Caches stay shared: a cold font cache only slows tests.) A test may still point them elsewhere itself. */
+__attribute__((constructor)) static void
+make_private_xdg_folders (void)
+{
+  static const char *variables[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME" };
+
+  /* Helper programs that a test starts keep the folders they were given. */
+  if (g_getenv ("PD_TEST_PRIVATE_XDG") != NULL)
+    return;
+
+  private_xdg_root = g_dir_make_tmp ("particulate-test-home-XXXXXX", NULL);
+  if (private_xdg_root == NULL)
+    return;
+  g_setenv ("PD_TEST_PRIVATE_XDG", private_xdg_root, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *path = g_build_filename (private_xdg_root, variables[i], NULL);
+
+      g_mkdir (path, 0700);
+      g_setenv (variables[i], path, TRUE);
+    }
+
+  atexit (remove_private_xdg_root);
 }

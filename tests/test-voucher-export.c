@@ -149,6 +149,14 @@ test_csv (Fixture       *fixture,
   g_object_unref (wait.result);
   g_assert_cmpfloat (pd_voucher_export_get_fraction (export), ==, 1.0);
 
+  /* Codes are worth money: nobody else on the machine may read them. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   lines = g_strsplit (contents, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, fixture->codes->len + 2);

@@ -291,6 +291,21 @@ pd_context_get_sync_engine (PdContext *self)
   return self->sync_engine;
 }
 
+static void
+on_token_restored_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PdContext) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_account_manager_restore_finish (PD_ACCOUNT_MANAGER (source), result, &error))
+    g_message ("Could not load the account’s token from the keyring: %s", error->message);
+
+  if (self->sync_engine != NULL && pd_sync_engine_get_auto_sync (self->sync_engine))
+    pd_sync_engine_queue_sync (self->sync_engine);
+}
+
 /**
  * pd_context_switch_account:
  * @account: (nullable): the account to open, or %NULL for the local
@@ -349,8 +364,13 @@ pd_context_switch_account (PdContext  *self,
   g_settings_set_string (self->settings, "active-account",
                          account != NULL ? pd_account_get_id (account) : "");
 
-  if (engine != NULL && pd_sync_engine_get_auto_sync (engine))
-    pd_sync_engine_queue_sync (engine);
+  if (account != NULL)
+    {
+      /* The token lives only in the keyring, so a restarted app loads it
+       * before it can sync; without it the account stays usable offline. */
+      pd_account_manager_restore_async (self->accounts, account, NULL,
+                                        on_token_restored_cb, g_object_ref (self));
+    }
   return TRUE;
 }
 

@@ -79,7 +79,8 @@ pd_export_file_open (GFile   *target,
   temp_name = g_strdup_printf (".%s.XXXXXX", base);
   self->temp_path = g_build_filename (dir, temp_name, NULL);
 
-  fd = g_mkstemp_full (self->temp_path, O_WRONLY | O_CLOEXEC, 0644);
+  /* Voucher codes are worth money: the file is the user's alone. */
+  fd = g_mkstemp_full (self->temp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       set_write_error (error, self->path, errno);

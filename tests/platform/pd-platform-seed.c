@@ -216,7 +216,7 @@ campaign_projects (GPtrArray *ids,
 static JsonArray *
 page_blocks (void)
 {
-  static const char *const types[] = { "hero", "intro", "projects", "progress", "faq", "footer" };
+  static const char *const types[] = { "hero", "intro", "redeem-form", "project-grid", "progress", "faq", "footer" };
   JsonArray *blocks = json_array_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
