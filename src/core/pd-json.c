@@ -20,22 +20,27 @@ node_take_object (JsonObject *object)
   return node;
 }
 
-static JsonNode *
+/* Sets @node to the member, or to %NULL when it is absent or null; that is
+ * an error only when the member is not @optional. */
+static gboolean
 get_member (JsonObject  *object,
             const char  *name,
             gboolean     optional,
+            JsonNode   **node,
             GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  *node = json_object_get_member (object, name);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (*node == NULL || JSON_NODE_HOLDS_NULL (*node))
     {
-      if (!optional)
-        g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_MISSING_FIELD,
-                     _("The field “%s” is missing."), name);
-      return NULL;
+      *node = NULL;
+      if (optional)
+        return TRUE;
+      g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_MISSING_FIELD,
+                   _("The field “%s” is missing."), name);
+      return FALSE;
     }
-  return node;
+  return TRUE;
 }
 
 static gboolean
@@ -56,17 +61,13 @@ pd_json_read_string (JsonObject  *object,
                      const char **value,
                      GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, name, optional, &local_error);
+  JsonNode *node;
 
   *value = NULL;
+  if (!get_member (object, name, optional, &node, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return wrong_type (name, _("a string"), error);
 
@@ -81,17 +82,13 @@ pd_json_read_int (JsonObject  *object,
                   gint64      *value,
                   GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, name, optional, &local_error);
+  JsonNode *node;
 
   *value = 0;
+  if (!get_member (object, name, optional, &node, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return TRUE;
   /* Money is never a float: 1.5 coins is a type error, not a rounding. */
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return wrong_type (name, _("a whole number"), error);
@@ -107,17 +104,13 @@ pd_json_read_object (JsonObject  *object,
                      JsonObject **value,
                      GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, name, optional, &local_error);
+  JsonNode *node;
 
   *value = NULL;
+  if (!get_member (object, name, optional, &node, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return wrong_type (name, _("an object"), error);
 
@@ -132,17 +125,13 @@ pd_json_read_array (JsonObject  *object,
                     JsonArray  **value,
                     GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, name, optional, &local_error);
+  JsonNode *node;
 
   *value = NULL;
+  if (!get_member (object, name, optional, &node, error))
+    return FALSE;
   if (node == NULL)
-    {
-      if (local_error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return wrong_type (name, _("a list"), error);
 
