@@ -1149,6 +1149,9 @@ test_screenshots (Fixture       *fixture,
   static const int widths[] = { PD_DONOR_PREVIEW_PHONE_WIDTH, PD_DONOR_PREVIEW_TABLET_WIDTH, PD_DONOR_PREVIEW_DESKTOP_WIDTH };
   g_autofree char *dir = pd_test_build_path ("screenshots", NULL);
 
+  /* A new campaign's page: no blocks yet, and a hint what to do. */
+  pd_test_save_screenshot (GTK_WIDGET (fixture->page), "design-page-empty");
+
   build_sample_page (fixture);
   g_mkdir_with_parents (dir, 0755);
 

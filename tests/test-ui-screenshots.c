@@ -130,6 +130,9 @@ check_screenshots (PdApplication *app,
       gtk_widget_activate_action (GTK_WIDGET (projects), "projects.show-library", NULL);
       shoot (window, "library", "narrow", schemes[s].name);
       gtk_widget_activate_action (GTK_WIDGET (projects), "projects.show-campaign", NULL);
+      adw_view_stack_set_visible_child_name (window->view_stack, "design");
+      pd_test_settle (300);
+      shoot (window, "design", "narrow", schemes[s].name);
       adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
       shoot (window, "campaigns", "narrow", schemes[s].name);
     }
