@@ -30,10 +30,17 @@ struct _PdStatsCache
 G_DEFINE_FINAL_TYPE (PdStatsCache, pd_stats_cache, G_TYPE_OBJECT)
 
 enum {
+  PROP_0,
+  PROP_DIR,
+  N_PROPS
+};
+
+enum {
   STATS_CHANGED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
@@ -55,11 +62,56 @@ pd_stats_cache_finalize (GObject *object)
 }
 
 static void
+pd_stats_cache_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PdStatsCache *self = PD_STATS_CACHE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIR:
+      g_value_set_string (value, self->dir);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pd_stats_cache_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PdStatsCache *self = PD_STATS_CACHE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIR:
+      self->dir = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pd_stats_cache_class_init (PdStatsCacheClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pd_stats_cache_finalize;
+  object_class->get_property = pd_stats_cache_get_property;
+  object_class->set_property = pd_stats_cache_set_property;
+
+  properties[PROP_DIR] =
+    g_param_spec_string ("dir", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[STATS_CHANGED] =
     g_signal_new ("stats-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -82,13 +134,9 @@ pd_stats_cache_init (PdStatsCache *self)
 PdStatsCache *
 pd_stats_cache_new (const char *dir)
 {
-  PdStatsCache *self;
-
   g_return_val_if_fail (dir != NULL, NULL);
 
-  self = g_object_new (PD_TYPE_STATS_CACHE, NULL);
-  self->dir = g_strdup (dir);
-  return self;
+  return g_object_new (PD_TYPE_STATS_CACHE, "dir", dir, NULL);
 }
 
 const char *

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define PD_TYPE_STATS_CACHE (pd_stats_cache_get_type ())
 G_DECLARE_FINAL_TYPE (PdStatsCache, pd_stats_cache, PD, STATS_CACHE, GObject)
 
-/* Signals: "stats-changed" (const char *campaign_id), after save(). */
+/* Property: "dir" (construct-only). Signal: "stats-changed" (const char
+ * *campaign_id), emitted after save(). */
 PdStatsCache    *pd_stats_cache_new         (const char      *dir);
 const char      *pd_stats_cache_get_dir     (PdStatsCache    *self);
 char            *pd_stats_cache_dup_path    (PdStatsCache    *self,
