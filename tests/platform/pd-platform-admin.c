@@ -43,6 +43,8 @@ handle_faults (PdRequest *req)
         return;
       pd_faults_update_from_json (&platform->faults, object);
       platform->feed_retention = pd_json_int (object, "feed_retention", platform->feed_retention);
+      /* Simulated donors per second: 0 holds the results still. */
+      platform->donor_rate = MAX (pd_json_int (object, "donor_rate", (gint64) platform->donor_rate), 0);
     }
   node = pd_faults_to_json (platform);
   pd_reply_node (req, 200, node);
