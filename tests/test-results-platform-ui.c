@@ -11,6 +11,7 @@
 #include "pd-sync-test-utils.h"
 #include "pd-test-app.h"
 #include "pd-voucher-issue.h"
+#include "pd-vouchers-page-private.h"
 
 #define N_CODES 600
 #define N_EXPIRED 150
@@ -157,6 +158,30 @@ donors_busy_enough (gpointer data)
   return json_object_get_int_member (stats, "vouchers_redeemed") >= N_CODES / 3;
 }
 
+/* Where the tenant's donor pages live, from GET /v1/me through the
+ * app's client, kept with the account as a sign-in keeps it. */
+static void
+take_donor_pages (PdAccount *account)
+{
+  g_autoptr(PdApiSession) me = NULL;
+  g_autoptr(GError) error = NULL;
+  Wait wait = { 0 };
+
+  pd_api_client_get_me_async (pd_account_get_client (account), NULL, on_done_cb, &wait);
+  g_assert_true (pd_test_wait_for (wait_done, &wait, 30000));
+  me = pd_api_client_get_me_finish (pd_account_get_client (account), wait.result, &error);
+  g_object_unref (wait.result);
+  g_assert_no_error (error);
+  g_assert_nonnull (me->donor_page_url);
+  _pd_account_set_donor_page_url (account, me->donor_page_url);
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return !_pd_vouchers_page_get_exporting (data);
+}
+
 static gboolean
 needs_sign_in (gpointer data)
 {
@@ -236,6 +261,7 @@ check_results (PdApplication *app,
   pd_test_wait_for (needs_sign_in, account, 5000);
   _pd_account_set_token (account, token);
   g_assert_false (pd_account_get_needs_sign_in (account));
+  take_donor_pages (account);
 
   campaign = add_campaign (store, &batch_id);
   campaign_id = pd_record_get_id (PD_RECORD (campaign));
@@ -325,6 +351,43 @@ check_results (PdApplication *app,
   g_assert_cmpuint (pd_test_count_colours (chart_picture), >=, 3);
 
   pd_test_save_screenshot (GTK_WIDGET (window), "results-platform");
+
+  /* The Vouchers page says the same of the batch, from the workspace. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "vouchers");
+  pd_test_settle (300);
+  {
+    GtkWidget *list = _pd_vouchers_page_get_list_box (PD_VOUCHERS_PAGE (window->vouchers_page));
+    GtkWidget *batch_row = gtk_widget_get_first_child (list);
+    g_autofree char *tail = g_strdup_printf ("· Uploaded · %s redeemed · %s expired", redeemed, expired);
+
+    g_assert_true (ADW_IS_ACTION_ROW (batch_row));
+    g_test_message ("Batch: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (batch_row)));
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (batch_row)), tail));
+  }
+  pd_test_save_screenshot (GTK_WIDGET (window), "vouchers-platform");
+
+  /* Exported with the account, the codes point to the tenant's donor
+   * page for the campaign, as the platform named it at sign-in. */
+  {
+    PdVouchersPage *vouchers = PD_VOUCHERS_PAGE (window->vouchers_page);
+    g_autofree char *csv_path = g_build_filename (account_dir, "codes.csv", NULL);
+    g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+    g_autofree char *contents = NULL;
+    g_autofree char *prefix = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_nonnull (pd_account_get_donor_page_url (account));
+    prefix = g_strdup_printf ("https://give.particulate.example/t/%s/%s/redeem?code=", tenant_id,
+                              pd_campaign_get_slug (campaign));
+    _pd_vouchers_page_export_to_file (vouchers, batch_id, csv, "csv");
+    g_assert_true (pd_test_wait_for (export_done, vouchers, 30000));
+    g_assert_null (_pd_vouchers_page_get_export_error (vouchers));
+    g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+    lines = g_strsplit (contents, "\n", 3);
+    g_assert_nonnull (lines[1]);
+    g_test_message ("CSV: %s", lines[1]);
+    g_assert_nonnull (strstr (lines[1], prefix));
+  }
 
   /* Back to the local workspace before the window goes. */
   g_assert_true (pd_context_switch_account (context, NULL, &error));

@@ -179,6 +179,7 @@ gboolean       _pd_store_freeze_upload_op (PdStore     *self,
                                            PdOutboxOp  *op,
                                            gboolean    *gone,
                                            GError     **error);
+void           _pd_store_emit_voucher_codes_changed (PdStore *self);
 /* Inside a transaction: the platform stored the chunk. */
 gboolean       _pd_store_finish_upload_op (PdStore     *self,
                                            PdOutboxOp  *op,

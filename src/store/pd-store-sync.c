@@ -1020,7 +1020,7 @@ pd_store_apply_remote_changes (PdStore     *self,
   g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   gboolean resyncing;
-  guint n;
+  guint n, n_vouchers = 0;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (scope != NULL && changes != NULL, FALSE);
@@ -1058,6 +1058,7 @@ pd_store_apply_remote_changes (PdStore     *self,
         {
           if (!apply_voucher_change (self, id, record, error))
             goto fail;
+          n_vouchers++;
           continue;
         }
       /* Kinds this version does not know are skipped, not an error. */
@@ -1102,6 +1103,8 @@ pd_store_apply_remote_changes (PdStore     *self,
       g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (touched, i), "\x1f", 2);
       refresh_live (self, parts[0], parts[1]);
     }
+  if (n_vouchers > 0)
+    _pd_store_emit_voucher_codes_changed (self);
   return TRUE;
 
 fail:

@@ -223,8 +223,11 @@ _pd_store_finish_upload_op (PdStore     *self,
 /**
  * pd_store_get_voucher_code_counts:
  * @batch_id: a batch
- * @counts: (out caller-allocates): its codes, how many reached the
- *   platform, and how many the platform reported redeemed and expired
+ * @counts: (out caller-allocates): how many of its codes still wait for
+ *   the platform, and how many the platform reported redeemed and expired
+ *
+ * Cheap enough for a list row: the waiting codes come from the outbox's
+ * chunks, the others from an index of the codes that are not issued.
  */
 void
 pd_store_get_voucher_code_counts (PdStore             *self,
@@ -238,17 +241,27 @@ pd_store_get_voucher_code_counts (PdStore             *self,
 
   memset (counts, 0, sizeof *counts);
   stmt = _pd_store_prepare (self,
-    "SELECT count(*), total (uploaded), total (status = 'redeemed'), total (status = 'expired')"
-    " FROM voucher_codes WHERE batch_id = ?1", NULL);
+    "SELECT total (chunk_count) FROM outbox WHERE kind = '" PD_OUTBOX_KIND_VOUCHER_CODES "' AND record_id = ?1", NULL);
   if (stmt == NULL)
     return;
   _pd_store_bind_text (stmt, 1, batch_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
+    counts->waiting = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = _pd_store_prepare (self,
+    "SELECT status, count(*) FROM voucher_codes WHERE batch_id = ?1 AND status != 'issued' GROUP BY status", NULL);
+  if (stmt == NULL)
+    return;
+  _pd_store_bind_text (stmt, 1, batch_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      counts->total = sqlite3_column_int64 (stmt, 0);
-      counts->uploaded = sqlite3_column_int64 (stmt, 1);
-      counts->redeemed = sqlite3_column_int64 (stmt, 2);
-      counts->expired = sqlite3_column_int64 (stmt, 3);
+      const char *status = _pd_store_column_text (stmt, 0);
+
+      if (g_strcmp0 (status, "redeemed") == 0)
+        counts->redeemed = sqlite3_column_int64 (stmt, 1);
+      else if (g_strcmp0 (status, "expired") == 0)
+        counts->expired = sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
 }

@@ -150,8 +150,7 @@ gint64       pd_store_count_voucher_codes (PdStore             *self,
                                            const char          *batch_id);
 /* What became of a batch's codes (pd-store-voucher-sync.c). */
 typedef struct {
-  gint64 total;     /* codes in the workspace */
-  gint64 uploaded;  /* of them, stored on the platform */
+  gint64 waiting;   /* codes not yet confirmed stored by the platform */
   gint64 redeemed;  /* as the change feed reported */
   gint64 expired;
 } PdVoucherCodeCounts;
