@@ -80,6 +80,12 @@ test_sign_in (void)
   g_assert_nonnull (session->token);
   g_assert_cmpstr (session->tenant_name, ==, "Bakery Test");
   g_assert_cmpstr (session->user_email, ==, "ada@example.com");
+  /* Where the vouchers' redemption URLs point (CONTRACT.md). */
+  {
+    g_autofree char *donor_pages = g_strconcat ("https://give.particulate.example/t/", session->tenant_id, "/", NULL);
+
+    g_assert_cmpstr (session->donor_page_url, ==, donor_pages);
+  }
 
   pd_api_client_sign_in_async (client, "ada@example.com", "wrong", NULL, NULL, on_done_cb, &r2);
   wrong = pd_api_client_sign_in_finish (client, wait_result (&r2), &error);

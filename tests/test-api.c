@@ -624,6 +624,42 @@ test_unreachable_and_tls (Fixture       *f,
   }
 }
 
+/* Printed on every voucher: only an absolute https:// address is kept;
+ * anything else, or none, leaves it unknown without failing sign-in. */
+static void
+test_donor_page_url (void)
+{
+  static const struct {
+    const char *given;
+    const char *kept;
+  } cases[] = {
+    { "\"https://give.example.org/t/42/\"", "https://give.example.org/t/42/" },
+    { "\"https://give.example.org/t/42\"", "https://give.example.org/t/42/" },
+    { "\"http://give.example.org/t/42/\"", NULL },
+    { "\"javascript:alert(1)//\"", NULL },
+    { "\"https:///no-host/\"", NULL },
+    { "\"https://give.example.org/?x=1\"", NULL },
+    { "42", NULL },
+    { "null", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"token\": \"t\", \"expires_at\": \"2030-01-01T00:00:00Z\","
+                                               " \"tenant\": {\"id\": \"x\", \"name\": \"Bakery\","
+                                               " \"donor_page_url\": %s},"
+                                               " \"user\": {\"id\": \"u\", \"email\": \"a@example.com\","
+                                               " \"name\": \"Ada\"}}", cases[i].given);
+      g_autoptr(JsonNode) node = json_from_string (json, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PdApiSession) session = pd_api_session_new_from_json (node, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (session->tenant_name, ==, "Bakery");
+      g_assert_cmpstr (session->donor_page_url, ==, cases[i].kept);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +667,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/api/url/rules", test_url_rules);
+  g_test_add_func ("/api/session/donor-page-url", test_donor_page_url);
   g_test_add_func ("/api/retry-after", test_retry_after);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/api/request/headers-and-gzip", test_headers_and_gzip);

@@ -7,6 +7,7 @@
 
 #define PROJECT_ID "6f1c1c5e-4b8e-4f0a-9a57-aaaaaaaaaaaa"
 #define CAMPAIGN_ID "6f1c1c5e-4b8e-4f0a-9a57-bbbbbbbbbbbb"
+#define BATCH_ID "6f1c1c5e-4b8e-4f0a-9a57-cccccccccccc"
 
 static void
 exec_ok (sqlite3    *db,
@@ -38,7 +39,15 @@ fill_v1 (sqlite3 *db)
     " ('campaign', '" CAMPAIGN_ID "', 3, 'modified', 2);"
     "INSERT INTO outbox (kind, record_id, verb, idempotency_key, local_seq, status) VALUES"
     " ('campaign', '" CAMPAIGN_ID "', 'update', 'key-1', 2, 'pending');"
-    "INSERT INTO sync_state (scope, cursor) VALUES ('changes', 'cursor-7');");
+    "INSERT INTO sync_state (scope, cursor) VALUES ('changes', 'cursor-7');"
+    /* A batch of 5,002 codes, issued before codes were uploaded. */
+    "INSERT INTO voucher_batches (id, campaign_id, label, count, coins_per_voucher, expires_at) VALUES"
+    " ('" BATCH_ID "', '" CAMPAIGN_ID "', 'Kunden', 5002, 10, '2027-01-31T00:00:00+01:00');"
+    "INSERT INTO sync_records (kind, id, revision, state, local_seq) VALUES"
+    " ('voucher-batch', '" BATCH_ID "', 1, 'synced', 1);"
+    "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 5001)"
+    " INSERT INTO voucher_codes (code, batch_id)"
+    " SELECT printf ('AAAA-AAAA-%04d-%04d', i / 10000, i % 10000), '" BATCH_ID "' FROM n;");
 }
 
 static void
@@ -95,7 +104,43 @@ test_migrate_from (gconstpointer data)
       g_assert_cmpint (pd_record_get_revision (PD_RECORD (campaign)), ==, 3);
       g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (campaign)), ==, PD_SYNC_STATE_MODIFIED);
       g_assert_cmpuint (g_list_model_get_n_items (pd_campaign_get_projects (campaign)), ==, 1);
-      g_assert_cmpuint (ops->len, ==, 1);
+      /* The waiting edit, then version 4's chunks of the old codes. */
+      g_assert_cmpuint (ops->len, ==, 3);
+      g_assert_cmpint (((PdOutboxOp *) g_ptr_array_index (ops, 0))->verb, ==, PD_OUTBOX_VERB_UPDATE);
+      for (guint i = 1; i < 3; i++)
+        {
+          PdOutboxOp *op = g_ptr_array_index (ops, i);
+          g_autofree char *key = g_strdup_printf ("voucher-codes-" BATCH_ID "-%u", (i - 1) * 5000);
+          sqlite3_stmt *stmt = _pd_store_prepare (store, "SELECT chunk, chunk_first, chunk_count FROM outbox"
+                                                  " WHERE op_id = ?1", NULL);
+
+          g_assert_cmpint (op->verb, ==, PD_OUTBOX_VERB_UPLOAD);
+          g_assert_cmpstr (op->record_id, ==, BATCH_ID);
+          g_assert_cmpstr (op->idempotency_key, ==, key);
+          g_assert_cmpint (op->status, ==, PD_OUTBOX_STATUS_PENDING);
+          sqlite3_bind_int64 (stmt, 1, op->op_id);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, i - 1);
+          g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, (i - 1) * 5000);
+          g_assert_cmpint (sqlite3_column_int64 (stmt, 2), ==, i == 1 ? 5000 : 2);
+          sqlite3_reset (stmt);
+        }
+      /* The codes of the second chunk freeze into its payload. */
+      {
+        PdOutboxOp *last = g_ptr_array_index (ops, 2);
+        g_autoptr(PdOutboxOp) frozen = pd_store_mark_inflight (store, last->op_id, &error);
+        g_autoptr(JsonNode) payload = NULL;
+        JsonArray *codes;
+
+        g_assert_no_error (error);
+        payload = json_from_string (frozen->payload, &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (json_object_get_int_member (json_node_get_object (payload), "chunk"), ==, 1);
+        codes = json_object_get_array_member (json_node_get_object (payload), "codes");
+        g_assert_cmpuint (json_array_get_length (codes), ==, 2);
+        g_assert_cmpstr (json_array_get_string_element (codes, 0), ==, "AAAA-AAAA-0000-5000");
+        g_assert_cmpstr (json_array_get_string_element (codes, 1), ==, "AAAA-AAAA-0000-5001");
+      }
       g_assert_cmpstr (cursor, ==, "cursor-7");
       /* Version 3 added the resync bookkeeping; before it none was under way. */
       g_assert_true (pd_store_is_resyncing (store, "changes") == (from >= 3));

@@ -151,6 +151,12 @@ test_session (Fixture       *f,
   tenant = json_object_get_object_member (pd_response_object (me), "tenant");
   g_assert_cmpstr (json_object_get_string_member (tenant, "id"), ==, f->tenant_a);
   g_assert_cmpstr (json_object_get_string_member (tenant, "name"), ==, "Tenant A");
+  /* Where its donor pages (and the vouchers' redemption URLs) live. */
+  {
+    g_autofree char *donor_pages = g_strconcat ("https://give.particulate.example/t/", f->tenant_a, "/", NULL);
+
+    g_assert_cmpstr (json_object_get_string_member_with_default (tenant, "donor_page_url", NULL), ==, donor_pages);
+  }
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (pd_response_object (me), "user"), "email"),
                    ==, "a@example.com");
 

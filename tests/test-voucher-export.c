@@ -10,6 +10,7 @@
 
 #include "pd-money-format.h"
 #include "pd-test-utils.h"
+#include "pd-voucher-batch-export.h"
 #include "pd-voucher-export.h"
 #include "pd-voucher-generator.h"
 
@@ -442,6 +443,32 @@ test_not_writable (Fixture       *fixture,
   g_object_unref (wait.result);
 }
 
+/* The platform's donor pages when there is an account, the placeholder
+ * only without one; the slug (or the id before there is one) last. */
+static void
+test_donor_page_url (void)
+{
+  g_autoptr(PdCampaign) campaign = pd_campaign_new ();
+  g_autofree char *with_account = NULL;
+  g_autofree char *without_slash = NULL;
+  g_autofree char *offline = NULL;
+  g_autofree char *no_slug = NULL;
+  g_autofree char *expected = NULL;
+
+  pd_campaign_set_slug (campaign, "radspende-2026");
+  with_account = pd_voucher_donor_page_url ("https://give.example.org/t/42/", campaign);
+  g_assert_cmpstr (with_account, ==, "https://give.example.org/t/42/radspende-2026");
+  without_slash = pd_voucher_donor_page_url ("https://give.example.org/t/42", campaign);
+  g_assert_cmpstr (without_slash, ==, "https://give.example.org/t/42/radspende-2026");
+  offline = pd_voucher_donor_page_url (NULL, campaign);
+  g_assert_cmpstr (offline, ==, "https://particulate.example.com/c/radspende-2026");
+
+  pd_campaign_set_slug (campaign, "");
+  no_slug = pd_voucher_donor_page_url ("https://give.example.org/t/42/", campaign);
+  expected = g_strconcat ("https://give.example.org/t/42/", pd_record_get_id (PD_RECORD (campaign)), NULL);
+  g_assert_cmpstr (no_slug, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +476,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/voucher/export/money", test_money);
+  g_test_add_func ("/voucher/export/donor-page-url", test_donor_page_url);
   g_test_add ("/voucher/export/csv", Fixture, GUINT_TO_POINTER (5000),
               fixture_set_up, test_csv, fixture_tear_down);
   g_test_add ("/voucher/export/csv-quoting", Fixture, GUINT_TO_POINTER (3),

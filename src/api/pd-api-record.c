@@ -476,6 +476,7 @@ pd_api_session_free (PdApiSession *session)
   g_free (session->user_id);
   g_free (session->user_email);
   g_free (session->user_name);
+  g_free (session->donor_page_url);
   g_free (session);
 }
 
@@ -491,10 +492,29 @@ pd_api_session_copy (const PdApiSession *session)
   copy->user_id = g_strdup (session->user_id);
   copy->user_email = g_strdup (session->user_email);
   copy->user_name = g_strdup (session->user_name);
+  copy->donor_page_url = g_strdup (session->donor_page_url);
   return copy;
 }
 
 G_DEFINE_BOXED_TYPE (PdApiSession, pd_api_session, pd_api_session_copy, pd_api_session_free)
+
+/* The tenant's donor pages: printed on every voucher, so only an absolute
+ * https:// address is taken; anything else (or an older platform that
+ * sends none) leaves it unknown rather than failing the sign-in. */
+static char *
+donor_page_url (JsonObject *tenant)
+{
+  const char *url = json_object_get_string_member_with_default (tenant, "donor_page_url", NULL);
+  g_autoptr(GUri) uri = NULL;
+
+  if (url == NULL || !g_str_has_prefix (url, "https://"))
+    return NULL;
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    return NULL;
+  return g_str_has_suffix (url, "/") ? g_strdup (url) : g_strconcat (url, "/", NULL);
+}
 
 /**
  * pd_api_session_new_from_json:
@@ -541,6 +561,7 @@ pd_api_session_new_from_json (JsonNode  *node,
   session->user_id = g_strdup (json_object_get_string_member (user, "id"));
   session->user_email = g_strdup (json_object_get_string_member (user, "email"));
   session->user_name = g_strdup (json_object_get_string_member_with_default (user, "name", ""));
+  session->donor_page_url = donor_page_url (tenant);
 
   return g_steal_pointer (&session);
 }

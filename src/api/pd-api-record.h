@@ -43,6 +43,7 @@ typedef struct {
   char *user_id;
   char *user_email;
   char *user_name;
+  char *donor_page_url;  /* nullable: the tenant's donor pages, ends in '/' */
 } PdApiSession;
 
 #define PD_TYPE_API_RECORD (pd_api_record_get_type ())

@@ -19,6 +19,36 @@
 #define PAGE 100000
 
 /**
+ * pd_voucher_donor_page_url:
+ * @donor_pages: (nullable): the tenant's donor pages as the platform
+ *   named them at sign-in (data/api/CONTRACT.md); %NULL for a workspace
+ *   without a platform, which gets the placeholder
+ *   %PD_VOUCHER_PLACEHOLDER_DONOR_PAGES
+ *
+ * Returns: (transfer full): the campaign's donor page,
+ *   "<donor_pages><slug>" (the id while it has no slug)
+ */
+char *
+pd_voucher_donor_page_url (const char *donor_pages,
+                           PdCampaign *campaign)
+{
+  const char *slug;
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (PD_IS_CAMPAIGN (campaign), NULL);
+
+  if (donor_pages == NULL || *donor_pages == '\0')
+    donor_pages = PD_VOUCHER_PLACEHOLDER_DONOR_PAGES;
+  slug = pd_campaign_get_slug (campaign);
+  if (slug == NULL || *slug == '\0')
+    slug = pd_record_get_id (PD_RECORD (campaign));
+  /* Slugs are validated, but the URL goes on paper: escape regardless. */
+  escaped = g_uri_escape_string (slug, NULL, FALSE);
+
+  return g_strconcat (donor_pages, g_str_has_suffix (donor_pages, "/") ? "" : "/", escaped, NULL);
+}
+
+/**
  * pd_voucher_export_apply_theme:
  * @theme: (nullable): the campaign's theme; %NULL keeps the neutral look
  * @store: where the theme's logo is kept

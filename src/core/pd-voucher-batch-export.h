@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* Where donors redeem when the workspace has no platform (demo, offline). */
+#define PD_VOUCHER_PLACEHOLDER_DONOR_PAGES "https://particulate.example.com/c/"
+
+char            *pd_voucher_donor_page_url         (const char      *donor_pages,
+                                                    PdCampaign      *campaign);
 void             pd_voucher_export_apply_theme     (PdVoucherExport *self,
                                                     PdTheme         *theme,
                                                     PdStore         *store);

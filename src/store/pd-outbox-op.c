@@ -48,6 +48,7 @@ pd_outbox_verb_to_string (PdOutboxVerb verb)
     case PD_OUTBOX_VERB_CREATE: return "create";
     case PD_OUTBOX_VERB_UPDATE: return "update";
     case PD_OUTBOX_VERB_DELETE: return "delete";
+    case PD_OUTBOX_VERB_UPLOAD: return "upload";
     default: return NULL;
     }
 }

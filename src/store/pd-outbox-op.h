@@ -12,7 +12,12 @@ typedef enum {
   PD_OUTBOX_VERB_CREATE, /* PUT + If-None-Match: * with the full record */
   PD_OUTBOX_VERB_UPDATE, /* PATCH + If-Match with a merge patch */
   PD_OUTBOX_VERB_DELETE, /* DELETE + If-Match */
+  PD_OUTBOX_VERB_UPLOAD, /* kind "voucher-codes": POST one chunk of a
+                          * batch's codes; payload {"chunk", "codes"} */
 } PdOutboxVerb;
+
+/* The kind of upload ops: record_id is the batch's id. */
+#define PD_OUTBOX_KIND_VOUCHER_CODES "voucher-codes"
 
 typedef enum {
   PD_OUTBOX_STATUS_PENDING,  /* may still absorb further edits */

@@ -146,12 +146,15 @@ pd_store_add_voucher_codes (PdStore             *self,
                             GError             **error)
 {
   sqlite3_stmt *stmt;
+  gint64 first;
+  guint n = 0;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (batch_id != NULL && codes != NULL, FALSE);
 
   if (!_pd_store_begin (self, error))
     return FALSE;
+  first = pd_store_count_voucher_codes (self, batch_id);
 
   /* A million codes in a row: one statement, the batch bound once, the
    * codes bound without a copy; a reset keeps the bindings. */
@@ -186,6 +189,12 @@ pd_store_add_voucher_codes (PdStore             *self,
     }
   sqlite3_clear_bindings (stmt);
 
+  /* In the same transaction: codes stored here are queued for the
+   * platform, or neither happened. */
+  for (n = 0; codes[n] != NULL; n++)
+    ;
+  if (!_pd_store_queue_voucher_chunks (self, batch_id, first, n, error))
+    goto fail;
   return _pd_store_commit (self, error);
 
 fail:

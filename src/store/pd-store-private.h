@@ -166,6 +166,27 @@ gboolean       _pd_store_apply_content   (PdStore     *self,
                                           JsonNode    *content,
                                           GError     **error);
 
+/* Voucher codes to the platform (pd-store-voucher-sync.c) */
+#define PD_STORE_VOUCHER_CHUNK 5000
+/* Queues upload ops for the @count codes of @batch_id from position @first. */
+gboolean       _pd_store_queue_voucher_chunks (PdStore    *self,
+                                               const char *batch_id,
+                                               gint64      first,
+                                               gint64      count,
+                                               GError    **error);
+/* Inside a transaction: freezes @op with its codes; sets @gone (and drops
+ * the op) when its batch no longer exists here; PD_STORE_ERROR_CONFLICT
+ * while the batch's create has not gone through. */
+gboolean       _pd_store_freeze_upload_op (PdStore     *self,
+                                           PdOutboxOp  *op,
+                                           gboolean    *gone,
+                                           GError     **error);
+void           _pd_store_emit_voucher_codes_changed (PdStore *self);
+/* Inside a transaction: the platform stored the chunk. */
+gboolean       _pd_store_finish_upload_op (PdStore     *self,
+                                           PdOutboxOp  *op,
+                                           GError     **error);
+
 /* Undo (pd-undo-stack.c) */
 PdUndoStack   *_pd_undo_stack_new        (PdStore     *store);
 void           _pd_undo_stack_push       (PdUndoStack *self,

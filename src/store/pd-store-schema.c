@@ -155,10 +155,34 @@ static const char schema_v3[] =
   "  id TEXT NOT NULL,"
   "  PRIMARY KEY (scope, kind, id)) WITHOUT ROWID;";
 
+/* Version 4: voucher codes go to the platform in chunks (issue 7). An
+ * upload op stands for the codes at positions chunk_first to
+ * chunk_first + chunk_count - 1 of its batch (in insertion order), never
+ * one row per code, so a million codes cost 200 outbox rows. Codes issued
+ * before this version were never uploaded: their chunks are queued now,
+ * after the ops already waiting (so after their batch's create). */
+static const char schema_v4[] =
+  "ALTER TABLE outbox ADD COLUMN chunk INTEGER;"
+  "ALTER TABLE outbox ADD COLUMN chunk_first INTEGER;"
+  "ALTER TABLE outbox ADD COLUMN chunk_count INTEGER;"
+  /* Redeemed and expired codes per batch, counted without reading the
+   * issued ones; partial, so issuing a million codes adds no entries. */
+  "CREATE INDEX voucher_codes_settled ON voucher_codes (batch_id, status) WHERE status != 'issued';"
+  "WITH RECURSIVE sizes (batch_id, n) AS"
+  "  (SELECT batch_id, count(*) FROM voucher_codes GROUP BY batch_id),"
+  " chunks (batch_id, n, k) AS"
+  "  (SELECT batch_id, n, 0 FROM sizes"
+  "   UNION ALL SELECT batch_id, n, k + 1 FROM chunks WHERE (k + 1) * 5000 < n)"
+  " INSERT INTO outbox (kind, record_id, verb, idempotency_key, local_seq, status,"
+  "                     chunk, chunk_first, chunk_count)"
+  " SELECT 'voucher-codes', batch_id, 'upload', 'voucher-codes-' || batch_id || '-' || (k * 5000),"
+  "  0, 'pending', k, k * 5000, min (5000, n - k * 5000) FROM chunks ORDER BY batch_id, k;";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PD_STORE_SCHEMA_VERSION);

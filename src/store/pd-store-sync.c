@@ -437,7 +437,8 @@ op_from_row (sqlite3_stmt *stmt)
   op->kind = g_strdup (_pd_store_column_text (stmt, 1));
   op->record_id = g_strdup (_pd_store_column_text (stmt, 2));
   op->verb = g_str_equal (verb, "create") ? PD_OUTBOX_VERB_CREATE
-           : g_str_equal (verb, "delete") ? PD_OUTBOX_VERB_DELETE : PD_OUTBOX_VERB_UPDATE;
+           : g_str_equal (verb, "delete") ? PD_OUTBOX_VERB_DELETE
+           : g_str_equal (verb, "upload") ? PD_OUTBOX_VERB_UPLOAD : PD_OUTBOX_VERB_UPDATE;
   op->idempotency_key = g_strdup (_pd_store_column_text (stmt, 4));
   op->if_match = sqlite3_column_int64 (stmt, 5);
   op->payload = g_strdup (_pd_store_column_text (stmt, 6));
@@ -539,6 +540,21 @@ pd_store_mark_inflight (PdStore  *self,
   op = read_op (self, op_id, error);
   if (op == NULL)
     goto fail;
+  /* Voucher codes (pd-store-voucher-sync.c): no record, no revision. */
+  if (op->verb == PD_OUTBOX_VERB_UPLOAD)
+    {
+      gboolean gone = FALSE;
+
+      if (!_pd_store_freeze_upload_op (self, op, &gone, error) || !_pd_store_commit (self, error))
+        goto fail;
+      if (gone)
+        {
+          g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND, _("The record no longer exists."));
+          return NULL;
+        }
+      pd_outbox_op_free (g_steal_pointer (&op));
+      return read_op (self, op_id, error);
+    }
   if (op->status == PD_OUTBOX_STATUS_INFLIGHT)
     {
       if (!_pd_store_commit (self, error))
@@ -668,6 +684,12 @@ pd_store_apply_push_result (PdStore   *self,
       g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONFLICT,
                    _("This change was not being sent."));
       goto fail;
+    }
+  if (op->verb == PD_OUTBOX_VERB_UPLOAD)
+    {
+      if (!_pd_store_finish_upload_op (self, op, error) || !_pd_store_commit (self, error))
+        goto fail;
+      return TRUE;
     }
   if (!read_sync_row (self, op->kind, op->record_id, &row, error) ||
       !delete_op (self, op_id, error))
@@ -975,6 +997,9 @@ apply_voucher_change (PdStore     *self,
   if (!pd_json_read_string (json_node_get_object (record), "status", FALSE, &status, error) ||
       !pd_json_read_string (json_node_get_object (record), "redeemed_at", TRUE, &redeemed_at, error))
     return FALSE;
+  /* A status this version does not know is skipped, like unknown kinds. */
+  if (!g_str_equal (status, "issued") && !g_str_equal (status, "redeemed") && !g_str_equal (status, "expired"))
+    return TRUE;
 
   stmt = _pd_store_prepare (self, "UPDATE voucher_codes SET status = ?2, redeemed_at = ?3 WHERE code = ?1", error);
   if (stmt == NULL)
@@ -995,7 +1020,7 @@ pd_store_apply_remote_changes (PdStore     *self,
   g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   gboolean resyncing;
-  guint n;
+  guint n, n_vouchers = 0;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (scope != NULL && changes != NULL, FALSE);
@@ -1033,6 +1058,7 @@ pd_store_apply_remote_changes (PdStore     *self,
         {
           if (!apply_voucher_change (self, id, record, error))
             goto fail;
+          n_vouchers++;
           continue;
         }
       /* Kinds this version does not know are skipped, not an error. */
@@ -1077,6 +1103,8 @@ pd_store_apply_remote_changes (PdStore     *self,
       g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (touched, i), "\x1f", 2);
       refresh_live (self, parts[0], parts[1]);
     }
+  if (n_vouchers > 0)
+    _pd_store_emit_voucher_codes_changed (self);
   return TRUE;
 
 fail:

@@ -20,6 +20,7 @@ G_DEFINE_QUARK (pd-store-error-quark, pd_store_error)
 
 enum {
   SIGNAL_OUTBOX_CHANGED,
+  SIGNAL_VOUCHER_CODES_CHANGED,
   N_SIGNALS
 };
 
@@ -124,8 +125,24 @@ pd_store_class_init (PdStoreClass *klass)
     g_signal_new ("outbox-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * PdStore::voucher-codes-changed:
+   *
+   * Emitted after the change feed brought new statuses (redeemed,
+   * expired) of voucher codes; their counts are worth reading again.
+   */
+  signals[SIGNAL_VOUCHER_CODES_CHANGED] =
+    g_signal_new ("voucher-codes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   in_list_quark = g_quark_from_static_string ("pd-store-in-list");
   gone_quark = g_quark_from_static_string ("pd-store-gone");
+}
+
+void
+_pd_store_emit_voucher_codes_changed (PdStore *self)
+{
+  g_signal_emit (self, signals[SIGNAL_VOUCHER_CODES_CHANGED], 0);
 }
 
 static void

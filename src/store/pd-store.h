@@ -40,7 +40,7 @@ typedef enum {
 } PdStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PD_STORE_SCHEMA_VERSION 3
+#define PD_STORE_SCHEMA_VERSION 4
 
 #define PD_TYPE_STORE (pd_store_get_type ())
 G_DECLARE_FINAL_TYPE (PdStore, pd_store, PD, STORE, GObject)
@@ -151,6 +151,19 @@ gboolean     pd_store_add_voucher_codes   (PdStore             *self,
                                            GError             **error);
 gint64       pd_store_count_voucher_codes (PdStore             *self,
                                            const char          *batch_id);
+/* What became of a batch's codes (pd-store-voucher-sync.c). */
+typedef struct {
+  gint64 waiting;   /* codes not yet confirmed stored by the platform */
+  gint64 redeemed;  /* as the change feed reported */
+  gint64 expired;
+} PdVoucherCodeCounts;
+
+void         pd_store_get_voucher_code_counts (PdStore             *self,
+                                               const char          *batch_id,
+                                               PdVoucherCodeCounts *counts);
+char        *pd_store_dup_voucher_code_status (PdStore             *self,
+                                               const char          *code,
+                                               char               **redeemed_at);
 /* (transfer full): codes in insertion order, @offset/@limit paged */
 char       **pd_store_list_voucher_codes  (PdStore             *self,
                                            const char          *batch_id,

@@ -122,6 +122,7 @@ load_accounts (PdAccountManager *self)
       g_autofree char *tenant_name = g_key_file_get_string (keyfile, groups[i], "tenant-name", NULL);
       g_autofree char *email = g_key_file_get_string (keyfile, groups[i], "user-email", NULL);
       g_autofree char *name = g_key_file_get_string (keyfile, groups[i], "user-name", NULL);
+      g_autofree char *donor_pages = g_key_file_get_string (keyfile, groups[i], "donor-page-url", NULL);
       g_autofree char *dir = NULL;
       PdAccount *account;
 
@@ -133,6 +134,9 @@ load_accounts (PdAccountManager *self)
       dir = account_directory (self, groups[i]);
       account = _pd_account_new (groups[i], url, dir);
       _pd_account_set_identity (account, tenant_id, tenant_name, email, name);
+      /* Printed on vouchers: a hand-edited value must still be https. */
+      if (donor_pages != NULL && g_str_has_prefix (donor_pages, "https://") && g_uri_is_valid (donor_pages, G_URI_FLAGS_NONE, NULL))
+        _pd_account_set_donor_page_url (account, donor_pages);
       g_ptr_array_add (self->accounts, account);
     }
 }
@@ -154,6 +158,8 @@ save_accounts (PdAccountManager  *self,
       g_key_file_set_string (keyfile, id, "tenant-name", pd_account_get_tenant_name (account) ?: "");
       g_key_file_set_string (keyfile, id, "user-email", pd_account_get_user_email (account) ?: "");
       g_key_file_set_string (keyfile, id, "user-name", pd_account_get_user_name (account) ?: "");
+      if (pd_account_get_donor_page_url (account) != NULL)
+        g_key_file_set_string (keyfile, id, "donor-page-url", pd_account_get_donor_page_url (account));
     }
 
   g_mkdir_with_parents (self->data_dir, 0700);
@@ -258,6 +264,7 @@ on_token_stored_cb (GObject      *source,
 
   _pd_account_set_identity (sd->account, sd->session->tenant_id, sd->session->tenant_name,
                             sd->session->user_email, sd->session->user_name);
+  _pd_account_set_donor_page_url (sd->account, sd->session->donor_page_url);
   _pd_account_set_token (sd->account, sd->session->token);
 
   if (sd->is_new)

@@ -16,6 +16,8 @@ void       _pd_account_set_identity     (PdAccount   *self,
                                          const char  *tenant_name,
                                          const char  *user_email,
                                          const char  *user_name);
+void       _pd_account_set_donor_page_url (PdAccount *self,
+                                           const char *url);
 void       _pd_account_set_token        (PdAccount   *self,
                                          const char  *token);
 void       _pd_account_set_needs_sign_in (PdAccount  *self,

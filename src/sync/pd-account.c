@@ -24,6 +24,7 @@ struct _PdAccount
   char        *directory;
   char        *tenant_id;
   char        *tenant_name;
+  char        *donor_page_url;
   char        *user_email;
   char        *user_name;
   gboolean     needs_sign_in;
@@ -68,6 +69,7 @@ pd_account_finalize (GObject *object)
   g_free (self->directory);
   g_free (self->tenant_id);
   g_free (self->tenant_name);
+  g_free (self->donor_page_url);
   g_free (self->user_email);
   g_free (self->user_name);
 
@@ -188,6 +190,26 @@ _pd_account_set_identity (PdAccount  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_EMAIL]);
   set_str (&self->user_name, user_name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+void
+_pd_account_set_donor_page_url (PdAccount  *self,
+                                const char *url)
+{
+  set_str (&self->donor_page_url, url);
+}
+
+/**
+ * pd_account_get_donor_page_url:
+ *
+ * Returns: (nullable): where the tenant's donor pages live (ends in '/'),
+ *   as the platform said at sign-in; %NULL if it did not
+ */
+const char *
+pd_account_get_donor_page_url (PdAccount *self)
+{
+  g_return_val_if_fail (PD_IS_ACCOUNT (self), NULL);
+  return self->donor_page_url;
 }
 
 void

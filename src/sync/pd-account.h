@@ -20,6 +20,7 @@ const char  *pd_account_get_tenant_id     (PdAccount  *self);
 const char  *pd_account_get_tenant_name   (PdAccount  *self);
 const char  *pd_account_get_user_email    (PdAccount  *self);
 const char  *pd_account_get_user_name     (PdAccount  *self);
+const char  *pd_account_get_donor_page_url (PdAccount *self);
 char        *pd_account_dup_title         (PdAccount  *self);
 const char  *pd_account_get_directory     (PdAccount  *self);
 char        *pd_account_dup_database_path (PdAccount  *self);

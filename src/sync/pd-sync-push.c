@@ -116,6 +116,15 @@ set_push_progress (PdSyncEngine *self)
     }
 }
 
+/* A batch's code chunks count as that batch: each waits for what went
+ * before it (the batch's create first), one chunk per push batch, so each
+ * chunk's answer is applied in a transaction of its own. */
+static const char *
+record_kind (PdOutboxOp *op)
+{
+  return g_str_equal (op->kind, PD_OUTBOX_KIND_VOUCHER_CODES) ? "voucher-batch" : op->kind;
+}
+
 static gboolean
 batch_has_record (PdSyncEngine *self,
                   PdOutboxOp   *op)
@@ -124,7 +133,8 @@ batch_has_record (PdSyncEngine *self,
     {
       Item *item = g_ptr_array_index (self->batch, i);
 
-      if (g_str_equal (item->op->record_id, op->record_id) && g_str_equal (item->op->kind, op->kind))
+      if (g_str_equal (item->op->record_id, op->record_id) &&
+          g_str_equal (record_kind (item->op), record_kind (op)))
         return TRUE;
     }
   return FALSE;
@@ -321,6 +331,52 @@ on_delete_answered_cb (GObject      *source,
 }
 
 static void
+on_codes_answered_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PdSyncEngine) self = user_data;
+  GError *error = NULL;
+  gint64 accepted = 0, total = 0;
+
+  if (pd_api_client_upload_voucher_codes_finish (PD_API_CLIENT (source), result, &accepted, &total, &error))
+    g_debug ("Chunk stored: %" G_GINT64_FORMAT " codes, %" G_GINT64_FORMAT " in the batch", accepted, total);
+  answered (self, NULL, error);
+}
+
+/* Sends a frozen chunk of voucher codes; FALSE if its payload is unusable. */
+static gboolean
+send_codes (PdSyncEngine *self,
+            PdOutboxOp   *op,
+            JsonObject   *payload)
+{
+  JsonNode *codes_node = json_object_get_member (payload, "codes");
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  JsonArray *array;
+  gint64 chunk = json_object_get_int_member_with_default (payload, "chunk", -1);
+
+  if (chunk < 0 || codes_node == NULL || !JSON_NODE_HOLDS_ARRAY (codes_node))
+    return FALSE;
+  array = json_node_get_array (codes_node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *code = json_array_get_string_element (array, i);
+
+      if (code == NULL)
+        return FALSE;
+      g_ptr_array_add (codes, (gpointer) code);
+    }
+  g_ptr_array_add (codes, NULL);
+
+  g_debug ("Sending op %" G_GINT64_FORMAT " (chunk %" G_GINT64_FORMAT " of batch %s, %u codes, attempt %u)",
+           op->op_id, chunk, op->record_id, codes->len - 1, op->attempts + 1);
+  pd_api_client_upload_voucher_codes_async (self->client, op->record_id, (guint) chunk,
+                                            (const char * const *) codes->pdata, op->idempotency_key,
+                                            self->cancellable, on_codes_answered_cb, g_object_ref (self));
+  return TRUE;
+}
+
+static void
 send_next (PdSyncEngine *self)
 {
   g_autoptr(JsonNode) payload = NULL;
@@ -348,6 +404,19 @@ send_next (PdSyncEngine *self)
           item->answered = TRUE;
           self->batch_index++;
           send_next (self);
+          return;
+        }
+
+      if (op->verb == PD_OUTBOX_VERB_UPLOAD)
+        {
+          if (!send_codes (self, op, json_node_get_object (payload)))
+            {
+              item->error = g_error_new_literal (PD_API_ERROR, PD_API_ERROR_INVALID_REQUEST,
+                                                 _("The change could not be prepared for sending."));
+              item->answered = TRUE;
+              self->batch_index++;
+              send_next (self);
+            }
           return;
         }
 
@@ -390,6 +459,7 @@ send_next (PdSyncEngine *self)
                                          op->idempotency_key, self->cancellable,
                                          on_delete_answered_cb, g_object_ref (self));
       break;
+    case PD_OUTBOX_VERB_UPLOAD:
     default:
       g_assert_not_reached ();
     }
@@ -455,6 +525,12 @@ apply_item (PdSyncEngine  *self,
       }
 
     case PD_API_ERROR_NOT_FOUND:
+      /* Codes of a batch the platform does not have (any more): the
+       * batch's own op or the change feed settles it; until then the
+       * chunk waits, frozen, and goes again later. */
+      if (op->verb == PD_OUTBOX_VERB_UPLOAD)
+        return pd_store_retry_op_later (self->store, op->op_id,
+                                        g_get_real_time () + 60 * G_USEC_PER_SEC, answer->message, error);
       /* Deleting what is gone has the effect it wanted; editing it is
        * delete against edit, for the user to decide. */
       if (op->verb == PD_OUTBOX_VERB_DELETE)

@@ -17,6 +17,7 @@ struct _PdVoucherBatchRow
 
   PdVoucherBatch *batch;
   PdCampaign     *campaign;
+  PdStore        *store;
   GtkWidget      *csv_button;
   GtkWidget      *pdf_button;
 };
@@ -49,6 +50,50 @@ sync_state_text (PdSyncState state)
     }
 }
 
+/* What became of the codes: still uploading, then what donors and the
+ * platform did with them. NULL when there is nothing to say. */
+static char *
+codes_text (PdVoucherBatchRow *self,
+            const char        *state)
+{
+  PdVoucherCodeCounts counts;
+  gint64 count = pd_voucher_batch_get_count (self->batch);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->store == NULL)
+    return *state != '\0' ? g_strdup (state) : NULL;
+
+  pd_store_get_voucher_code_counts (self->store, pd_record_get_id (PD_RECORD (self->batch)), &counts);
+  if (counts.waiting > 0 && pd_record_get_sync_state (PD_RECORD (self->batch)) == PD_SYNC_STATE_SYNCED)
+    {
+      g_autofree char *done = format_count (MAX (count - counts.waiting, 0));
+      g_autofree char *all = format_count (count);
+
+      /* Translators: codes of a batch the platform has so far, "5,000 of 12,000 codes uploaded" */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s of %s codes uploaded"), done, all));
+    }
+  else if (*state != '\0')
+    g_ptr_array_add (parts, g_strdup (state));
+  if (counts.redeemed > 0)
+    {
+      g_autofree char *n = format_count (counts.redeemed);
+
+      /* Translators: vouchers of a batch that donors redeemed, "40 redeemed" */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s redeemed"), n));
+    }
+  if (counts.expired > 0)
+    {
+      g_autofree char *n = format_count (counts.expired);
+
+      /* Translators: vouchers of a batch that expired unused, "25 expired" */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s expired"), n));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
 static void
 update (PdVoucherBatchRow *self)
 {
@@ -65,6 +110,7 @@ update (PdVoucherBatchRow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *csv_name = NULL;
   g_autofree char *pdf_name = NULL;
+  g_autofree char *codes = NULL;
   const char *label = pd_voucher_batch_get_label (self->batch);
   const char *state = sync_state_text (pd_record_get_sync_state (PD_RECORD (self->batch)));
 
@@ -77,9 +123,10 @@ update (PdVoucherBatchRow *self)
                              count_text, coins_text);
   /* Translators: vouchers and coins, their total value, the expiry date */
   subtitle = g_strdup_printf (_("%s · %s · expires %s"), amounts, money, date);
-  if (*state != '\0')
+  codes = codes_text (self, state);
+  if (codes != NULL)
     {
-      char *with_state = g_strconcat (subtitle, " · ", state, NULL);
+      char *with_state = g_strconcat (subtitle, " · ", codes, NULL);
 
       g_free (subtitle);
       subtitle = with_state;
@@ -103,6 +150,7 @@ pd_voucher_batch_row_dispose (GObject *object)
 
   g_clear_object (&self->batch);
   g_clear_object (&self->campaign);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (pd_voucher_batch_row_parent_class)->dispose (object);
 }
@@ -137,17 +185,20 @@ pd_voucher_batch_row_init (PdVoucherBatchRow *self)
 
 GtkWidget *
 pd_voucher_batch_row_new (PdVoucherBatch *batch,
-                          PdCampaign     *campaign)
+                          PdCampaign     *campaign,
+                          PdStore        *store)
 {
   PdVoucherBatchRow *self;
   const char *id;
 
   g_return_val_if_fail (PD_IS_VOUCHER_BATCH (batch), NULL);
   g_return_val_if_fail (PD_IS_CAMPAIGN (campaign), NULL);
+  g_return_val_if_fail (store == NULL || PD_IS_STORE (store), NULL);
 
   self = g_object_new (PD_TYPE_VOUCHER_BATCH_ROW, NULL);
   self->batch = g_object_ref (batch);
   self->campaign = g_object_ref (campaign);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
   id = pd_record_get_id (PD_RECORD (batch));
 
   self->csv_button = make_button ("x-office-spreadsheet-symbolic",
@@ -160,6 +211,12 @@ pd_voucher_batch_row_new (PdVoucherBatch *batch,
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->pdf_button);
 
   g_signal_connect_object (batch, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  if (store != NULL)
+    {
+      /* Chunks confirmed, and statuses pulled from the change feed. */
+      g_signal_connect_object (store, "outbox-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "voucher-codes-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+    }
   update (self);
 
   return GTK_WIDGET (self);

@@ -14,22 +14,20 @@
 
 /* --- Exports ------------------------------------------------------------ */
 
+/* The campaign's donor page on the platform, as the tenant's account
+ * names it; @placeholder says when there is none to name (a demo or
+ * offline workspace, or a platform that does not say), so the user can
+ * be told that the codes point to an example address. */
 static char *
-donor_page_url (PdVouchersPage *self)
+donor_page_url (PdVouchersPage *self,
+                gboolean       *placeholder)
 {
   PdContext *context = _pd_vouchers_page_get_context (self);
   PdAccount *account = context != NULL ? pd_context_get_account (context) : NULL;
-  const char *base = account != NULL ? pd_account_get_base_url (account) : NULL;
-  const char *slug = pd_campaign_get_slug (self->campaign);
+  const char *donor_pages = account != NULL ? pd_account_get_donor_page_url (account) : NULL;
 
-  /* Donor pages live on the platform under the campaign's slug. */
-  if (base == NULL || *base == '\0')
-    base = "https://particulate.example.com";
-  if (slug == NULL || *slug == '\0')
-    slug = pd_record_get_id (PD_RECORD (self->campaign));
-
-  return g_strdup_printf ("%.*s/c/%s", (int) (strlen (base) - (g_str_has_suffix (base, "/") ? 1 : 0)),
-                          base, slug);
+  *placeholder = donor_pages == NULL;
+  return pd_voucher_donor_page_url (donor_pages, self->campaign);
 }
 
 static void
@@ -126,6 +124,7 @@ _pd_vouchers_page_export_to_file (PdVouchersPage *self,
   g_autofree char *url = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
+  gboolean placeholder = FALSE;
   ExportData *data;
 
   g_return_if_fail (PD_IS_VOUCHERS_PAGE (self));
@@ -139,13 +138,22 @@ _pd_vouchers_page_export_to_file (PdVouchersPage *self,
   if (batch == NULL)
     return;
 
-  url = donor_page_url (self);
+  url = donor_page_url (self, &placeholder);
   self->export = pd_voucher_export_new_for_batch (self->store, batch, url, &error);
   if (self->export == NULL)
     {
       self->export_error = g_strdup (error->message);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
+    }
+  if (placeholder)
+    {
+      g_autofree char *escaped = g_markup_escape_text (url, -1);
+      g_autofree char *note = NULL;
+
+      /* Translators: %s is an example web address, not a real one */
+      note = g_strdup_printf (_("Not connected to a platform: the codes point to the example address %s"), escaped);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (note));
     }
 
   data = g_new0 (ExportData, 1);

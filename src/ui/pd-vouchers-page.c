@@ -120,7 +120,7 @@ create_batch_row (gpointer item,
 {
   PdVouchersPage *self = user_data;
 
-  return pd_voucher_batch_row_new (item, self->campaign);
+  return pd_voucher_batch_row_new (item, self->campaign, self->store);
 }
 
 static void

@@ -2,7 +2,8 @@
  *
  * Only with --admin. Switch faults at run time, create tenants with a user
  * and an API token, add a second user to a tenant, redeem a voucher as a
- * donor would, and expire all feed cursors of a tenant as a restore would.
+ * donor would, expire vouchers, list a batch's stored codes, and expire
+ * all feed cursors of a tenant as a restore would.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,6 +43,8 @@ handle_faults (PdRequest *req)
         return;
       pd_faults_update_from_json (&platform->faults, object);
       platform->feed_retention = pd_json_int (object, "feed_retention", platform->feed_retention);
+      /* Simulated donors per second: 0 holds the results still. */
+      platform->donor_rate = MAX (pd_json_int (object, "donor_rate", (gint64) platform->donor_rate), 0);
     }
   node = pd_faults_to_json (platform);
   pd_reply_node (req, 200, node);
@@ -124,6 +127,87 @@ handle_redeem (PdRequest *req)
   pd_db_commit (tenant->db);
 }
 
+/* Expires the listed codes ({"tenant_id", "codes": [...]}); answers how
+ * many were issued and now are expired. */
+static void
+handle_expire (PdRequest *req)
+{
+  JsonObject *object = read_json (req);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *answer;
+  JsonArray *codes;
+  PdTenant *tenant;
+  gint64 expired = 0;
+
+  if (object == NULL)
+    return;
+  tenant = pd_tenants_lookup (req->platform, pd_json_string (object, "tenant_id") ? pd_json_string (object, "tenant_id") : "");
+  codes = json_object_has_member (object, "codes") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "codes"))
+          ? json_object_get_array_member (object, "codes") : NULL;
+  if (tenant == NULL || codes == NULL)
+    {
+      pd_reply_problem (req, 404, "not-found", "Give tenant_id and codes.", NULL, NULL);
+      return;
+    }
+
+  pd_db_begin (tenant->db);
+  for (guint i = 0; i < json_array_get_length (codes); i++)
+    {
+      const char *code = json_node_get_value_type (json_array_get_element (codes, i)) == G_TYPE_STRING
+                         ? json_array_get_string_element (codes, i) : NULL;
+
+      if (code != NULL && pd_vouchers_expire (tenant, code))
+        expired++;
+    }
+  pd_db_commit (tenant->db);
+
+  answer = json_object_new ();
+  json_object_set_int_member (answer, "expired", expired);
+  node = json_node_init_object (json_node_alloc (), answer);
+  json_object_unref (answer);
+  pd_reply_node (req, 200, node);
+}
+
+/* Every code of a batch as stored, in code order, each with its chunk and
+ * status (?tenant_id=…&batch_id=…), for tests that count what arrived. */
+static void
+handle_vouchers (PdRequest *req)
+{
+  const char *tenant_id = req->query ? g_hash_table_lookup (req->query, "tenant_id") : NULL;
+  const char *batch_id = req->query ? g_hash_table_lookup (req->query, "batch_id") : NULL;
+  PdTenant *tenant = pd_tenants_lookup (req->platform, tenant_id ? tenant_id : "");
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *answer;
+  JsonArray *codes;
+  sqlite3_stmt *stmt;
+
+  if (tenant == NULL || batch_id == NULL)
+    {
+      pd_reply_problem (req, 404, "not-found", "Give tenant_id and batch_id.", NULL, NULL);
+      return;
+    }
+
+  codes = json_array_new ();
+  stmt = pd_db_prepare (tenant->db, "SELECT code, chunk, status FROM vouchers WHERE batch_id = ? ORDER BY code");
+  sqlite3_bind_text (stmt, 1, batch_id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JsonObject *code = json_object_new ();
+
+      json_object_set_string_member (code, "code", (const char *) sqlite3_column_text (stmt, 0));
+      json_object_set_int_member (code, "chunk", sqlite3_column_int64 (stmt, 1));
+      json_object_set_string_member (code, "status", (const char *) sqlite3_column_text (stmt, 2));
+      json_array_add_object_element (codes, code);
+    }
+  sqlite3_reset (stmt);
+
+  answer = json_object_new ();
+  json_object_set_array_member (answer, "codes", codes);
+  node = json_node_init_object (json_node_alloc (), answer);
+  json_object_unref (answer);
+  pd_reply_node (req, 200, node);
+}
+
 /* A second manager in the same tenant, for tests of concurrent edits. */
 static void
 handle_users (PdRequest *req)
@@ -203,6 +287,10 @@ pd_admin_handle (PdRequest *req)
     handle_tenants (req);
   else if (g_str_equal (req->path, "/_admin/redeem") && g_str_equal (req->method, "POST"))
     handle_redeem (req);
+  else if (g_str_equal (req->path, "/_admin/expire") && g_str_equal (req->method, "POST"))
+    handle_expire (req);
+  else if (g_str_equal (req->path, "/_admin/vouchers") && g_str_equal (req->method, "GET"))
+    handle_vouchers (req);
   else if (g_str_equal (req->path, "/_admin/users") && g_str_equal (req->method, "POST"))
     handle_users (req);
   else if (g_str_equal (req->path, "/_admin/restore") && g_str_equal (req->method, "POST"))

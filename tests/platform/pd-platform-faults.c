@@ -142,6 +142,7 @@ pd_faults_to_json (PdPlatform *platform)
   json_object_set_int_member (object, "drop_count", faults->drop_count);
   json_object_set_int_member (object, "token_lifetime", faults->token_lifetime);
   json_object_set_int_member (object, "feed_retention", platform->feed_retention);
+  json_object_set_int_member (object, "donor_rate", (gint64) platform->donor_rate);
   node = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
   return node;

@@ -252,7 +252,10 @@ pd_tenant_to_json (PdTenant *tenant)
 {
   JsonObject *object = json_object_new ();
 
+  g_autofree char *donor_pages = g_strconcat (PD_DONOR_PAGE_BASE, tenant->id, "/", NULL);
+
   json_object_set_string_member (object, "id", tenant->id);
   json_object_set_string_member (object, "name", tenant->name);
+  json_object_set_string_member (object, "donor_page_url", donor_pages);
   return json_node_init_object (json_node_alloc (), object);
 }

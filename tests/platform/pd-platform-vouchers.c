@@ -151,7 +151,7 @@ void
 pd_vouchers_delete_batch (PdTenant   *tenant,
                           const char *batch_id)
 {
-  sqlite3_stmt *stmt = pd_db_prepare (tenant->db, "DELETE FROM vouchers WHERE batch_id = ? AND status = 'issued'");
+  sqlite3_stmt *stmt = pd_db_prepare (tenant->db, "DELETE FROM vouchers WHERE batch_id = ? AND status != 'redeemed'");
 
   sqlite3_bind_text (stmt, 1, batch_id, -1, SQLITE_STATIC);
   sqlite3_step (stmt);
@@ -178,6 +178,24 @@ set_status (PdTenant   *tenant,
   sqlite3_bind_text (stmt, 6, code, -1, SQLITE_STATIC);
   sqlite3_step (stmt);
   sqlite3_reset (stmt);
+}
+
+/* Expires @code early, as the platform's staff might; FALSE unless it
+ * was issued (redeemed codes stay redeemed). */
+gboolean
+pd_vouchers_expire (PdTenant   *tenant,
+                    const char *code)
+{
+  sqlite3_stmt *stmt = pd_db_prepare (tenant->db, "SELECT status FROM vouchers WHERE code = ?");
+  gboolean issued = FALSE;
+
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    issued = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "issued") == 0;
+  sqlite3_reset (stmt);
+  if (issued)
+    set_status (tenant, code, "expired", NULL, NULL, 0);
+  return issued;
 }
 
 /* Redeems @code for @project_id (NULL: a project of the campaign at random),

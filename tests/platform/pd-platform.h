@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 #define PD_LIST_LIMIT_MAX 1000
 #define PD_CODES_PER_CHUNK_MAX 10000
 #define PD_IDEMPOTENCY_KEEP_SECONDS (30 * 24 * 3600)
+/* Donors meet a campaign at <this><tenant id>/<campaign slug>. */
+#define PD_DONOR_PAGE_BASE "https://give.particulate.example/t/"
 
 /* ---- databases (pd-platform-db.c) ---- */
 
@@ -260,6 +262,8 @@ gboolean    pd_vouchers_redeem       (PdPlatform  *platform,
                                       GError     **error);
 void        pd_vouchers_delete_batch (PdTenant    *tenant,
                                       const char  *batch_id);
+gboolean    pd_vouchers_expire       (PdTenant    *tenant,
+                                      const char  *code);
 
 /* pd-platform-assets.c */
 void        pd_assets_handle         (PdRequest   *req,
