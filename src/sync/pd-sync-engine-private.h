@@ -44,6 +44,9 @@ struct _PdSyncEngine
   PdApiClient     *client;
   GNetworkMonitor *monitor;
   gboolean         loopback;
+  gboolean         reachable;        /* the platform, as the monitor says */
+  GSocketConnectable *platform_address; /* set for a loopback platform */
+  GCancellable    *reach_cancellable;
 
   PdSyncStatus     status;
   char            *detail;
