@@ -55,6 +55,7 @@ struct _PdSyncEngine
   double           progress;
   guint            received_count;
   gboolean         auto_sync;
+  gboolean         cancelled;  /* the last run was cancelled */
 
   /* the run in progress */
   SyncPhase        phase;

@@ -210,6 +210,10 @@ update_idle_status (PdSyncEngine *self)
     ; /* keep the error and its detail until the next run */
   else if (self->pending_count > 0)
     set_status (self, PD_SYNC_STATUS_PENDING, NULL);
+  else if (self->cancelled)
+    /* Not "synced": the platform may hold more than was received. */
+    set_status (self, PD_SYNC_STATUS_PENDING,
+                _("The last sync was cancelled. What was received is kept; the rest comes with the next sync."));
   else
     set_status (self, PD_SYNC_STATUS_SYNCED, NULL);
 }
@@ -297,6 +301,7 @@ _pd_sync_engine_fail (PdSyncEngine *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       self->again = FALSE;
+      self->cancelled = TRUE;
       set_status (self, PD_SYNC_STATUS_PENDING, NULL);
       finish_run (self, error);
       return;
@@ -375,6 +380,7 @@ _pd_sync_engine_phase_done (PdSyncEngine *self)
       break;
 
     case PHASE_PUSH_AGAIN:
+      self->cancelled = FALSE;
       pd_store_set_backoff_until (self->store, PD_SYNC_SCOPE, 0, NULL);
       finish_run (self, NULL);
       break;
@@ -836,6 +842,8 @@ pd_sync_engine_dup_status_text (PdSyncEngine *self)
     case PD_SYNC_STATUS_SYNCED:
       return g_strdup (_("All changes synced"));
     case PD_SYNC_STATUS_PENDING:
+      if (self->pending_count == 0)
+        return g_strdup (_("Not fully synced"));
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%u change pending",
                                            "%u changes pending",

@@ -92,6 +92,13 @@ pd_sync_indicator_update (PdSyncIndicator *self)
 
     case PD_SYNC_INDICATOR_PENDING:
       icon_name = "document-send-symbolic";
+      /* Nothing to send, yet not all received: a cancelled sync. */
+      if (self->pending_count == 0)
+        {
+          summary = g_strdup (_("Not fully synced"));
+          fallback = _("Some changes on the platform have not been received yet. They come with the next sync.");
+          break;
+        }
       summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "%u change pending",
                                               "%u changes pending",
@@ -103,7 +110,7 @@ pd_sync_indicator_update (PdSyncIndicator *self)
     case PD_SYNC_INDICATOR_SYNCING:
       icon_name = "emblem-synchronizing-symbolic";
       summary = g_strdup (_("Syncing…"));
-      fallback = _("Changes are being sent to the platform.");
+      fallback = _("Your changes are being sent to the platform, and your colleagues’ changes received.");
       break;
 
     case PD_SYNC_INDICATOR_OFFLINE:
@@ -144,7 +151,12 @@ pd_sync_indicator_update (PdSyncIndicator *self)
 static void
 pd_sync_indicator_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), PD_TYPE_SYNC_INDICATOR);
+  /* The box holding the rows is no bound template child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (pd_sync_indicator_parent_class)->dispose (object);
 }
