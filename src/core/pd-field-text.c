@@ -175,9 +175,11 @@ format_coins (gint64    coins,
   JsonObject *object = record_object (record);
   gint64 coin_micros = object != NULL ? json_object_get_int_member_with_default (object, "coin_value_micros", 0) : 0;
   const char *currency = object != NULL ? json_object_get_string_member_with_default (object, "currency", NULL) : NULL;
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" G_GINT64_FORMAT " coin",
-                                                         "%'" G_GINT64_FORMAT " coins", (gulong) ABS (coins)),
-                                            coins);
+  g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, coins);
+  /* TRANSLATORS: %s is a number of voucher coins, already formatted */
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s coin", "%s coins",
+                                                         (gulong) MIN (ABS (coins), G_MAXULONG)),
+                                            number);
   g_autofree char *money = NULL;
 
   if (coin_micros <= 0 || currency == NULL || ABS (coins) > G_MAXINT64 / coin_micros)
