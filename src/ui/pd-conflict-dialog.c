@@ -16,8 +16,10 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-account.h"
 #include "pd-conflict-dialog.h"
 #include "pd-field-text.h"
+#include "pd-theme.h"
 
 struct _PdConflictDialog
 {
@@ -132,6 +134,28 @@ choice_row (PdConflictDialog  *self,
   return row;
 }
 
+/* A campaign's theme by the name the user gave it, not by its id. */
+static char *
+value_text (PdConflictDialog *self,
+            PdSyncConflict   *conflict,
+            const char       *field,
+            JsonNode         *value,
+            JsonNode         *record)
+{
+  const char *kind = pd_sync_conflict_get_kind (conflict);
+
+  if (g_str_equal (field, "theme_id") && value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
+      json_node_get_value_type (value) == G_TYPE_STRING)
+    {
+      PdStore *store = pd_account_open_store (pd_sync_engine_get_account (self->engine), NULL);
+      g_autoptr(PdTheme) theme = store != NULL ? pd_store_get_theme (store, json_node_get_string (value)) : NULL;
+
+      if (theme != NULL && pd_theme_get_name (theme) != NULL && *pd_theme_get_name (theme) != '\0')
+        return g_strdup (pd_theme_get_name (theme));
+    }
+  return pd_field_text_dup_value (kind, field, value, record);
+}
+
 /* A field changed on both sides: its two values, one to keep. */
 static GtkWidget *
 field_group (PdConflictDialog *self,
@@ -140,12 +164,12 @@ field_group (PdConflictDialog *self,
 {
   const char *kind = pd_sync_conflict_get_kind (conflict);
   g_autofree char *label = pd_field_text_dup_label (kind, field);
-  g_autofree char *mine = pd_field_text_dup_value (kind, field,
-                                                   pd_sync_conflict_get_local_value (conflict, field),
-                                                   pd_sync_conflict_get_local (conflict));
-  g_autofree char *theirs = pd_field_text_dup_value (kind, field,
-                                                     pd_sync_conflict_get_server_value (conflict, field),
-                                                     pd_sync_conflict_get_server (conflict));
+  g_autofree char *mine = value_text (self, conflict, field,
+                                      pd_sync_conflict_get_local_value (conflict, field),
+                                      pd_sync_conflict_get_local (conflict));
+  g_autofree char *theirs = value_text (self, conflict, field,
+                                        pd_sync_conflict_get_server_value (conflict, field),
+                                        pd_sync_conflict_get_server (conflict));
   /* TRANSLATORS: accessible name of a radio button; %s is a field, e.g. "Keep mine: Name" */
   g_autofree char *mine_label = g_strdup_printf (_("Keep mine: %s"), label);
   /* TRANSLATORS: accessible name of a radio button; %s is a field, e.g. "Take the platform’s: Name" */
