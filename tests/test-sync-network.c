@@ -342,6 +342,8 @@ test_monitor_property (Fixture       *f,
   pd_test_monitor_set_available (f->monitor, TRUE);
   pd_test_monitor_set_available (f->monitor, FALSE);
   g_assert_false (pd_test_wait_for (is_offline, f->engine, 300));
+  /* Back with the system's monitor, the engine went online by itself. */
+  g_assert_true (pd_test_wait_for (is_synced, f, 20000));
 }
 
 int

@@ -447,10 +447,11 @@ on_reachability_changed (PdSyncEngine *self)
   if (self->status == PD_SYNC_STATUS_OFFLINE || self->status == PD_SYNC_STATUS_ERROR)
     {
       self->failures = 0;
+      /* No longer "Offline" while the sync is about to start. */
+      if (self->phase == PHASE_IDLE)
+        update_idle_status (self);
       if (self->auto_sync)
         schedule (self, 500);
-      else
-        update_idle_status (self);
     }
 }
 
@@ -973,8 +974,8 @@ pd_sync_engine_set_network_monitor (PdSyncEngine    *self,
     return;
 
   attach_monitor (self, monitor);
-  if (self->phase == PHASE_IDLE)
-    update_idle_status (self);
+  /* As if the network had changed: offline now, or back with a sync. */
+  on_reachability_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_MONITOR]);
 }
 
