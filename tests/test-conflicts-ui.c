@@ -141,6 +141,23 @@ find_toplevel (GType type)
   return NULL;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 no_conflict_dialog (gpointer data)
 {
@@ -337,11 +354,28 @@ check_window (PdApplication *app,
   g_assert_false (gtk_widget_is_sensitive (apply));
   pd_test_save_screenshot (GTK_WIDGET (dialog), "conflict-dialog");
 
+  /* Take All the Platform's picks the platform's side of every field
+   * of that campaign, in the radios as well. */
+  {
+    g_autoptr(PdSyncConflict) first = g_list_model_get_item (pd_sync_engine_get_conflicts (engine), 0);
+    PdSyncConflict *with_fields = first;
+    g_autoptr(PdSyncConflict) second = g_list_model_get_item (pd_sync_engine_get_conflicts (engine), 1);
+
+    if (!g_str_equal (pd_sync_conflict_get_id (first), shared_id))
+      with_fields = second;
+    gtk_widget_activate (find_button (GTK_WIDGET (dialog), "Take All the Platform’s"));
+    pd_test_settle (400);
+    g_assert_cmpint (pd_sync_conflict_get_choice (with_fields, "name"), ==, PD_CONFLICT_CHOICE_THEIRS);
+    g_assert_cmpint (pd_sync_conflict_get_choice (with_fields, "voucher_budget_coins"), ==, PD_CONFLICT_CHOICE_THEIRS);
+    g_assert_true (pd_sync_conflict_is_decided (with_fields));
+  }
+
   /* Per field: the name Ben's, the budget Ada's; Ben's renamed campaign
    * is kept against Ada's deletion. */
   g_assert_true (pd_conflict_dialog_choose (PD_CONFLICT_DIALOG (dialog), "campaign", shared_id,
                                             "name", PD_CONFLICT_CHOICE_MINE));
-  g_assert_false (gtk_widget_is_sensitive (apply));
+  /* One campaign fully decided is enough to apply it. */
+  g_assert_true (gtk_widget_is_sensitive (apply));
   g_assert_true (pd_conflict_dialog_choose (PD_CONFLICT_DIALOG (dialog), "campaign", shared_id,
                                             "voucher_budget_coins", PD_CONFLICT_CHOICE_THEIRS));
   g_assert_true (pd_conflict_dialog_choose (PD_CONFLICT_DIALOG (dialog), "campaign", doomed_id,
