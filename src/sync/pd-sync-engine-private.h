@@ -44,6 +44,9 @@ struct _PdSyncEngine
   PdApiClient     *client;
   GNetworkMonitor *monitor;
   gboolean         loopback;
+  gboolean         reachable;        /* the platform, as the monitor says */
+  GSocketConnectable *platform_address; /* set for a loopback platform */
+  GCancellable    *reach_cancellable;
 
   PdSyncStatus     status;
   char            *detail;
@@ -52,6 +55,7 @@ struct _PdSyncEngine
   double           progress;
   guint            received_count;
   gboolean         auto_sync;
+  gboolean         cancelled;  /* the last run was cancelled */
 
   /* the run in progress */
   SyncPhase        phase;

@@ -39,6 +39,7 @@ enum {
   PROP_RECEIVED_COUNT,
   PROP_AUTO_SYNC,
   PROP_CONFLICTS,
+  PROP_NETWORK_MONITOR,
   N_PROPS
 };
 
@@ -102,8 +103,7 @@ set_status (PdSyncEngine *self,
 static gboolean
 is_offline (PdSyncEngine *self)
 {
-  /* A platform on this machine is reachable without any network. */
-  return !self->loopback && !g_network_monitor_get_network_available (self->monitor);
+  return !self->reachable;
 }
 
 static void
@@ -210,6 +210,10 @@ update_idle_status (PdSyncEngine *self)
     ; /* keep the error and its detail until the next run */
   else if (self->pending_count > 0)
     set_status (self, PD_SYNC_STATUS_PENDING, NULL);
+  else if (self->cancelled)
+    /* Not "synced": the platform may hold more than was received. */
+    set_status (self, PD_SYNC_STATUS_PENDING,
+                _("The last sync was cancelled. What was received is kept; the rest comes with the next sync."));
   else
     set_status (self, PD_SYNC_STATUS_SYNCED, NULL);
 }
@@ -297,6 +301,7 @@ _pd_sync_engine_fail (PdSyncEngine *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       self->again = FALSE;
+      self->cancelled = TRUE;
       set_status (self, PD_SYNC_STATUS_PENDING, NULL);
       finish_run (self, error);
       return;
@@ -375,6 +380,7 @@ _pd_sync_engine_phase_done (PdSyncEngine *self)
       break;
 
     case PHASE_PUSH_AGAIN:
+      self->cancelled = FALSE;
       pd_store_set_backoff_until (self->store, PD_SYNC_SCOPE, 0, NULL);
       finish_run (self, NULL);
       break;
@@ -427,9 +433,7 @@ start_run (PdSyncEngine *self)
 }
 
 static void
-on_network_changed_cb (GNetworkMonitor *monitor,
-                       gboolean         available,
-                       PdSyncEngine    *self)
+on_reachability_changed (PdSyncEngine *self)
 {
   if (is_offline (self))
     {
@@ -443,11 +447,67 @@ on_network_changed_cb (GNetworkMonitor *monitor,
   if (self->status == PD_SYNC_STATUS_OFFLINE || self->status == PD_SYNC_STATUS_ERROR)
     {
       self->failures = 0;
+      /* No longer "Offline" while the sync is about to start. */
+      if (self->phase == PHASE_IDLE)
+        update_idle_status (self);
       if (self->auto_sync)
         schedule (self, 500);
-      else
-        update_idle_status (self);
     }
+}
+
+static void
+on_reach_checked_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(PdSyncEngine) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean reached = g_network_monitor_can_reach_finish (G_NETWORK_MONITOR (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->reach_cancellable);
+
+  /* A monitor that cannot tell (no answer, a resolver error) keeps a
+   * platform on this machine reachable: only a plain "unreachable" counts. */
+  self->reachable = reached ||
+                    !(g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+                      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE));
+  on_reachability_changed (self);
+}
+
+/* "network-available" only says whether there is a default route. A
+ * platform elsewhere needs one; a platform on this machine (a test or
+ * self-hosted platform on 127.0.0.1) does not, so then the monitor is
+ * asked about the platform's own address: the system monitors know the
+ * loopback routes and answer yes even without any network, while a
+ * monitor that says the address is unreachable takes the engine offline
+ * like any other. */
+static void
+check_reachable (PdSyncEngine *self)
+{
+  if (self->reach_cancellable != NULL)
+    g_cancellable_cancel (self->reach_cancellable);
+  g_clear_object (&self->reach_cancellable);
+
+  if (g_network_monitor_get_network_available (self->monitor) || self->platform_address == NULL)
+    {
+      self->reachable = g_network_monitor_get_network_available (self->monitor);
+      on_reachability_changed (self);
+      return;
+    }
+
+  self->reach_cancellable = g_cancellable_new ();
+  g_network_monitor_can_reach_async (self->monitor, self->platform_address, self->reach_cancellable,
+                                     on_reach_checked_cb, g_object_ref (self));
+}
+
+static void
+on_network_changed_cb (GNetworkMonitor *monitor,
+                       gboolean         available,
+                       PdSyncEngine    *self)
+{
+  check_reachable (self);
 }
 
 /* Every committed edit: a sync shortly after, and the count at once. */
@@ -480,6 +540,9 @@ pd_sync_engine_dispose (GObject *object)
   g_clear_handle_id (&self->timer_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->reach_cancellable != NULL)
+    g_cancellable_cancel (self->reach_cancellable);
+  g_clear_object (&self->reach_cancellable);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   if (self->account != NULL)
@@ -506,6 +569,7 @@ pd_sync_engine_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->account);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->platform_address);
   g_free (self->detail);
 
   G_OBJECT_CLASS (pd_sync_engine_parent_class)->finalize (object);
@@ -554,6 +618,9 @@ pd_sync_engine_get_property (GObject    *object,
     case PROP_CONFLICTS:
       g_value_set_object (value, self->conflicts);
       break;
+    case PROP_NETWORK_MONITOR:
+      g_value_set_object (value, self->monitor);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -571,6 +638,9 @@ pd_sync_engine_set_property (GObject      *object,
     {
     case PROP_AUTO_SYNC:
       pd_sync_engine_set_auto_sync (self, g_value_get_boolean (value));
+      break;
+    case PROP_NETWORK_MONITOR:
+      pd_sync_engine_set_network_monitor (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -620,6 +690,15 @@ pd_sync_engine_class_init (PdSyncEngineClass *klass)
   properties[PROP_CONFLICTS] =
     g_param_spec_object ("conflicts", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * PdSyncEngine:network-monitor:
+   *
+   * Tells when the platform can be reached; the system's monitor unless
+   * another one is set (the tests set their own).
+   */
+  properties[PROP_NETWORK_MONITOR] =
+    g_param_spec_object ("network-monitor", NULL, NULL, G_TYPE_NETWORK_MONITOR,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -661,6 +740,23 @@ url_is_loopback (const char *url)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
+static void
+attach_monitor (PdSyncEngine    *self,
+                GNetworkMonitor *monitor)
+{
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_set_object (&self->monitor, monitor);
+  g_signal_connect (self->monitor, "network-changed",
+                    G_CALLBACK (on_network_changed_cb), self);
+
+  /* Until the monitor answers about a platform on this machine, it
+   * counts as reachable, as it is with the system's monitor. */
+  self->reachable = self->loopback || g_network_monitor_get_network_available (monitor);
+  if (!g_network_monitor_get_network_available (monitor) && self->platform_address != NULL)
+    check_reachable (self);
+}
+
 /**
  * pd_sync_engine_new:
  *
@@ -686,11 +782,11 @@ pd_sync_engine_new (PdAccount  *account,
   self->account = g_object_ref (account);
   self->store = g_object_ref (store);
   self->client = g_object_ref (pd_account_get_client (account));
-  self->monitor = g_object_ref (g_network_monitor_get_default ());
   self->loopback = url_is_loopback (pd_account_get_base_url (account));
+  if (self->loopback)
+    self->platform_address = g_network_address_parse_uri (pd_account_get_base_url (account), 443, NULL);
+  attach_monitor (self, g_network_monitor_get_default ());
 
-  g_signal_connect (self->monitor, "network-changed",
-                    G_CALLBACK (on_network_changed_cb), self);
   g_signal_connect (self->account, "notify::needs-sign-in",
                     G_CALLBACK (on_needs_sign_in_changed_cb), self);
   g_signal_connect (self->store, "outbox-changed",
@@ -747,6 +843,8 @@ pd_sync_engine_dup_status_text (PdSyncEngine *self)
     case PD_SYNC_STATUS_SYNCED:
       return g_strdup (_("All changes synced"));
     case PD_SYNC_STATUS_PENDING:
+      if (self->pending_count == 0)
+        return g_strdup (_("Not fully synced"));
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%u change pending",
                                            "%u changes pending",
@@ -843,6 +941,42 @@ pd_sync_engine_set_auto_sync (PdSyncEngine *self,
     return;
   self->auto_sync = auto_sync;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_SYNC]);
+}
+
+/**
+ * pd_sync_engine_get_network_monitor:
+ *
+ * Returns: (transfer none): the monitor that tells when to go offline
+ */
+GNetworkMonitor *
+pd_sync_engine_get_network_monitor (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), NULL);
+  return self->monitor;
+}
+
+/**
+ * pd_sync_engine_set_network_monitor:
+ * @monitor: (nullable): a monitor, or %NULL for the system's
+ *
+ * Replaces the monitor that takes the engine offline and back.
+ */
+void
+pd_sync_engine_set_network_monitor (PdSyncEngine    *self,
+                                    GNetworkMonitor *monitor)
+{
+  g_return_if_fail (PD_IS_SYNC_ENGINE (self));
+  g_return_if_fail (monitor == NULL || G_IS_NETWORK_MONITOR (monitor));
+
+  if (monitor == NULL)
+    monitor = g_network_monitor_get_default ();
+  if (self->monitor == monitor)
+    return;
+
+  attach_monitor (self, monitor);
+  /* As if the network had changed: offline now, or back with a sync. */
+  on_reachability_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_MONITOR]);
 }
 
 /**

@@ -41,6 +41,9 @@ guint         pd_sync_engine_get_received_count (PdSyncEngine    *self);
 gboolean      pd_sync_engine_get_auto_sync     (PdSyncEngine     *self);
 void          pd_sync_engine_set_auto_sync     (PdSyncEngine     *self,
                                                 gboolean          auto_sync);
+GNetworkMonitor *pd_sync_engine_get_network_monitor (PdSyncEngine  *self);
+void          pd_sync_engine_set_network_monitor (PdSyncEngine   *self,
+                                                GNetworkMonitor  *monitor);
 
 void          pd_sync_engine_sync_now          (PdSyncEngine     *self);
 void          pd_sync_engine_queue_sync        (PdSyncEngine     *self);

@@ -22,7 +22,17 @@ struct _PdSyncIndicator
   guint                  pending_count;
   char                  *details;
   char                  *summary;
+  guint                  conflict_count;
+  gboolean               busy;
+  double                 progress;
+  guint                  received_count;
 
+  GtkRevealer           *conflicts_revealer;
+  GtkWidget             *conflicts_button;
+  GtkLabel              *conflicts_label;
+  GtkProgressBar        *line_progress_bar;
+  GtkProgressBar        *progress_bar;
+  GtkWidget             *cancel_button;
   GtkMenuButton         *button;
   GtkImage              *icon;
   GtkLabel              *summary_label;
@@ -46,6 +56,7 @@ enum {
   PROP_STATUS,
   PROP_PENDING_COUNT,
   PROP_DETAILS,
+  PROP_CONFLICT_COUNT,
   N_PROPS
 };
 
@@ -81,6 +92,13 @@ pd_sync_indicator_update (PdSyncIndicator *self)
 
     case PD_SYNC_INDICATOR_PENDING:
       icon_name = "document-send-symbolic";
+      /* Nothing to send, yet not all received: a cancelled sync. */
+      if (self->pending_count == 0)
+        {
+          summary = g_strdup (_("Not fully synced"));
+          fallback = _("Some changes on the platform have not been received yet. They come with the next sync.");
+          break;
+        }
       summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "%u change pending",
                                               "%u changes pending",
@@ -92,7 +110,7 @@ pd_sync_indicator_update (PdSyncIndicator *self)
     case PD_SYNC_INDICATOR_SYNCING:
       icon_name = "emblem-synchronizing-symbolic";
       summary = g_strdup (_("Syncing…"));
-      fallback = _("Changes are being sent to the platform.");
+      fallback = _("Your changes are being sent to the platform, and your colleagues’ changes received.");
       break;
 
     case PD_SYNC_INDICATOR_OFFLINE:
@@ -113,7 +131,7 @@ pd_sync_indicator_update (PdSyncIndicator *self)
 
   gtk_image_set_from_icon_name (self->icon, icon_name);
   /* The local workspace has nowhere to sync to. */
-  gtk_widget_set_visible (self->sync_button, self->status != PD_SYNC_INDICATOR_LOCAL);
+  gtk_widget_set_visible (self->sync_button, self->status != PD_SYNC_INDICATOR_LOCAL && !self->busy);
   gtk_label_set_label (self->summary_label, summary);
   gtk_label_set_label (self->title_label, summary);
   gtk_label_set_label (self->details_label, self->details != NULL ? self->details : fallback);
@@ -133,7 +151,12 @@ pd_sync_indicator_update (PdSyncIndicator *self)
 static void
 pd_sync_indicator_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), PD_TYPE_SYNC_INDICATOR);
+  /* The box holding the rows is no bound template child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (pd_sync_indicator_parent_class)->dispose (object);
 }
@@ -171,6 +194,10 @@ pd_sync_indicator_get_property (GObject    *object,
       g_value_set_string (value, self->details);
       break;
 
+    case PROP_CONFLICT_COUNT:
+      g_value_set_uint (value, self->conflict_count);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -195,10 +222,19 @@ pd_sync_indicator_class_init (PdSyncIndicatorClass *klass)
   properties[PROP_DETAILS] =
     g_param_spec_string ("details", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONFLICT_COUNT] =
+    g_param_spec_uint ("conflict-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/particulate/Designer/ui/pd-sync-indicator.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, conflicts_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, conflicts_button);
+  gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, conflicts_label);
+  gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, line_progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, button);
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, icon);
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, summary_label);
@@ -211,6 +247,7 @@ static void
 pd_sync_indicator_init (PdSyncIndicator *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->progress = 1.0;
   pd_sync_indicator_update (self);
 }
 
@@ -269,4 +306,100 @@ pd_sync_indicator_set_state (PdSyncIndicator       *self,
     }
   pd_sync_indicator_update (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+guint
+pd_sync_indicator_get_conflict_count (PdSyncIndicator *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_INDICATOR (self), 0);
+  return self->conflict_count;
+}
+
+/* Records in conflict wait for the user, whatever the sync status says:
+ * a row of their own above the status, one click from the dialog. */
+void
+pd_sync_indicator_set_conflict_count (PdSyncIndicator *self,
+                                      guint            conflict_count)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (PD_IS_SYNC_INDICATOR (self));
+
+  if (self->conflict_count == conflict_count)
+    return;
+  self->conflict_count = conflict_count;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u conflict to resolve",
+                                       "%u conflicts to resolve",
+                                       conflict_count),
+                          conflict_count);
+  gtk_label_set_label (self->conflicts_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->conflicts_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_revealer_set_reveal_child (self->conflicts_revealer, conflict_count > 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICT_COUNT]);
+}
+
+gboolean
+pd_sync_indicator_get_busy (PdSyncIndicator *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_INDICATOR (self), FALSE);
+  return self->busy;
+}
+
+/**
+ * pd_sync_indicator_set_progress:
+ * @busy: whether a sync runs
+ * @progress: how far it is, 0 to 1, when known (sending); 1 otherwise
+ * @received_count: how many records it received so far
+ *
+ * A long first sync shows its progress, in the line and in the popover,
+ * and the popover offers to cancel it.
+ */
+void
+pd_sync_indicator_set_progress (PdSyncIndicator *self,
+                                gboolean         busy,
+                                double           progress,
+                                guint            received_count)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (PD_IS_SYNC_INDICATOR (self));
+
+  busy = !!busy;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->line_progress_bar), busy);
+  gtk_widget_set_visible (self->cancel_button, busy);
+  gtk_widget_set_visible (self->sync_button, !busy && self->status != PD_SYNC_INDICATOR_LOCAL);
+
+  if (busy)
+    {
+      /* Receiving has no known end (the change feed gives no total):
+       * the bar pulses with each page and says how many came. */
+      if (progress > 0.0 && progress < 1.0)
+        {
+          gtk_progress_bar_set_fraction (self->progress_bar, progress);
+          gtk_progress_bar_set_fraction (self->line_progress_bar, progress);
+        }
+      else if (received_count != self->received_count || !self->busy)
+        {
+          gtk_progress_bar_pulse (self->progress_bar);
+          gtk_progress_bar_pulse (self->line_progress_bar);
+        }
+      if (received_count > 0)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u record received",
+                                             "%u records received",
+                                             received_count),
+                                received_count);
+      else
+        text = g_strdup (_("Sending changes…"));
+      gtk_progress_bar_set_text (self->progress_bar, text);
+    }
+
+  self->busy = busy;
+  self->progress = progress;
+  self->received_count = received_count;
 }

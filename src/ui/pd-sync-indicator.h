@@ -24,7 +24,8 @@ GType pd_sync_indicator_status_get_type (void) G_GNUC_CONST;
 G_DECLARE_FINAL_TYPE (PdSyncIndicator, pd_sync_indicator, PD, SYNC_INDICATOR, GtkWidget)
 
 /* Properties: "status" (PdSyncIndicatorStatus), "pending-count" (guint),
- * "details" (string, nullable: shown in the popover, e.g. the error). */
+ * "details" (string, nullable: shown in the popover, e.g. the error),
+ * "conflict-count" (guint: records waiting for the user's decision). */
 PdSyncIndicatorStatus pd_sync_indicator_get_status        (PdSyncIndicator       *self);
 guint                 pd_sync_indicator_get_pending_count (PdSyncIndicator       *self);
 const char           *pd_sync_indicator_get_details       (PdSyncIndicator       *self);
@@ -34,5 +35,14 @@ void                  pd_sync_indicator_set_state         (PdSyncIndicator      
                                                            PdSyncIndicatorStatus  status,
                                                            guint                  pending_count,
                                                            const char            *details);
+
+guint                 pd_sync_indicator_get_conflict_count (PdSyncIndicator *self);
+void                  pd_sync_indicator_set_conflict_count (PdSyncIndicator *self,
+                                                            guint            conflict_count);
+gboolean              pd_sync_indicator_get_busy          (PdSyncIndicator       *self);
+void                  pd_sync_indicator_set_progress      (PdSyncIndicator       *self,
+                                                           gboolean               busy,
+                                                           double                 progress,
+                                                           guint                  received_count);
 
 G_END_DECLS

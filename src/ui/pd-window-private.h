@@ -27,6 +27,7 @@ struct _PdWindow
   GtkSorter            *sorter;
   GMenu                *edit_section;
   guint                 refresh_id;
+  GtkWindow            *conflict_dialog;  /* weak; while it is open */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-campaign-row.h"
+#include "pd-conflict-dialog.h"
 #include "pd-sync-engine.h"
 #include "pd-design-page.h"
 #include "pd-results-page.h"
@@ -384,11 +385,25 @@ _pd_window_refresh_sync_state (PdWindow *self)
 
   if (engine != NULL)
     {
+      guint conflicts = g_list_model_get_n_items (pd_sync_engine_get_conflicts (engine));
+      gboolean busy = pd_sync_engine_get_busy (engine);
+
       status = engine_status (engine, &details);
       pd_sync_indicator_set_state (self->sync_indicator, status,
                                    pd_sync_engine_get_pending_count (engine), details);
+      pd_sync_indicator_set_conflict_count (self->sync_indicator, conflicts);
+      pd_sync_indicator_set_progress (self->sync_indicator, busy,
+                                      pd_sync_engine_get_progress (engine),
+                                      pd_sync_engine_get_received_count (engine));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resolve-conflicts", conflicts > 0);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", busy);
       return;
     }
+
+  pd_sync_indicator_set_conflict_count (self->sync_indicator, 0);
+  pd_sync_indicator_set_progress (self->sync_indicator, FALSE, 1.0, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resolve-conflicts", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
 
   status = _pd_window_compute_sync_status (self->store, FALSE,
                                            g_network_monitor_get_network_available (monitor),
@@ -474,8 +489,16 @@ on_context_sync_engine_changed_cb (PdWindow *self)
   PdSyncEngine *engine = pd_context_get_sync_engine (self->context);
 
   if (engine != NULL)
-    g_signal_connect_object (engine, "notify", G_CALLBACK (on_sync_engine_notify_cb),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (engine, "notify", G_CALLBACK (on_sync_engine_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (pd_sync_engine_get_conflicts (engine), "items-changed",
+                               G_CALLBACK (on_sync_engine_notify_cb), self, G_CONNECT_SWAPPED);
+    }
+  /* The conflicts shown belong to the engine of the account left. */
+  if (self->conflict_dialog != NULL &&
+      pd_conflict_dialog_get_engine (PD_CONFLICT_DIALOG (self->conflict_dialog)) != engine)
+    gtk_window_close (self->conflict_dialog);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", engine != NULL);
   _pd_window_refresh_sync_state (self);
 }
@@ -491,6 +514,38 @@ pd_window_sync_action (GtkWidget  *widget,
   pd_details_page_flush (PD_DETAILS_PAGE (self->details_page));
   if (engine != NULL)
     pd_sync_engine_sync_now (engine);
+}
+
+static void
+pd_window_cancel_sync_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  PdSyncEngine *engine = pd_context_get_sync_engine (self->context);
+
+  if (engine != NULL)
+    pd_sync_engine_cancel (engine);
+}
+
+static void
+pd_window_resolve_conflicts_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  PdWindow *self = PD_WINDOW (widget);
+  PdSyncEngine *engine = pd_context_get_sync_engine (self->context);
+
+  if (engine == NULL)
+    return;
+
+  if (self->conflict_dialog == NULL)
+    {
+      self->conflict_dialog = GTK_WINDOW (pd_conflict_dialog_new (engine));
+      g_object_add_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
+      gtk_window_set_transient_for (self->conflict_dialog, GTK_WINDOW (self));
+    }
+  gtk_window_present (self->conflict_dialog);
 }
 
 static void
@@ -538,6 +593,12 @@ pd_window_dispose (GObject *object)
   PdWindow *self = PD_WINDOW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->conflict_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
+      gtk_window_destroy (self->conflict_dialog);
+      self->conflict_dialog = NULL;
+    }
   if (self->store != NULL)
     {
       g_signal_handlers_disconnect_by_data (pd_store_get_undo_stack (self->store), self);
@@ -647,6 +708,8 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, pd_window_go_back);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, pd_window_focus_search);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, pd_window_sync_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, pd_window_cancel_sync_action);
+  gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL, pd_window_resolve_conflicts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);

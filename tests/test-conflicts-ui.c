@@ -1,0 +1,470 @@
+/* test-conflicts-ui.c: the sync indicator's progress and Cancel, and the
+ * conflicts dialog, in the real window against the reference platform
+ *
+ * Two clients share a tenant: "Ada" is a bare sync engine, "Ben" is the
+ * application's window. A long first sync is cancelled from the window;
+ * then both edit the same fields of a campaign and Ben, who syncs second,
+ * decides the conflict field by field in the dialog.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pd-conflict-dialog.h"
+#include "pd-sync-engine.h"
+#include "pd-sync-test-utils.h"
+#include "pd-test-app.h"
+#include "pd-token-keyring.h"
+
+#define N_CAMPAIGNS 30
+
+static PdTestPlatform *platform;
+static gboolean have_keyring;
+
+typedef struct {
+  PdAccount    *account;
+  PdStore      *store;
+  PdSyncEngine *engine;
+  char         *dir;
+} Client;
+
+static char *token;
+
+static Client *
+client_new (void)
+{
+  Client *c = g_new0 (Client, 1);
+  g_autoptr(GError) error = NULL;
+
+  c->dir = pd_test_make_private_dir ();
+  c->account = pd_test_account_new (c->dir, platform->url, token);
+  c->engine = pd_sync_engine_new (c->account, &error);
+  g_assert_no_error (error);
+  c->store = pd_account_open_store (c->account, &error);
+  g_assert_no_error (error);
+  pd_sync_engine_set_auto_sync (c->engine, FALSE);
+  return c;
+}
+
+static void
+client_free (Client *c)
+{
+  g_clear_object (&c->engine);
+  g_clear_object (&c->account);
+  pd_test_remove_tree (c->dir);
+  g_free (c->dir);
+  g_free (c);
+}
+
+static void
+sync_ok (PdSyncEngine *engine)
+{
+  g_autoptr(GError) error = pd_test_sync (engine);
+
+  g_assert_no_error (error);
+}
+
+static PdCampaign *
+campaign_named (PdStore    *store,
+                const char *name)
+{
+  GListModel *campaigns = pd_store_get_campaigns (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(PdCampaign) campaign = g_list_model_get_item (campaigns, i);
+
+      if (g_str_equal (pd_campaign_get_name (campaign), name))
+        return g_steal_pointer (&campaign);
+    }
+  return NULL;
+}
+
+static void
+edit_campaign (PdStore    *store,
+               const char *id,
+               const char *name,
+               gint64      budget)
+{
+  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (store, id);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (campaign);
+  if (name != NULL)
+    pd_campaign_set_name (campaign, name);
+  if (budget >= 0)
+    pd_campaign_set_voucher_budget_coins (campaign, budget);
+  g_assert_true (pd_store_save (store, PD_RECORD (campaign), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static JsonObject *
+server_campaign (const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("/v1/campaigns/%s", id);
+  guint status = 0;
+  g_autoptr(JsonNode) node = pd_test_platform_request (platform, "GET", path, token, NULL, &status);
+
+  if (status == 404)
+    return NULL;
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_ref (json_node_get_object (node));
+}
+
+static void
+on_token_stored_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pd_token_keyring_store_finish (result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+no_conflict_dialog (gpointer data)
+{
+  return find_toplevel (PD_TYPE_CONFLICT_DIALOG) == NULL;
+}
+
+/* The window opens Ben's account as the account switcher would; the
+ * token is where the app looks for it, in the keyring. */
+static PdSyncEngine *
+open_account (PdWindow  *window,
+              PdAccount *account)
+{
+  g_autoptr(GError) error = NULL;
+  PdSyncEngine *engine;
+
+  if (have_keyring)
+    {
+      gboolean stored = FALSE;
+
+      pd_token_keyring_store_async (pd_account_get_id (account), "Conflicts test", token, NULL,
+                                    on_token_stored_cb, &stored);
+      g_assert_true (pd_test_wait_for (is_true, &stored, 20000));
+    }
+
+  g_settings_set_boolean (pd_context_get_settings (window->context), "sync-automatically", FALSE);
+  g_assert_true (pd_context_switch_account (window->context, account, &error));
+  g_assert_no_error (error);
+  engine = pd_context_get_sync_engine (window->context);
+  g_assert_nonnull (engine);
+  pd_sync_engine_set_auto_sync (engine, FALSE);
+  /* The token comes back from the keyring before anything is synced. */
+  pd_test_settle (500);
+  g_assert_false (pd_account_get_needs_sign_in (account));
+  return engine;
+}
+
+typedef struct {
+  PdWindow *window;
+  guint     pages;
+  gboolean  was_busy;
+  gboolean  cancel_shown;
+  gboolean  progress_shown;
+  char     *progress_text;
+} CancelCheck;
+
+/* In the middle of the first sync: what the window shows, then a click
+ * on Cancel Sync, as the user would. */
+static void
+on_moment_cb (PdSyncEngine *engine,
+              const char   *moment,
+              gpointer      user_data)
+{
+  CancelCheck *check = user_data;
+  PdSyncIndicator *indicator = check->window->sync_indicator;
+  GtkWidget *cancel, *progress;
+
+  if (!g_str_equal (moment, "page-received") || ++check->pages != 2)
+    return;
+
+  cancel = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (indicator), PD_TYPE_SYNC_INDICATOR, "cancel_button");
+  progress = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (indicator), PD_TYPE_SYNC_INDICATOR, "progress_bar");
+  check->was_busy = pd_sync_indicator_get_busy (indicator);
+  check->cancel_shown = gtk_widget_get_visible (cancel);
+  check->progress_shown = gtk_widget_get_visible (progress);
+  check->progress_text = g_strdup (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (progress)));
+  /* Lets the window lay out and draw what it shows mid-sync. */
+  pd_test_settle (300);
+  pd_test_save_screenshot (gtk_widget_get_ancestor (progress, GTK_TYPE_POPOVER), "sync-progress-popover");
+  pd_test_save_screenshot (GTK_WIDGET (check->window), "sync-progress-window");
+  /* A click, not gtk_widget_activate(): that one clicks only after the
+   * button's pressed look has shown for a moment. */
+  g_assert_true (gtk_widget_is_sensitive (cancel));
+  g_signal_emit_by_name (cancel, "clicked");
+}
+
+static void
+check_cancel_first_sync (PdWindow     *window,
+                         PdSyncEngine *engine,
+                         PdStore      *store)
+{
+  CancelCheck check = { window, 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *cancel = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window->sync_indicator),
+                                                     PD_TYPE_SYNC_INDICATOR, "cancel_button");
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (
+    gtk_widget_get_template_child (GTK_WIDGET (window->sync_indicator), PD_TYPE_SYNC_INDICATOR, "button"))));
+  guint received;
+
+  g_assert_false (gtk_widget_get_visible (cancel));
+  _pd_sync_engine_set_page_size (engine, 10);
+  _pd_sync_engine_set_hook (engine, on_moment_cb, &check);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  error = pd_test_sync (engine);
+  _pd_sync_engine_set_hook (engine, NULL, NULL);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (check.was_busy);
+  g_assert_true (check.cancel_shown);
+  g_assert_true (check.progress_shown);
+  /* The second page is being applied: the first one's records counted. */
+  g_assert_cmpstr (check.progress_text, ==, "10 records received");
+  g_free (check.progress_text);
+
+  /* Cancelled: what came is kept, the window says the run is over. */
+  received = g_list_model_get_n_items (pd_store_get_campaigns (store));
+  g_assert_cmpuint (received, >=, 10);
+  g_assert_cmpuint (received, <, N_CAMPAIGNS);
+  g_assert_false (pd_sync_indicator_get_busy (window->sync_indicator));
+  g_assert_false (gtk_widget_get_visible (cancel));
+  /* Not "synced": more waits on the platform. */
+  g_assert_cmpint (pd_sync_engine_get_status (engine), ==, PD_SYNC_STATUS_PENDING);
+  g_assert_cmpstr (pd_sync_indicator_get_summary (window->sync_indicator), ==, "Not fully synced");
+  pd_test_settle (200);
+  pd_test_save_screenshot (popover, "sync-cancelled-popover");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The next sync goes on from there. */
+  _pd_sync_engine_set_page_size (engine, 1000);
+  sync_ok (engine);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (store)), ==, N_CAMPAIGNS + 2);
+  g_assert_cmpint (pd_sync_engine_get_status (engine), ==, PD_SYNC_STATUS_SYNCED);
+}
+
+static void
+check_window (PdApplication *app,
+              PdWindow      *window)
+{
+  Client *ada = client_new ();
+  g_autofree char *ben_dir = pd_test_make_private_dir ();
+  g_autoptr(PdAccount) ben = pd_test_account_new (ben_dir, platform->url, token);
+  g_autoptr(PdCampaign) shared = pd_test_campaign_new ("Spring Appeal");
+  g_autoptr(PdCampaign) doomed = pd_test_campaign_new ("Autumn Appeal");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) on_server = NULL;
+  g_autoptr(PdCampaign) result = NULL;
+  PdSyncEngine *engine;
+  PdStore *store;
+  GtkWindow *dialog;
+  GtkWidget *apply;
+  const char *shared_id = pd_record_get_id (PD_RECORD (shared));
+  const char *doomed_id = pd_record_get_id (PD_RECORD (doomed));
+
+  /* Ada's campaigns, thirty of them filler for a long first sync. */
+  pd_campaign_set_currency (shared, "EUR");
+  pd_campaign_set_coin_value_micros (shared, 500000);
+  pd_campaign_set_voucher_budget_coins (shared, 1000);
+  g_assert_true (pd_store_save (ada->store, PD_RECORD (shared), NULL, &error));
+  g_assert_true (pd_store_save (ada->store, PD_RECORD (doomed), NULL, &error));
+  for (guint i = 0; i < N_CAMPAIGNS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Filler %02u", i);
+      g_autoptr(PdCampaign) filler = pd_test_campaign_new (name);
+
+      g_assert_true (pd_store_save (ada->store, PD_RECORD (filler), NULL, &error));
+    }
+  g_assert_no_error (error);
+  sync_ok (ada->engine);
+
+  engine = open_account (window, ben);
+  store = window->store;
+  g_assert_true (store == pd_context_get_store (window->context));
+  check_cancel_first_sync (window, engine, store);
+
+  /* The same two fields changed on both sides, and a campaign Ada
+   * deletes while Ben renames it. */
+  edit_campaign (ada->store, shared_id, "Spring Appeal (Ada)", 2000);
+  {
+    g_autoptr(PdCampaign) gone = pd_store_get_campaign (ada->store, doomed_id);
+
+    g_assert_true (pd_store_delete (ada->store, PD_RECORD (gone), NULL, &error));
+    g_assert_no_error (error);
+  }
+  sync_ok (ada->engine);
+  edit_campaign (store, shared_id, "Spring Appeal (Ben)", 3000);
+  edit_campaign (store, doomed_id, "Autumn Appeal, renamed", -1);
+  sync_ok (engine);
+
+  /* The window says so, and nothing was decided for Ben. */
+  g_assert_cmpuint (g_list_model_get_n_items (pd_sync_engine_get_conflicts (engine)), ==, 2);
+  g_assert_cmpuint (pd_sync_indicator_get_conflict_count (window->sync_indicator), ==, 2);
+  on_server = server_campaign (shared_id);
+  g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Spring Appeal (Ada)");
+  g_clear_pointer (&on_server, json_object_unref);
+  pd_test_settle (300);
+  pd_test_save_screenshot (GTK_WIDGET (window), "conflicts-window");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflicts", NULL);
+  dialog = find_toplevel (PD_TYPE_CONFLICT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_true (pd_test_wait_for_mapped (GTK_WIDGET (dialog)));
+  apply = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), PD_TYPE_CONFLICT_DIALOG, "apply_button");
+  pd_test_settle (300);
+  g_assert_false (gtk_widget_is_sensitive (apply));
+  pd_test_save_screenshot (GTK_WIDGET (dialog), "conflict-dialog");
+
+  /* Take All the Platform's picks the platform's side of every field
+   * of that campaign, in the radios as well. */
+  {
+    g_autoptr(PdSyncConflict) first = g_list_model_get_item (pd_sync_engine_get_conflicts (engine), 0);
+    PdSyncConflict *with_fields = first;
+    g_autoptr(PdSyncConflict) second = g_list_model_get_item (pd_sync_engine_get_conflicts (engine), 1);
+
+    if (!g_str_equal (pd_sync_conflict_get_id (first), shared_id))
+      with_fields = second;
+    gtk_widget_activate (find_button (GTK_WIDGET (dialog), "Take All the Platform’s"));
+    pd_test_settle (400);
+    g_assert_cmpint (pd_sync_conflict_get_choice (with_fields, "name"), ==, PD_CONFLICT_CHOICE_THEIRS);
+    g_assert_cmpint (pd_sync_conflict_get_choice (with_fields, "voucher_budget_coins"), ==, PD_CONFLICT_CHOICE_THEIRS);
+    g_assert_true (pd_sync_conflict_is_decided (with_fields));
+  }
+
+  /* Per field: the name Ben's, the budget Ada's; Ben's renamed campaign
+   * is kept against Ada's deletion. */
+  g_assert_true (pd_conflict_dialog_choose (PD_CONFLICT_DIALOG (dialog), "campaign", shared_id,
+                                            "name", PD_CONFLICT_CHOICE_MINE));
+  /* One campaign fully decided is enough to apply it. */
+  g_assert_true (gtk_widget_is_sensitive (apply));
+  g_assert_true (pd_conflict_dialog_choose (PD_CONFLICT_DIALOG (dialog), "campaign", shared_id,
+                                            "voucher_budget_coins", PD_CONFLICT_CHOICE_THEIRS));
+  g_assert_true (pd_conflict_dialog_choose (PD_CONFLICT_DIALOG (dialog), "campaign", doomed_id,
+                                            NULL, PD_CONFLICT_CHOICE_MINE));
+  g_assert_true (gtk_widget_is_sensitive (apply));
+  pd_test_settle (200);
+  pd_test_save_screenshot (GTK_WIDGET (dialog), "conflict-dialog-decided");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "conflicts.apply", NULL);
+  g_assert_true (pd_test_wait_for (no_conflict_dialog, NULL, 5000));
+  g_assert_cmpuint (g_list_model_get_n_items (pd_sync_engine_get_conflicts (engine)), ==, 0);
+  g_assert_cmpuint (pd_sync_indicator_get_conflict_count (window->sync_indicator), ==, 0);
+
+  /* The engine pushes the decision; store and platform hold exactly it. */
+  sync_ok (engine);
+  g_assert_cmpuint (pd_store_count_outbox (store), ==, 0);
+  result = pd_store_get_campaign (store, shared_id);
+  g_assert_cmpstr (pd_campaign_get_name (result), ==, "Spring Appeal (Ben)");
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (result), ==, 2000);
+  g_assert_cmpint (pd_store_get_sync_state (store, "campaign", shared_id), ==, PD_SYNC_STATE_SYNCED);
+  on_server = server_campaign (shared_id);
+  g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Spring Appeal (Ben)");
+  g_assert_cmpint (json_object_get_int_member (on_server, "voucher_budget_coins"), ==, 2000);
+  g_clear_pointer (&on_server, json_object_unref);
+  on_server = server_campaign (doomed_id);
+  g_assert_nonnull (on_server);
+  g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Autumn Appeal, renamed");
+  g_clear_object (&result);
+  result = campaign_named (store, "Autumn Appeal, renamed");
+  g_assert_nonnull (result);
+
+  /* Ada gets the same. */
+  sync_ok (ada->engine);
+  g_clear_object (&result);
+  result = pd_store_get_campaign (ada->store, shared_id);
+  g_assert_cmpstr (pd_campaign_get_name (result), ==, "Spring Appeal (Ben)");
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (result), ==, 2000);
+  g_clear_object (&result);
+  result = pd_store_get_campaign (ada->store, doomed_id);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_sync_engine_get_conflicts (ada->engine)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_sync_engine_get_conflicts (engine)), ==, 0);
+
+  /* Back to the local workspace, so the account's store closes. */
+  g_assert_true (pd_context_switch_account (window->context, NULL, &error));
+  g_assert_no_error (error);
+  client_free (ada);
+  pd_test_remove_tree (ben_dir);
+}
+
+static void
+test_conflicts (void)
+{
+  g_autofree char *email = g_strdup_printf ("conflicts-%08x@example.com", g_random_int ());
+  g_autofree char *api_token = NULL;
+
+  platform = pd_test_platform_start (NULL);
+  api_token = pd_test_platform_add_tenant (platform, "Conflicts", email, "password", NULL);
+  token = pd_test_platform_sign_in (platform, api_token);
+
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (FALSE, check_window);
+
+  g_clear_pointer (&token, g_free);
+  pd_test_platform_free (platform);
+  platform = NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Kept to the end of the process: GTK holds its connection to the bus. */
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  int ret;
+
+  pd_test_app_init ();
+  /* A private bus with a private keyring, as the app keeps tokens there. */
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  have_keyring = pd_test_start_keyring ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/conflicts-ui/cancel-and-resolve", test_conflicts);
+
+  ret = g_test_run ();
+  pd_test_stop_keyring ();
+  g_test_dbus_stop (bus);
+  return ret;
+}

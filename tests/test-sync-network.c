@@ -1,0 +1,368 @@
+/* test-sync-network.c: going offline and back, as a GNetworkMonitor says
+ *
+ * The engine listens to a GNetworkMonitor. Here it gets a real GObject
+ * implementing that interface whose availability the test switches, and
+ * talks to the real platform through the test proxy, which counts every
+ * request: offline, nothing at all may be sent; back online, the edits
+ * made meanwhile must go out by themselves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pd-sync-test-utils.h"
+#include "pd-test-utils.h"
+
+/* ---- a network monitor the test controls ---- */
+
+#define PD_TYPE_TEST_MONITOR (pd_test_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (PdTestMonitor, pd_test_monitor, PD, TEST_MONITOR, GObject)
+
+struct _PdTestMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+  /* Whether this machine's own addresses stay reachable without a
+   * network, as the system's monitors report them. */
+  gboolean loopback_routes;
+  guint    reach_questions;
+};
+
+enum {
+  MON_PROP_0,
+  MON_PROP_AVAILABLE,
+  MON_PROP_METERED,
+  MON_PROP_CONNECTIVITY,
+};
+
+static void pd_test_monitor_initable_init (GInitableIface *iface);
+static void pd_test_monitor_monitor_init (GNetworkMonitorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PdTestMonitor, pd_test_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, pd_test_monitor_initable_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, pd_test_monitor_monitor_init))
+
+static gboolean
+pd_test_monitor_initable_init_impl (GInitable     *initable,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  return TRUE;
+}
+
+static void
+pd_test_monitor_initable_init (GInitableIface *iface)
+{
+  iface->init = pd_test_monitor_initable_init_impl;
+}
+
+static gboolean
+is_loopback (GSocketConnectable *connectable)
+{
+  g_autoptr(GSocketAddressEnumerator) enumerator = g_socket_connectable_enumerate (connectable);
+  g_autoptr(GSocketAddress) address = g_socket_address_enumerator_next (enumerator, NULL, NULL);
+
+  return G_IS_INET_SOCKET_ADDRESS (address) &&
+         g_inet_address_get_is_loopback (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)));
+}
+
+static gboolean
+pd_test_monitor_can_reach (GNetworkMonitor     *monitor,
+                           GSocketConnectable  *connectable,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  PdTestMonitor *self = PD_TEST_MONITOR (monitor);
+
+  self->reach_questions++;
+  if (self->available || (self->loopback_routes && is_loopback (connectable)))
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "Network unreachable");
+  return FALSE;
+}
+
+static void
+pd_test_monitor_monitor_init (GNetworkMonitorInterface *iface)
+{
+  /* can_reach_async falls back to this one. */
+  iface->can_reach = pd_test_monitor_can_reach;
+}
+
+static void
+pd_test_monitor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PdTestMonitor *self = PD_TEST_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case MON_PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case MON_PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case MON_PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pd_test_monitor_class_init (PdTestMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = pd_test_monitor_get_property;
+  g_object_class_override_property (object_class, MON_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, MON_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, MON_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+pd_test_monitor_init (PdTestMonitor *self)
+{
+  self->available = TRUE;
+}
+
+/* What GIO's monitors do when the routes change. */
+static void
+pd_test_monitor_set_available (PdTestMonitor *self,
+                               gboolean       available)
+{
+  self->available = available;
+  g_object_notify (G_OBJECT (self), "network-available");
+  g_object_notify (G_OBJECT (self), "connectivity");
+  g_signal_emit_by_name (self, "network-changed", available);
+}
+
+/* ---- the tests ---- */
+
+static PdTestPlatform *platform;
+
+typedef struct {
+  char          *token;
+  char          *dir;
+  PdTestProxy   *proxy;
+  PdTestMonitor *monitor;
+  PdAccount     *account;
+  PdStore       *store;
+  PdSyncEngine  *engine;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *email = g_strdup_printf ("net-%08x@example.com", g_random_int ());
+  g_autofree char *api_token = pd_test_platform_add_tenant (platform, "Network Test", email, "password", NULL);
+  g_autoptr(GError) error = NULL;
+
+  f->token = pd_test_platform_sign_in (platform, api_token);
+  f->dir = pd_test_make_private_dir ();
+  f->proxy = pd_test_proxy_new (platform->url);
+  f->monitor = g_object_new (PD_TYPE_TEST_MONITOR, NULL);
+  f->account = pd_test_account_new (f->dir, pd_test_proxy_get_url (f->proxy), f->token);
+  f->engine = pd_sync_engine_new (f->account, &error);
+  g_assert_no_error (error);
+  f->store = pd_account_open_store (f->account, &error);
+  g_assert_no_error (error);
+  _pd_sync_engine_set_timing (f->engine, 50, 400, 50);
+  pd_sync_engine_set_network_monitor (f->engine, G_NETWORK_MONITOR (f->monitor));
+  g_assert_true (pd_sync_engine_get_network_monitor (f->engine) == G_NETWORK_MONITOR (f->monitor));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->engine), (gpointer *) &f->engine);
+  g_object_unref (f->engine);
+  g_assert_null (f->engine);
+  g_clear_object (&f->account);
+  g_clear_object (&f->monitor);
+  pd_test_proxy_free (f->proxy);
+  pd_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->token);
+}
+
+static char *
+add_campaign (Fixture    *f,
+              const char *name)
+{
+  g_autoptr(PdCampaign) campaign = pd_test_campaign_new (name);
+  g_autoptr(GError) error = NULL;
+
+  pd_store_save (f->store, PD_RECORD (campaign), NULL, &error);
+  g_assert_no_error (error);
+  return g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+}
+
+static void
+rename_campaign (Fixture    *f,
+                 const char *id,
+                 const char *name)
+{
+  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (f->store, id);
+  g_autoptr(GError) error = NULL;
+
+  pd_campaign_set_name (campaign, name);
+  g_assert_true (pd_store_save (f->store, PD_RECORD (campaign), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+server_name (Fixture    *f,
+             const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("/v1/campaigns/%s", id);
+  guint status = 0;
+  g_autoptr(JsonNode) node = pd_test_platform_request (platform, "GET", path, f->token, NULL, &status);
+
+  if (status != 200)
+    return NULL;
+  return g_strdup (json_object_get_string_member (json_node_get_object (node), "name"));
+}
+
+static gboolean
+is_offline (gpointer data)
+{
+  return pd_sync_engine_get_status (data) == PD_SYNC_STATUS_OFFLINE;
+}
+
+static gboolean
+is_synced (gpointer data)
+{
+  Fixture *f = data;
+
+  return pd_sync_engine_get_status (f->engine) == PD_SYNC_STATUS_SYNCED &&
+         !pd_sync_engine_get_busy (f->engine) && pd_store_count_outbox (f->store) == 0;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Offline: the status says so and nothing is sent, neither by the
+ * automatic sync after edits nor by Sync Now. Back online: a sync starts
+ * by itself and the edits made offline reach the platform. */
+static void
+test_offline_and_back (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *kept = add_campaign (f, "Before the train");
+  g_autofree char *added = NULL;
+  g_autofree char *name = NULL;
+  guint before, offline_edits;
+
+  g_assert_true (pd_test_wait_for (is_synced, f, 20000));
+  g_assert_cmpuint (pd_test_proxy_count (f->proxy, "PUT", "/v1/campaigns/"), ==, 1);
+
+  pd_test_monitor_set_available (f->monitor, FALSE);
+  g_assert_true (pd_test_wait_for (is_offline, f->engine, 5000));
+  g_assert_nonnull (pd_sync_engine_get_status_detail (f->engine));
+  before = pd_test_proxy_get_log (f->proxy)->len;
+
+  rename_campaign (f, kept, "Renamed on the train");
+  added = add_campaign (f, "Made on the train");
+  offline_edits = pd_store_count_outbox (f->store);
+  g_assert_cmpuint (offline_edits, ==, 2);
+  pd_sync_engine_sync_now (f->engine);
+  g_assert_false (pd_sync_engine_get_busy (f->engine));
+  /* Far longer than the debounce (50 ms) and the backoff cap (400 ms). */
+  g_assert_false (pd_test_wait_for (never, NULL, 1500));
+
+  g_assert_cmpuint (pd_test_proxy_get_log (f->proxy)->len, ==, before);
+  g_assert_cmpint (pd_sync_engine_get_status (f->engine), ==, PD_SYNC_STATUS_OFFLINE);
+  g_assert_cmpuint (pd_sync_engine_get_pending_count (f->engine), ==, 2);
+  g_assert_cmpuint (pd_store_count_outbox (f->store), ==, 2);
+
+  /* Back: no Sync Now, no edit; the reconnect alone sends them. */
+  pd_test_monitor_set_available (f->monitor, TRUE);
+  g_assert_true (pd_test_wait_for (is_synced, f, 20000));
+  g_assert_cmpuint (pd_test_proxy_get_log (f->proxy)->len, >, before);
+  name = server_name (f, kept);
+  g_assert_cmpstr (name, ==, "Renamed on the train");
+  g_free (name);
+  name = server_name (f, added);
+  g_assert_cmpstr (name, ==, "Made on the train");
+}
+
+/* A platform on this machine needs no default route: a monitor that says
+ * "no network" but still reaches the loopback address (what the system's
+ * monitors report on a machine without a network) keeps the engine
+ * online, and only the platform's reachability was asked. */
+static void
+test_loopback_without_network (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_true (pd_test_wait_for (is_synced, f, 20000));
+  f->monitor->loopback_routes = TRUE;
+  pd_test_monitor_set_available (f->monitor, FALSE);
+  g_assert_false (pd_test_wait_for (is_offline, f->engine, 500));
+  g_assert_cmpuint (f->monitor->reach_questions, >, 0);
+
+  id = add_campaign (f, "On this machine");
+  g_assert_true (pd_test_wait_for (is_synced, f, 20000));
+  name = server_name (f, id);
+  g_assert_cmpstr (name, ==, "On this machine");
+
+  /* Without the loopback routes it is as offline as anything else. */
+  f->monitor->loopback_routes = FALSE;
+  pd_test_monitor_set_available (f->monitor, FALSE);
+  g_assert_true (pd_test_wait_for (is_offline, f->engine, 5000));
+}
+
+/* The monitor can be swapped; NULL brings the system's back. */
+static void
+test_monitor_property (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GNetworkMonitor) got = NULL;
+
+  g_object_get (f->engine, "network-monitor", &got, NULL);
+  g_assert_true (got == G_NETWORK_MONITOR (f->monitor));
+
+  pd_test_monitor_set_available (f->monitor, FALSE);
+  g_assert_true (pd_test_wait_for (is_offline, f->engine, 5000));
+
+  pd_sync_engine_set_network_monitor (f->engine, NULL);
+  g_assert_true (pd_sync_engine_get_network_monitor (f->engine) == g_network_monitor_get_default ());
+  /* The test monitor's signals no longer reach the engine. */
+  pd_test_monitor_set_available (f->monitor, TRUE);
+  pd_test_monitor_set_available (f->monitor, FALSE);
+  g_assert_false (pd_test_wait_for (is_offline, f->engine, 300));
+  /* Back with the system's monitor, the engine went online by itself. */
+  g_assert_true (pd_test_wait_for (is_synced, f, 20000));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  platform = pd_test_platform_start (NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/sync-network/offline-and-back", test_offline_and_back);
+  ADD ("/sync-network/loopback-without-network", test_loopback_without_network);
+  ADD ("/sync-network/monitor-property", test_monitor_property);
+#undef ADD
+
+  ret = g_test_run ();
+  pd_test_platform_free (platform);
+  return ret;
+}
