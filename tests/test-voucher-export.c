@@ -125,6 +125,24 @@ test_money (void)
 
       g_assert_cmpstr (plain, ==, cases[i].plain);
     }
+  /* For people: the regional separators, digits grouped by three. */
+  {
+    struct { gint64 micros; const char *currency; const char *shown; } grouped[] = {
+      { 33800000000, "EUR", "33.800,00" },
+      { 999990000, "EUR", "999,99" },
+      { 1000000000, "EUR", "1.000,00" },
+      { -1234567890000, "EUR", "-1.234.567,89" },
+      { 1234567000000, "JPY", "1.234.567" },
+      { G_MININT64, "EUR", "-9.223.372.036.854,78" },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (grouped); i++)
+      {
+        g_autofree char *shown = pd_money_format_number (grouped[i].micros, grouped[i].currency, ",", ".");
+
+        g_assert_cmpstr (shown, ==, grouped[i].shown);
+      }
+  }
   g_assert_cmpuint (pd_money_format_minor_digits ("jpy"), ==, 0);
   g_assert_cmpuint (pd_money_format_minor_digits ("CHF"), ==, 2);
 }

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <langinfo.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -40,18 +41,45 @@ pd_money_format_minor_digits (const char *currency)
   return 2;
 }
 
-static char *
-format_with_separator (gint64      micros,
-                       const char *currency,
-                       const char *separator)
+/* Appends @units with @group between each three digits from the right. */
+static void
+append_grouped (GString    *out,
+                guint64     units,
+                const char *group)
+{
+  char digits[24];
+  int n = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, units);
+
+  for (int i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0 && group != NULL)
+        g_string_append (out, group);
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+/**
+ * pd_money_format_number:
+ * @decimal: what separates the minor units
+ * @group: (nullable): what separates each three digits, or %NULL for none
+ *
+ * Returns: (transfer full): @micros with as many decimals as @currency
+ *   has minor units, rounded half away from zero, e.g. "33.800,00".
+ */
+char *
+pd_money_format_number (gint64      micros,
+                        const char *currency,
+                        const char *decimal,
+                        const char *group)
 {
   guint digits = pd_money_format_minor_digits (currency);
   guint64 step = 1;
   guint64 magnitude;
-  guint64 units;
-  guint64 minor;
   guint64 per_unit;
   gboolean negative = micros < 0;
+  GString *out = g_string_new (negative ? "-" : "");
+
+  g_return_val_if_fail (decimal != NULL, NULL);
 
   for (guint i = digits; i < 6; i++)
     step *= 10;
@@ -59,13 +87,12 @@ format_with_separator (gint64      micros,
   magnitude = negative ? (guint64) (-(micros + 1)) + 1 : (guint64) micros;
   magnitude = (magnitude / step) + ((magnitude % step) * 2 >= step ? 1 : 0);
   per_unit = 1000000 / step;
-  units = magnitude / per_unit;
-  minor = magnitude % per_unit;
 
-  if (digits == 0)
-    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, negative ? "-" : "", units);
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%0*" G_GUINT64_FORMAT,
-                          negative ? "-" : "", units, separator, (int) digits, minor);
+  append_grouped (out, magnitude / per_unit, group);
+  if (digits > 0)
+    g_string_append_printf (out, "%s%0*" G_GUINT64_FORMAT,
+                            decimal, (int) digits, magnitude % per_unit);
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -78,20 +105,28 @@ char *
 pd_money_format_plain (gint64      micros,
                        const char *currency)
 {
-  return format_with_separator (micros, currency, ".");
+  return pd_money_format_number (micros, currency, ".", NULL);
 }
 
 /**
  * pd_money_format_display:
  *
- * Returns: (transfer full): @micros for people, e.g. "12,50 EUR" in German.
+ * Numbers for people follow the user's regional format (LC_NUMERIC), as
+ * the rest of the desktop does: "33.800,00 EUR" in Germany, "33,800.00 EUR"
+ * in Britain.
+ *
+ * Returns: (transfer full): @micros for people, with its currency code.
  */
 char *
 pd_money_format_display (gint64      micros,
                          const char *currency)
 {
-  g_autofree char *number = format_with_separator (micros, currency,
-                                                   C_("decimal separator", "."));
+  /* nl_langinfo() rather than localeconv(): it is safe in the export threads. */
+  const char *decimal = nl_langinfo (RADIXCHAR);
+  const char *group = nl_langinfo (THOUSEP);
+  g_autofree char *number = pd_money_format_number (micros, currency,
+                                                    decimal != NULL && *decimal != '\0' ? decimal : ".",
+                                                    group);
 
   /* TRANSLATORS: an amount of money: the number, then the ISO currency code */
   return g_strdup_printf (C_("money amount", "%s %s"), number, currency != NULL ? currency : "");

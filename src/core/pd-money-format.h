@@ -13,5 +13,9 @@ char  *pd_money_format_plain        (gint64      micros,
                                      const char *currency);
 char  *pd_money_format_display      (gint64      micros,
                                      const char *currency);
+char  *pd_money_format_number       (gint64      micros,
+                                     const char *currency,
+                                     const char *decimal,
+                                     const char *group);
 
 G_END_DECLS

@@ -280,7 +280,7 @@ prepare_lines (PdVoucherExport  *self,
       return FALSE;
     }
 
-  coins = g_strdup_printf ("%" G_GINT64_FORMAT, self->coins_per_voucher);
+  coins = g_strdup_printf ("%'" G_GINT64_FORMAT, self->coins_per_voucher);
   /* TRANSLATORS: the value of a voucher in coins */
   ctx->value_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s coin", "%s coins",
                                                   (gulong) MIN (self->coins_per_voucher, G_MAXLONG)),

@@ -61,7 +61,7 @@ pd_voucher_rules_check_batch (guint64    count,
       || remaining_budget_coins < 0
       || total > (guint64) remaining_budget_coins)
     {
-      g_autofree char *left = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (remaining_budget_coins, 0));
+      g_autofree char *left = g_strdup_printf ("%'" G_GINT64_FORMAT, MAX (remaining_budget_coins, 0));
 
       g_set_error (error, PD_VOUCHER_RULES_ERROR, PD_VOUCHER_RULES_ERROR_OVER_BUDGET,
                    _("This batch needs more coins than the campaign’s voucher budget has left (%s coins). Issue fewer vouchers or fewer coins per voucher."),

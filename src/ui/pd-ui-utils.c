@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-money-format.h"
 #include "pd-ui-utils.h"
 
 char *
@@ -15,12 +16,7 @@ pd_format_money (gint64      coins,
                  gint64      coin_value_micros,
                  const char *currency)
 {
-  /* Money is computed in micros as integers; only display uses floats. */
-  gint64 micros = coins * coin_value_micros;
-  double amount = (double) micros / 1000000.0;
-
-  /* Translators: an amount of money and its currency code, "25.00 EUR" */
-  return g_strdup_printf (_("%.2f %s"), amount, currency != NULL ? currency : "");
+  return pd_money_format_display (coins * coin_value_micros, currency);
 }
 
 void
