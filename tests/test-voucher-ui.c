@@ -456,6 +456,8 @@ test_results_offline (Fixture       *fixture,
   g_assert_null (_pd_results_page_get_stats (fixture->results));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture->results, PD_TYPE_RESULTS_PAGE, "stack"))),
                    ==, "empty");
+  /* Nothing to export yet: the export menu is not offered. */
+  g_assert_false (gtk_widget_get_sensitive (child (fixture->results, PD_TYPE_RESULTS_PAGE, "export_button")));
   /* Without an account a refresh says so and keeps the empty state. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->results), "results.refresh", NULL);
   pd_test_settle (100);
@@ -485,6 +487,7 @@ test_results_cached (Fixture       *fixture,
   g_assert_nonnull (_pd_results_page_get_stats (fixture->results));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture->results, PD_TYPE_RESULTS_PAGE, "stack"))),
                    ==, "results");
+  g_assert_true (gtk_widget_get_sensitive (child (fixture->results, PD_TYPE_RESULTS_PAGE, "export_button")));
   g_assert_true (has_label (GTK_WIDGET (fixture->results), "5000"));
   g_assert_true (has_label (GTK_WIDGET (fixture->results), "1200"));
   g_assert_true (has_label (GTK_WIDGET (fixture->results), "30"));

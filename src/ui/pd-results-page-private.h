@@ -22,6 +22,7 @@ struct _PdResultsPage
 
   AdwToastOverlay *toast_overlay;
   GtkLabel        *updated_label;
+  GtkMenuButton   *export_button;
   GtkSpinner      *spinner;
   GtkStack        *stack;
   AdwStatusPage   *empty_page;

@@ -218,6 +218,8 @@ show_stats (PdResultsPage *self)
   gboolean have = self->stats != NULL && self->campaign != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export", have);
+  /* A menu of disabled items only disappoints: nothing to export yet. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.refresh",
                                  self->campaign != NULL && self->cancellable == NULL);
   pd_results_chart_set_stats (self->chart, have ? self->stats : NULL);
@@ -453,6 +455,7 @@ pd_results_page_class_init (PdResultsPageClass *klass)
   g_type_ensure (PD_TYPE_RESULTS_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/particulate/Designer/ui/pd-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PdResultsPage, updated_label);
+  gtk_widget_class_bind_template_child (widget_class, PdResultsPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, PdResultsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, PdResultsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PdResultsPage, empty_page);
