@@ -16,4 +16,11 @@ gboolean  pd_test_wait_for         (gboolean   (*condition) (gpointer data),
 char     *pd_test_build_path       (const char  *first,
                                     ...) G_GNUC_NULL_TERMINATED;
 
+void      pd_test_bench_line       (const char  *name,
+                                    double       ours,
+                                    const char  *unit,
+                                    double       baseline,
+                                    const char  *target,
+                                    gboolean     met);
+
 G_END_DECLS
