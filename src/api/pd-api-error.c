@@ -306,7 +306,9 @@ _pd_api_error_new_from_response (guint       status,
       gsize len;
       const char *data = g_bytes_get_data (body, &len);
 
+      /* A body of blanks parses, to no root at all. */
       if (json_parser_load_from_data (parser, data, len, NULL) &&
+          json_parser_get_root (parser) != NULL &&
           JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         problem = json_node_get_object (json_parser_get_root (parser));
     }
