@@ -124,6 +124,26 @@ make_private_xdg_folders (void)
   atexit (remove_private_xdg_root);
 }
 
+void
+pd_test_async_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      slot)
+{
+  GAsyncResult **out = slot;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+/* Returns: (transfer none): the result, still owned by @slot */
+GAsyncResult *
+pd_test_wait_async (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
 /* One figure of a benchmark, as build-aux/bench collects them into its
  * table (README, "Checks"): BENCH name|ours|unit|baseline|ratio|target|met.
  * A @baseline of 0 or less means the figure has none; a NULL @target makes

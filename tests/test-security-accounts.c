@@ -35,24 +35,8 @@
 
 static PdTestPlatform *platform;
 static gboolean have_keyring;
-
-static void
-on_done_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
+/* Kept to the end of the process: libsecret holds its connection to it. */
+static GTestDBus *bus;
 
 /* Lets callbacks already due (say, a token restore the context started)
  * run before the test goes on. */
@@ -70,8 +54,8 @@ keyring_token (const char *account_id)
   g_autoptr(GError) error = NULL;
   char *token;
 
-  pd_token_keyring_lookup_async (account_id, NULL, on_done_cb, &result);
-  token = pd_token_keyring_lookup_finish (wait_result (&result), &error);
+  pd_token_keyring_lookup_async (account_id, NULL, pd_test_async_cb, &result);
+  token = pd_token_keyring_lookup_finish (pd_test_wait_async (&result), &error);
   g_assert_no_error (error);
   return token;
 }
@@ -166,8 +150,8 @@ issue_vouchers (PdStore    *store,
   pd_voucher_batch_set_expires_at (batch, expires);
   generator = pd_voucher_issue_prepare (store, batch, TRUE, NULL, &error);
   g_assert_no_error (error);
-  pd_voucher_issue_async (store, batch, generator, NULL, on_done_cb, &result);
-  codes = pd_voucher_issue_finish (store, wait_result (&result), &error);
+  pd_voucher_issue_async (store, batch, generator, NULL, pd_test_async_cb, &result);
+  codes = pd_voucher_issue_finish (store, pd_test_wait_async (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (codes->len, ==, 25);
   return g_steal_pointer (&batch);
@@ -257,15 +241,15 @@ export_everything (PdAccount  *account,
     {
       g_autoptr(GAsyncResult) result = NULL;
 
-      pd_voucher_export_write_csv_async (export, csv, NULL, on_done_cb, &result);
-      g_assert_true (pd_voucher_export_write_csv_finish (export, wait_result (&result), &error));
+      pd_voucher_export_write_csv_async (export, csv, NULL, pd_test_async_cb, &result);
+      g_assert_true (pd_voucher_export_write_csv_finish (export, pd_test_wait_async (&result), &error));
       g_assert_no_error (error);
     }
     {
       g_autoptr(GAsyncResult) result = NULL;
 
-      pd_voucher_export_write_pdf_async (export, pdf, NULL, on_done_cb, &result);
-      g_assert_true (pd_voucher_export_write_pdf_finish (export, wait_result (&result), &error));
+      pd_voucher_export_write_pdf_async (export, pdf, NULL, pd_test_async_cb, &result);
+      g_assert_true (pd_voucher_export_write_pdf_finish (export, pd_test_wait_async (&result), &error));
       g_assert_no_error (error);
     }
   }
@@ -283,8 +267,8 @@ export_everything (PdAccount  *account,
     g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
 
     pd_api_client_get_stats_async (pd_account_get_client (account), pd_record_get_id (PD_RECORD (campaign)),
-                                   NULL, on_done_cb, &result);
-    object = pd_api_client_get_stats_finish (pd_account_get_client (account), wait_result (&result), &error);
+                                   NULL, pd_test_async_cb, &result);
+    object = pd_api_client_get_stats_finish (pd_account_get_client (account), pd_test_wait_async (&result), &error);
     g_assert_no_error (error);
     node = json_node_init_object (json_node_alloc (), object);
     stats = pd_campaign_stats_new_from_json (node, &error);
@@ -292,12 +276,12 @@ export_everything (PdAccount  *account,
     export = pd_results_export_new (stats, pd_campaign_get_name (campaign), pd_campaign_get_currency (campaign),
                                     pd_campaign_get_coin_value_micros (campaign));
     g_clear_object (&result);
-    pd_results_export_write_csv_async (export, csv, NULL, on_done_cb, &result);
-    g_assert_true (pd_results_export_write_csv_finish (export, wait_result (&result), &error));
+    pd_results_export_write_csv_async (export, csv, NULL, pd_test_async_cb, &result);
+    g_assert_true (pd_results_export_write_csv_finish (export, pd_test_wait_async (&result), &error));
     g_assert_no_error (error);
     g_clear_object (&result);
-    pd_results_export_write_pdf_async (export, pdf, NULL, on_done_cb, &result);
-    g_assert_true (pd_results_export_write_pdf_finish (export, wait_result (&result), &error));
+    pd_results_export_write_pdf_async (export, pdf, NULL, pd_test_async_cb, &result);
+    g_assert_true (pd_results_export_write_pdf_finish (export, pd_test_wait_async (&result), &error));
     g_assert_no_error (error);
   }
 }
@@ -344,8 +328,8 @@ run_session (gboolean with_api_token)
 
     pd_account_manager_sign_in_async (manager, platform->url,
                                       with_api_token ? NULL : email, with_api_token ? NULL : PASSWORD,
-                                      with_api_token ? api_token : NULL, NULL, on_done_cb, &result);
-    signed_in = pd_account_manager_sign_in_finish (manager, wait_result (&result), &error);
+                                      with_api_token ? api_token : NULL, NULL, pd_test_async_cb, &result);
+    signed_in = pd_account_manager_sign_in_finish (manager, pd_test_wait_async (&result), &error);
     g_assert_no_error (error);
     account_id = g_strdup (pd_account_get_id (signed_in));
   }
@@ -384,9 +368,9 @@ run_session (gboolean with_api_token)
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    pd_account_manager_restore_async (pd_context_get_account_manager (context), account, NULL, on_done_cb, &result);
+    pd_account_manager_restore_async (pd_context_get_account_manager (context), account, NULL, pd_test_async_cb, &result);
     g_assert_true (pd_account_manager_restore_finish (pd_context_get_account_manager (context),
-                                                      wait_result (&result), &error));
+                                                      pd_test_wait_async (&result), &error));
     g_assert_no_error (error);
   }
   drain_main_context ();
@@ -415,9 +399,9 @@ run_session (gboolean with_api_token)
     g_autoptr(GAsyncResult) result = NULL;
 
     pd_account_manager_sign_out_async (pd_context_get_account_manager (context), account, TRUE, NULL,
-                                       on_done_cb, &result);
+                                       pd_test_async_cb, &result);
     g_assert_true (pd_account_manager_sign_out_finish (pd_context_get_account_manager (context),
-                                                       wait_result (&result), &error));
+                                                       pd_test_wait_async (&result), &error));
     g_assert_no_error (error);
   }
   drain_main_context ();
@@ -461,6 +445,11 @@ main (int   argc,
   pd_test_log_capture_install ();
   g_test_init (&argc, &argv, NULL);
 
+  /* A private session bus with a private, unlocked keyring: a keyring that
+   * another program started on the shared bus (D-Bus activation by a UI
+   * test, say) would prompt, and the test would hang. */
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
   have_keyring = pd_test_start_keyring ();
   platform = pd_test_platform_start (NULL);
 
@@ -470,6 +459,8 @@ main (int   argc,
   ret = g_test_run ();
   pd_test_platform_free (platform);
   pd_test_stop_keyring ();
+  /* Stops the daemon without waiting for libsecret to let go of the bus. */
+  g_test_dbus_stop (bus);
   pd_test_remove_tree (root);
   return ret;
 }
