@@ -107,6 +107,9 @@ check_create_and_edit (PdApplication *app,
   g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "New Campaign");
   wait_for_name (campaign, "Weihnachten für alle 2026");
   g_assert_cmpstr (pd_undo_stack_get_undo_label (undo), ==, "Undo Rename Campaign");
+  /* A narrow window shows the name where the page tabs were. */
+  g_assert_cmpstr (adw_view_switcher_title_get_title (ADW_VIEW_SWITCHER_TITLE (window->view_switcher_title)),
+                   ==, "Weihnachten für alle 2026");
 
   /* An invalid name is refused: the message is beside the field and the
    * user's input stays. */

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <cairo.h>
+#include <glib/gstdio.h>
 
 #include "pd-block-properties.h"
 #include "pd-colour.h"
@@ -20,7 +21,7 @@ typedef struct {
   GtkWindow    *window;
   PdDesignPage *page;
   GtkWidget    *outside_label;
-  GHashTable   *raised;
+  GString      *stats_projects;  /* the cached stats' "projects" */
 } Fixture;
 
 /* --- Pictures for the sample campaign, drawn here ----------------------- */
@@ -156,7 +157,6 @@ add_project (Fixture    *fixture,
   g_autofree char *name = g_strdup_printf ("project-%s.png", title);
   g_autofree char *path = draw_png (fixture, name, 480, 320, draw_project);
   g_autofree char *sha = store_png (fixture, path);
-  gint64 *value = g_new (gint64, 1);
 
   pd_project_set_title (project, title);
   pd_project_set_organisation (project, organisation);
@@ -170,8 +170,10 @@ add_project (Fixture    *fixture,
   g_assert_no_error (error);
 
   pd_campaign_add_project (campaign, pd_record_get_id (PD_RECORD (project)), target, G_MAXUINT);
-  *value = raised;
-  g_hash_table_insert (fixture->raised, g_strdup (pd_record_get_id (PD_RECORD (project))), value);
+  g_string_append_printf (fixture->stats_projects, "%s{\"project_id\": \"%s\", \"coins\": %" G_GINT64_FORMAT
+                          ", \"target_coins\": %" G_GINT64_FORMAT "}",
+                          fixture->stats_projects->len > 0 ? ", " : "",
+                          pd_record_get_id (PD_RECORD (project)), raised, target);
 }
 
 static void
@@ -213,6 +215,32 @@ make_campaign (Fixture *fixture)
   g_assert_nonnull (fixture->campaign);
 }
 
+/* The stats as the Results page cached them on an earlier fetch. */
+static char *
+stats_json (Fixture    *fixture,
+            const char *projects)
+{
+  return g_strdup_printf ("{\"campaign_id\": \"%s\", \"vouchers_issued\": 5000, \"vouchers_redeemed\": 1500,"
+                          " \"vouchers_expired\": 0, \"coins_redeemed\": 157050, \"unredeemed_coins\": 342950,"
+                          " \"projects\": [%s], \"timeline\": [], \"payouts_due\": [],"
+                          " \"generated_at\": \"2026-12-04T18:00:00+01:00\"}",
+                          pd_record_get_id (PD_RECORD (fixture->campaign)), projects);
+}
+
+static void
+write_cached_stats (Fixture *fixture)
+{
+  PdStatsCache *cache = pd_store_get_stats_cache (fixture->store);
+  g_autofree char *path = pd_stats_cache_dup_path (cache, pd_record_get_id (PD_RECORD (fixture->campaign)));
+  g_autofree char *json = stats_json (fixture, fixture->stats_projects->str);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_str_has_prefix (path, fixture->dir));
+  g_assert_cmpint (g_mkdir_with_parents (pd_stats_cache_get_dir (cache), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+}
+
 static void settle_preview (Fixture *fixture);
 
 static void
@@ -227,8 +255,9 @@ fixture_set_up (Fixture       *fixture,
   db = g_build_filename (fixture->dir, "workspace.db", NULL);
   fixture->store = pd_store_open (db, &error);
   g_assert_no_error (error);
-  fixture->raised = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  fixture->stats_projects = g_string_new (NULL);
   make_campaign (fixture);
+  write_cached_stats (fixture);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1400, 1000);
@@ -241,7 +270,6 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, box);
 
   g_object_set (fixture->page, "store", fixture->store, "campaign", fixture->campaign, NULL);
-  pd_design_page_set_raised_coins (fixture->page, fixture->raised);
   gtk_window_present (fixture->window);
   g_assert_true (pd_test_wait_for_mapped (GTK_WIDGET (fixture->page)));
   settle_preview (fixture);
@@ -258,7 +286,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_null (fixture->page);
   g_clear_object (&fixture->campaign);
   g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->raised, g_hash_table_unref);
+  g_string_free (fixture->stats_projects, TRUE);
   pd_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
@@ -991,12 +1019,138 @@ test_export (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "class=\"pdp-logo\" src=\"data:image/png;base64,"));
 }
 
+/* Every label's text and every progress bar's fraction in @widget, in
+ * tree order: what the manager reads on the preview. */
+static void
+collect_progress (GtkWidget *widget,
+                  GString   *labels,
+                  GArray    *fractions)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (labels, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_PROGRESS_BAR (widget))
+    {
+      double fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (widget));
+      g_array_append_val (fractions, fraction);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_progress (child, labels, fractions);
+}
+
+static void
+assert_progress (Fixture    *fixture,
+                 const char *block_id,
+                 const char *text,
+                 double      fraction)
+{
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean found = FALSE;
+
+  collect_progress (pd_donor_preview_get_block_widget (fixture->page->preview, block_id), labels, fractions);
+  if (strstr (labels->str, text) == NULL)
+    g_error ("“%s” not in the block's labels:\n%s", text, labels->str);
+  for (guint i = 0; i < fractions->len; i++)
+    if (fabs (g_array_index (fractions, double, i) - fraction) < 0.001)
+      found = TRUE;
+  g_assert_true (found);
+}
+
+/* The preview and its export show the progress the Results page cached,
+ * and follow when a fetch brings new stats. */
+static void
+test_progress (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *html_path = g_build_filename (fixture->dir, "progress.html", NULL);
+  g_autoptr(GFile) html = g_file_new_for_path (html_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(PdCampaignStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = pd_test_build_path ("screenshots", NULL);
+  g_autofree char *png = g_build_filename (dir, "donor-page-progress.png", NULL);
+  g_autoptr(PdCampaignProject) first = g_list_model_get_item (pd_campaign_get_projects (fixture->campaign), 0);
+  g_autoptr(PdCampaignProject) second = g_list_model_get_item (pd_campaign_get_projects (fixture->campaign), 1);
+  g_autoptr(PdCampaignProject) third = g_list_model_get_item (pd_campaign_get_projects (fixture->campaign), 2);
+  const char *progress, *grid;
+
+  add_block (fixture, "progress");
+  add_block (fixture, "project-grid");
+  progress = block_id_at (fixture, 0);
+  grid = block_id_at (fixture, 1);
+  pd_design_page_set_preview (fixture->page, PD_DONOR_PREVIEW_DESKTOP_WIDTH, FALSE, "de");
+  settle_preview (fixture);
+
+  /* 31,250 + 45,800 + 80,000 of 50,000 + 120,000 + 80,000 coins. */
+  assert_progress (fixture, progress, "157.050 Coins", 0.62);
+  assert_progress (fixture, progress, "157.050 von 250.000 Coins", 0.62);
+  assert_progress (fixture, grid, "31.250 von 50.000 Coins", 0.62);
+  assert_progress (fixture, grid, "45.800 von 120.000 Coins", 0.38);
+  assert_progress (fixture, grid, "80.000 von 80.000 Coins", 1.0);
+
+  g_mkdir_with_parents (dir, 0755);
+  texture = pd_donor_preview_render_texture (fixture->page->preview);
+  g_assert_true (gdk_texture_save_to_png (texture, png));
+
+  wait_export (fixture, PD_DESIGN_EXPORT_HTML, html);
+  g_assert_true (g_file_get_contents (html_path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "157.050 von 250.000 Coins"));
+  g_assert_nonnull (strstr (contents, "45.800 von 120.000 Coins"));
+  g_clear_pointer (&contents, g_free);
+
+  /* A fetch: the second project reached its target, and the preview
+   * follows without the manager doing anything. */
+  json = g_strdup_printf ("{\"project_id\": \"%s\", \"coins\": 31250, \"target_coins\": 50000},"
+                          " {\"project_id\": \"%s\", \"coins\": 120000, \"target_coins\": 120000},"
+                          " {\"project_id\": \"%s\", \"coins\": 80000, \"target_coins\": 80000}",
+                          pd_campaign_project_get_project_id (first),
+                          pd_campaign_project_get_project_id (second),
+                          pd_campaign_project_get_project_id (third));
+  {
+    g_autofree char *body = stats_json (fixture, json);
+
+    stats = pd_campaign_stats_new_from_string (body, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (pd_stats_cache_save (pd_store_get_stats_cache (fixture->store),
+                                      pd_record_get_id (PD_RECORD (fixture->campaign)), stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->page->render_id, !=, 0);
+  settle_preview (fixture);
+  assert_progress (fixture, progress, "231.250 von 250.000 Coins", 0.92);
+  assert_progress (fixture, grid, "120.000 von 120.000 Coins", 1.0);
+
+  wait_export (fixture, PD_DESIGN_EXPORT_HTML, html);
+  g_assert_true (g_file_get_contents (html_path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "231.250 von 250.000 Coins"));
+
+  /* The file was written for the next start, private to the user. */
+  {
+    g_autofree char *path = pd_stats_cache_dup_path (pd_store_get_stats_cache (fixture->store),
+                                                     pd_record_get_id (PD_RECORD (fixture->campaign)));
+    g_autoptr(PdStatsCache) fresh = pd_stats_cache_new (pd_stats_cache_get_dir (pd_store_get_stats_cache (fixture->store)));
+    g_autoptr(PdCampaignStats) again = pd_stats_cache_lookup (fresh, pd_record_get_id (PD_RECORD (fixture->campaign)));
+    GStatBuf st;
+
+    g_assert_nonnull (again);
+    g_assert_cmpint (pd_campaign_stats_get_project (again, 1)->coins, ==, 120000);
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
   static const int widths[] = { PD_DONOR_PREVIEW_PHONE_WIDTH, PD_DONOR_PREVIEW_TABLET_WIDTH, PD_DONOR_PREVIEW_DESKTOP_WIDTH };
   g_autofree char *dir = pd_test_build_path ("screenshots", NULL);
+
+  /* A new campaign's page: no blocks yet, and a hint what to do. */
+  pd_test_save_screenshot (GTK_WIDGET (fixture->page), "design-page-empty");
 
   build_sample_page (fixture);
   g_mkdir_with_parents (dir, 0755);
@@ -1043,6 +1197,7 @@ main (int   argc,
   ADD ("/design-page/block-properties", test_block_properties);
   ADD ("/design-page/css-scoped", test_css_scoped);
   ADD ("/design-page/export", test_export);
+  ADD ("/design-page/progress", test_progress);
   ADD ("/design-page/screenshots", test_screenshots);
 #undef ADD
 

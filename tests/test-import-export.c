@@ -393,7 +393,15 @@ test_import_updates_by_id (Fixture       *fixture,
 
   g_assert_true (pd_demo_workspace_fill (fixture->store, 20, 7, &error));
   g_assert_no_error (error);
-  first = g_list_model_get_item (pd_store_get_projects (fixture->store), 0);
+  /* The client's own project: catalogue projects cannot be changed. */
+  for (guint i = 0; first == NULL; i++)
+    {
+      g_autoptr(PdProject) project = g_list_model_get_item (pd_store_get_projects (fixture->store), i);
+
+      g_assert_nonnull (project);
+      if (pd_project_get_source (project) == PD_PROJECT_SOURCE_CLIENT)
+        first = g_steal_pointer (&project);
+    }
   old_title = g_strdup (pd_project_get_title (first));
   new_title = g_strconcat (old_title, " (neu)", NULL);
 
@@ -459,6 +467,10 @@ test_export_projects_csv_round_trip (Fixture       *fixture,
 
       g_assert_nonnull (copy);
       b = pd_record_content_to_json (PD_RECORD (copy));
+      /* What a CSV brings into a workspace is the client's own, also a
+       * copy of a catalogue project; every other field comes back. */
+      g_assert_cmpint (pd_project_get_source (copy), ==, PD_PROJECT_SOURCE_CLIENT);
+      json_object_set_string_member (json_node_get_object (a), "source", "client");
       if (!pd_json_equal (a, b))
         {
           g_autofree char *sa = pd_json_to_string (a);
@@ -647,6 +659,24 @@ test_demo_workspace (Fixture       *fixture,
   g_assert_cmpuint (differ, >, PD_DEMO_WORKSPACE_N_PROJECTS / 2);
   g_assert_cmpuint (g_hash_table_size (languages), ==, 3);
 
+  /* Like a real client's library: mostly the platform's catalogue, a
+   * handful of the client's own, and campaigns that mix both. */
+  {
+    guint n_own = 0;
+
+    for (guint i = 0; i < PD_DEMO_WORKSPACE_N_PROJECTS; i++)
+      {
+        g_autoptr(PdProject) project = g_list_model_get_item (a, i);
+
+        if (pd_project_get_source (project) == PD_PROJECT_SOURCE_CLIENT)
+          n_own++;
+        else
+          g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (project)), ==, PD_SYNC_STATE_SYNCED);
+      }
+    g_assert_cmpuint (n_own, >=, 3);
+    g_assert_cmpuint (n_own, <=, PD_DEMO_WORKSPACE_N_PROJECTS / 4);
+  }
+
   g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (fixture->store)), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_themes (fixture->store)), ==, 1);
   christmas = g_list_model_get_item (pd_store_get_campaigns (fixture->store), 0);
@@ -657,6 +687,21 @@ test_demo_workspace (Fixture       *fixture,
   g_assert_nonnull (pd_campaign_get_text (spring, "en"));
   g_assert_cmpuint (g_list_model_get_n_items (pd_campaign_get_projects (christmas)), ==, 6);
   g_assert_cmpuint (g_list_model_get_n_items (pd_campaign_get_page_blocks (christmas)), ==, 7);
+  for (guint k = 0; k < 2; k++)
+    {
+      GListModel *members = pd_campaign_get_projects (k == 0 ? christmas : spring);
+      guint kinds = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+        {
+          g_autoptr(PdCampaignProject) member = g_list_model_get_item (members, i);
+          g_autoptr(PdProject) project = pd_store_get_project (fixture->store, pd_campaign_project_get_project_id (member));
+
+          g_assert_nonnull (project);
+          kinds |= 1u << pd_project_get_source (project);
+        }
+      g_assert_cmpuint (kinds, ==, (1u << PD_PROJECT_SOURCE_CLIENT) | (1u << PD_PROJECT_SOURCE_CATALOGUE));
+    }
 
   /* The theme's logo is a real asset in the store. */
   theme = g_list_model_get_item (pd_store_get_themes (fixture->store), 0);

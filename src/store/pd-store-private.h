@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "pd-stats-cache.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,7 @@ struct _PdStore
 
   char        *path;
   char        *assets_dir;
+  PdStatsCache *stats_cache; /* made on first use */
   sqlite3     *db;
   GHashTable  *statements;  /* SQL (static or interned) → sqlite3_stmt* */
   guint        tx_depth;    /* nesting of _pd_store_begin() */

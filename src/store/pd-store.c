@@ -65,6 +65,7 @@ pd_store_dispose (GObject *object)
   PdStore *self = PD_STORE (object);
 
   g_clear_object (&self->undo_stack);
+  g_clear_object (&self->stats_cache);
   g_clear_object (&self->campaigns);
   g_clear_object (&self->projects);
   g_clear_object (&self->themes);
@@ -244,6 +245,23 @@ pd_store_get_undo_stack (PdStore *self)
 {
   g_return_val_if_fail (PD_IS_STORE (self), NULL);
   return self->undo_stack;
+}
+
+PdStatsCache *
+pd_store_get_stats_cache (PdStore *self)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  /* One per workspace, so every page sees the same results: a fetch on
+   * the Results page updates the donor page preview. */
+  if (self->stats_cache == NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+      g_autofree char *stats_dir = g_build_filename (dir, "stats", NULL);
+
+      self->stats_cache = pd_stats_cache_new (stats_dir);
+    }
+  return self->stats_cache;
 }
 
 /* --- Statements and transactions -----------------------------------------*/

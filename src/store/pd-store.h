@@ -21,6 +21,7 @@
 #include "pd-outbox-op.h"
 #include "pd-project.h"
 #include "pd-record.h"
+#include "pd-stats-cache.h"
 #include "pd-theme.h"
 #include "pd-undo-stack.h"
 #include "pd-voucher-batch.h"
@@ -59,6 +60,8 @@ const char  *pd_store_get_path        (PdStore      *self);
 const char  *pd_store_get_assets_dir  (PdStore      *self);
 /* (transfer none): the workspace's one undo/redo stack */
 PdUndoStack *pd_store_get_undo_stack  (PdStore      *self);
+/* (transfer none): the campaigns' last fetched results, "stats/" beside it */
+PdStatsCache *pd_store_get_stats_cache (PdStore     *self);
 
 /* --- Reading ------------------------------------------------------------
  * All (transfer full) (nullable) getters return the live instance. */

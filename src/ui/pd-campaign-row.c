@@ -73,6 +73,8 @@ pd_campaign_row_update (PdCampaignRow *self)
     return;
 
   gtk_label_set_label (self->name_label, pd_campaign_get_name (self->campaign));
+  /* The sidebar is narrow: a long name is cut, the tooltip shows it all. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), pd_campaign_get_name (self->campaign));
 
   period = pd_campaign_format_period (self->campaign);
   gtk_label_set_label (self->period_label, period);

@@ -17,7 +17,6 @@ struct _PdDesignPage
 
   PdStore           *store;
   PdCampaign        *campaign;
-  GHashTable        *raised_coins;
   GPtrArray         *watched;       /* objects whose changes re-render */
   guint              render_id;
   gboolean           dark;

@@ -72,15 +72,47 @@ watch (PdDesignPage *self,
   g_ptr_array_add (self->watched, g_object_ref (object));
 }
 
+/* project id → pointer to the coins donated to it */
+static GHashTable *
+dup_raised_coins (PdCampaignStats *stats)
+{
+  GHashTable *raised = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint n = pd_campaign_stats_get_n_projects (stats);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PdCampaignStatsProject *p = pd_campaign_stats_get_project (stats, i);
+      gint64 *coins = g_hash_table_lookup (raised, p->project_id);
+
+      if (coins == NULL)
+        {
+          coins = g_new0 (gint64, 1);
+          /* The stats outlive the table, so their ids can be the keys. */
+          g_hash_table_insert (raised, p->project_id, coins);
+        }
+      *coins += p->coins;
+    }
+  return raised;
+}
+
 PdDonorPage *
 _pd_design_page_build_donor_page (PdDesignPage *self)
 {
   g_autoptr(PdTheme) theme = NULL;
   PdDonorPage *page;
+  g_autoptr(PdCampaignStats) stats = NULL;
+  g_autoptr(GHashTable) raised_coins = NULL;
   GListModel *projects;
   const char *theme_id;
 
   g_return_val_if_fail (self->campaign != NULL, NULL);
+
+  /* The progress donors see is what the platform reported last. */
+  if (self->store != NULL)
+    stats = pd_stats_cache_lookup (pd_store_get_stats_cache (self->store),
+                                   pd_record_get_id (PD_RECORD (self->campaign)));
+  if (stats != NULL)
+    raised_coins = dup_raised_coins (stats);
 
   theme_id = pd_campaign_get_theme_id (self->campaign);
   if (theme_id != NULL && self->store != NULL)
@@ -94,7 +126,7 @@ _pd_design_page_build_donor_page (PdDesignPage *self)
       g_autoptr(PdCampaignProject) item = g_list_model_get_item (projects, i);
       const char *id = pd_campaign_project_get_project_id (item);
       g_autoptr(PdProject) project = self->store ? pd_store_get_project (self->store, id) : NULL;
-      gint64 *raised = self->raised_coins ? g_hash_table_lookup (self->raised_coins, id) : NULL;
+      gint64 *raised = raised_coins != NULL ? g_hash_table_lookup (raised_coins, id) : NULL;
 
       pd_donor_page_add_project (page, id, project, pd_campaign_project_get_target_coins (item),
                                  raised != NULL ? *raised : 0);
@@ -288,6 +320,15 @@ on_move_requested_cb (PdDesignPage *self,
 
 /* --- Properties --------------------------------------------------------- */
 
+/* New results from the platform: the preview shows the new progress. */
+static void
+on_stats_changed_cb (PdDesignPage *self,
+                     const char   *campaign_id)
+{
+  if (self->campaign != NULL && g_strcmp0 (campaign_id, pd_record_get_id (PD_RECORD (self->campaign))) == 0)
+    _pd_design_page_queue_render (self);
+}
+
 PdStore *
 pd_design_page_get_store (PdDesignPage *self)
 {
@@ -302,8 +343,15 @@ pd_design_page_set_store (PdDesignPage *self,
   g_return_if_fail (PD_IS_DESIGN_PAGE (self));
   g_return_if_fail (store == NULL || PD_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (pd_store_get_stats_cache (self->store), on_stats_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (pd_store_get_stats_cache (store), "stats-changed",
+                             G_CALLBACK (on_stats_changed_cb), self, G_CONNECT_SWAPPED);
 
   pd_donor_preview_set_store (self->preview, store);
   g_object_set (self->theme_editor, "store", store, NULL);
@@ -347,18 +395,6 @@ pd_design_page_set_campaign (PdDesignPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN]);
 }
 
-void
-pd_design_page_set_raised_coins (PdDesignPage *self,
-                                 GHashTable   *raised_coins)
-{
-  g_return_if_fail (PD_IS_DESIGN_PAGE (self));
-
-  g_clear_pointer (&self->raised_coins, g_hash_table_unref);
-  if (raised_coins != NULL)
-    self->raised_coins = g_hash_table_ref (raised_coins);
-  _pd_design_page_queue_render (self);
-}
-
 static void
 pd_design_page_dispose (GObject *object)
 {
@@ -374,8 +410,9 @@ pd_design_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), PD_TYPE_DESIGN_PAGE);
 
   g_clear_object (&self->campaign);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (pd_store_get_stats_cache (self->store), on_stats_changed_cb, self);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->raised_coins, g_hash_table_unref);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
 

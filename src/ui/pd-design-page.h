@@ -20,6 +20,8 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (PdDesignPage, pd_design_page, PD, DESIGN_PAGE, AdwBin)
 
 /* Properties: "store" (PdStore), "campaign" (PdCampaign, nullable).
+ * The preview's progress comes from the store's stats cache and follows
+ * it when the Results page fetches new stats.
  *
  * Actions (group "design"): add-block (s: block type name, e.g. "hero"),
  * move-block-up (Alt+Up), move-block-down (Alt+Down), remove-block
@@ -31,16 +33,6 @@ void         pd_design_page_set_store       (PdDesignPage  *self,
 PdCampaign  *pd_design_page_get_campaign    (PdDesignPage  *self);
 void         pd_design_page_set_campaign    (PdDesignPage  *self,
                                              PdCampaign    *campaign);
-
-/**
- * pd_design_page_set_raised_coins:
- * @raised_coins: (nullable) (element-type utf8 gint64): project id →
- *   pointer to the coins donated so far (from the campaign's stats)
- *
- * The progress the preview shows; without it every project shows 0.
- */
-void         pd_design_page_set_raised_coins (PdDesignPage *self,
-                                              GHashTable   *raised_coins);
 
 /* Preview settings: width in px (390, 820, 1280), colour scheme, language. */
 void         pd_design_page_set_preview      (PdDesignPage *self,

@@ -50,16 +50,10 @@ char *
 _pd_results_page_dup_cache_path (PdStore    *store,
                                  const char *campaign_id)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (PD_IS_STORE (store), NULL);
   g_return_val_if_fail (campaign_id != NULL, NULL);
 
-  dir = g_path_get_dirname (pd_store_get_path (store));
-  name = g_strconcat (campaign_id, ".json", NULL);
-
-  return g_build_filename (dir, "stats", name, NULL);
+  return pd_stats_cache_dup_path (pd_store_get_stats_cache (store), campaign_id);
 }
 
 /* --- Showing ------------------------------------------------------------ */
@@ -258,28 +252,6 @@ show_stats (PdResultsPage *self)
 
 /* --- Cache and fetching --------------------------------------------------- */
 
-static gboolean
-write_cache (PdResultsPage  *self,
-             GError        **error)
-{
-  g_autofree char *path = _pd_results_page_dup_cache_path (self->store, pd_record_get_id (PD_RECORD (self->campaign)));
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(JsonNode) node = pd_campaign_stats_to_json (self->stats);
-  g_autofree char *json = json_to_string (node, FALSE);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* Written beside and renamed, so a crash never leaves half a file. */
-  return g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
-}
-
 static void
 reload (PdResultsPage *self)
 {
@@ -287,12 +259,9 @@ reload (PdResultsPage *self)
 
   if (self->store != NULL && self->campaign != NULL)
     {
-      g_autofree char *path = _pd_results_page_dup_cache_path (self->store, pd_record_get_id (PD_RECORD (self->campaign)));
-      g_autofree char *json = NULL;
-
-      /* A missing or damaged cache just means no results to show yet. */
-      if (g_file_get_contents (path, &json, NULL, NULL))
-        self->stats = pd_campaign_stats_new_from_string (json, NULL);
+      /* The workspace's cache: a missing or damaged file is no results yet. */
+      self->stats = pd_stats_cache_lookup (pd_store_get_stats_cache (self->store),
+                                           pd_record_get_id (PD_RECORD (self->campaign)));
     }
 
   show_stats (self);
@@ -333,7 +302,10 @@ on_stats_cb (GObject      *source,
     }
 
   g_set_object (&self->stats, stats);
-  if (!write_cache (self, &error))
+  /* Through the workspace's cache, so the donor page preview follows. */
+  if (self->store != NULL &&
+      !pd_stats_cache_save (pd_store_get_stats_cache (self->store),
+                            pd_record_get_id (PD_RECORD (self->campaign)), stats, &error))
     g_debug ("Stats not cached: %s", error->message);
   show_stats (self);
 }

@@ -28,6 +28,8 @@ _pd_theme_editor_set_picture (PdThemeEditor *self,
   if (bytes != NULL)
     texture = gdk_texture_new_from_bytes (bytes, NULL);
   gtk_picture_set_paintable (GTK_PICTURE (row->picture), GDK_PAINTABLE (texture));
+  /* An empty slot would push the row's title aside for nothing. */
+  gtk_widget_set_visible (row->picture, texture != NULL);
   gtk_widget_set_sensitive (row->remove_button, sha256 != NULL);
 }
 

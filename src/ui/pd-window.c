@@ -219,12 +219,29 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   pd_campaign_row_set_campaign (PD_CAMPAIGN_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* A narrow window hides the page tabs and shows this title instead, so
+ * the manager still sees which campaign they are editing. */
+static void
+on_campaign_name_changed_cb (PdWindow *self)
+{
+  adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (self->view_switcher_title),
+                                     self->campaign != NULL ? pd_campaign_get_name (self->campaign) : NULL);
+}
+
 static void
 set_campaign (PdWindow   *self,
               PdCampaign *campaign)
 {
-  if (!g_set_object (&self->campaign, campaign))
+  if (self->campaign == campaign)
     return;
+
+  if (self->campaign != NULL)
+    g_signal_handlers_disconnect_by_func (self->campaign, on_campaign_name_changed_cb, self);
+  g_set_object (&self->campaign, campaign);
+  if (campaign != NULL)
+    g_signal_connect_object (campaign, "notify::name", G_CALLBACK (on_campaign_name_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  on_campaign_name_changed_cb (self);
 
   set_pages_property (self, "campaign", campaign);
   gtk_stack_set_visible_child_name (self->content_stack, campaign != NULL ? "campaign" : "empty");
@@ -530,6 +547,8 @@ pd_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->edit_section);
+  if (self->campaign != NULL)
+    g_signal_handlers_disconnect_by_func (self->campaign, on_campaign_name_changed_cb, self);
   g_clear_object (&self->campaign);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
