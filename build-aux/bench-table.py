@@ -52,9 +52,11 @@ print()
 print(text)
 
 unmet = [r for r in rows if r[7] == 'no']
-unknown = [r for r in rows if r[7] not in ('yes', 'no')]
-summary = (f'{len(rows)} figures: {len(rows) - len(unmet) - len(unknown)} met, '
-           f'{len(unmet)} not met, {len(unknown)} not measured')
+# met '-': a figure for information, with no target of its own.
+informational = [r for r in rows if r[7] == '-']
+unknown = [r for r in rows if r[7] not in ('yes', 'no', '-')]
+summary = (f'{len(rows)} figures: {len(rows) - len(unmet) - len(unknown) - len(informational)} met, '
+           f'{len(unmet)} not met, {len(unknown)} not measured, {len(informational)} for information')
 if failed:
     summary += f'; benchmarks that failed: {", ".join(failed)}'
 print(summary)

@@ -149,13 +149,33 @@ main (int   argc,
   base = measure (small);
   big = measure (large);
 
-  g_print ("projects page, 10,000 vs 100,000 projects (ratio = 100k / 10k):\n");
-  g_print ("  store search:%7.3f s  %7.3f s  ratio %.1f\n", base.store_search, big.store_search, big.store_search / MAX (base.store_search, 1e-6));
-  g_print ("  search:      %7.3f s  %7.3f s  ratio %.1f\n", base.search, big.search, big.search / MAX (base.search, 1e-6));
-  g_print ("  category:    %7.3f s  %7.3f s  ratio %.1f\n", base.filter, big.filter, big.filter / MAX (base.filter, 1e-6));
-  g_print ("  sort:        %7.3f s  %7.3f s  ratio %.1f\n", base.sort, big.sort, big.sort / MAX (base.sort, 1e-6));
-  g_print ("  scroll 21x:  %7.3f s  %7.3f s  ratio %.1f\n", base.scroll, big.scroll, big.scroll / MAX (base.scroll, 1e-6));
-  g_print ("  row widgets: %7u    %7u\n", base.rows, big.rows);
+  /* 100,000 projects against 10,000 in the same run. "Smooth" (issue 6)
+   * read as: an answer within 100 ms, which feels instant. */
+  {
+    static const struct { const char *name; gsize offset; } timed[] = {
+      { "projects page, store search", G_STRUCT_OFFSET (Figures, store_search) },
+      { "projects page, search", G_STRUCT_OFFSET (Figures, search) },
+      { "projects page, category filter", G_STRUCT_OFFSET (Figures, filter) },
+      { "projects page, sort by target", G_STRUCT_OFFSET (Figures, sort) },
+    };
+    /* The scroll figures have the 16 ms settling time a step taken off. */
+    double step = MAX (big.scroll, 0) * 1000 / 21;
+
+    for (guint i = 0; i < G_N_ELEMENTS (timed); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s, 100,000 vs 10,000 projects", timed[i].name);
+        double ours = G_STRUCT_MEMBER (double, &big, timed[i].offset) * 1000;
+        double baseline = G_STRUCT_MEMBER (double, &base, timed[i].offset) * 1000;
+
+        pd_test_bench_line (name, ours, "ms", MAX (baseline, 0.01), "<= 100 ms", ours <= 100);
+      }
+    /* For information: the frame-time target is measured by bench-ui.py,
+     * from the frame clock, which this rougher figure must not second-guess. */
+    pd_test_bench_line ("projects page, a scroll step, 100,000 vs 10,000 projects", step, "ms",
+                        MAX (base.scroll * 1000 / 21, 0.01), NULL, FALSE);
+    pd_test_bench_line ("projects page, row widgets, 100,000 vs 10,000 projects", big.rows, "rows", base.rows,
+                        "as many as for 10,000", big.rows <= base.rows + 20);
+  }
 
   /* Rows are made for the screen, never for the library: as many for
    * 100,000 projects as for 10,000. */

@@ -189,11 +189,25 @@ pd_test_platform_add_tenant (PdTestPlatform  *platform,
                              const char      *password,
                              char           **tenant_id)
 {
-  g_autofree char *body = g_strdup_printf ("{\"name\": \"%s\", \"email\": \"%s\", \"password\": \"%s\"}",
-                                           name, email, password);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) request = NULL;
+  g_autofree char *body = NULL;
   guint status = 0;
-  g_autoptr(JsonNode) node = pd_test_platform_request (platform, "POST", "/_admin/tenants", NULL, body, &status);
+  g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
+
+  /* Built, not printed: test passwords may hold quotes. */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "email");
+  json_builder_add_string_value (builder, email);
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, password);
+  json_builder_end_object (builder);
+  request = json_builder_get_root (builder);
+  body = json_to_string (request, FALSE);
+  node = pd_test_platform_request (platform, "POST", "/_admin/tenants", NULL, body, &status);
 
   g_assert_cmpuint (status, ==, 201);
   object = json_node_get_object (node);

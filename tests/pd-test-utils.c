@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Each test gets a private data folder, so tests never see each other's
  * databases, nor the user's. */
@@ -121,4 +122,53 @@ make_private_xdg_folders (void)
     }
 
   atexit (remove_private_xdg_root);
+}
+
+void
+pd_test_async_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      slot)
+{
+  GAsyncResult **out = slot;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+/* Returns: (transfer none): the result, still owned by @slot */
+GAsyncResult *
+pd_test_wait_async (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* One figure of a benchmark, as build-aux/bench collects them into its
+ * table (README, "Checks"): BENCH name|ours|unit|baseline|ratio|target|met.
+ * A @baseline of 0 or less means the figure has none; a NULL @target makes
+ * it a figure for information, with no target to meet. */
+void
+pd_test_bench_line (const char *name,
+                    double      ours,
+                    const char *unit,
+                    double      baseline,
+                    const char *target,
+                    gboolean    met)
+{
+  char ours_text[G_ASCII_DTOSTR_BUF_SIZE];
+  char baseline_text[G_ASCII_DTOSTR_BUF_SIZE] = "-";
+  char ratio_text[G_ASCII_DTOSTR_BUF_SIZE] = "-";
+
+  g_return_if_fail (name != NULL && strchr (name, '|') == NULL);
+  g_return_if_fail (target == NULL || strchr (target, '|') == NULL);
+
+  g_ascii_formatd (ours_text, sizeof ours_text, "%.2f", ours);
+  if (baseline > 0)
+    {
+      g_ascii_formatd (baseline_text, sizeof baseline_text, "%.2f", baseline);
+      g_ascii_formatd (ratio_text, sizeof ratio_text, "%.2f", ours / baseline);
+    }
+  g_print ("BENCH %s|%s|%s|%s|%s|%s|%s\n", name, ours_text, unit, baseline_text, ratio_text,
+           target != NULL ? target : "-", target == NULL ? "-" : met ? "yes" : "no");
 }

@@ -16,4 +16,19 @@ gboolean  pd_test_wait_for         (gboolean   (*condition) (gpointer data),
 char     *pd_test_build_path       (const char  *first,
                                     ...) G_GNUC_NULL_TERMINATED;
 
+/* For an _async call: pass pd_test_async_cb with &result (a GAsyncResult *
+ * set to NULL) as its user data, then pd_test_wait_async (&result) runs the
+ * main loop until the result came. The slot owns it: g_autoptr or clear. */
+void          pd_test_async_cb     (GObject       *source,
+                                    GAsyncResult  *result,
+                                    gpointer       slot);
+GAsyncResult *pd_test_wait_async   (GAsyncResult **slot);
+
+void      pd_test_bench_line       (const char  *name,
+                                    double       ours,
+                                    const char  *unit,
+                                    double       baseline,
+                                    const char  *target,
+                                    gboolean     met);
+
 G_END_DECLS

@@ -12,24 +12,8 @@
 
 static PdTestPlatform *platform;
 static gboolean have_keyring;
-
-static void
-on_done_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
+/* Kept to the end of the process: libsecret holds its connection to it. */
+static GTestDBus *bus;
 
 static PdAccount *
 sign_in (PdAccountManager  *manager,
@@ -40,8 +24,8 @@ sign_in (PdAccountManager  *manager,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  pd_account_manager_sign_in_async (manager, url, email, password, NULL, NULL, on_done_cb, &result);
-  return pd_account_manager_sign_in_finish (manager, wait_result (&result), error);
+  pd_account_manager_sign_in_async (manager, url, email, password, NULL, NULL, pd_test_async_cb, &result);
+  return pd_account_manager_sign_in_finish (manager, pd_test_wait_async (&result), error);
 }
 
 static char *
@@ -51,8 +35,8 @@ keyring_token (const char *account_id)
   g_autoptr(GError) error = NULL;
   char *token;
 
-  pd_token_keyring_lookup_async (account_id, NULL, on_done_cb, &result);
-  token = pd_token_keyring_lookup_finish (wait_result (&result), &error);
+  pd_token_keyring_lookup_async (account_id, NULL, pd_test_async_cb, &result);
+  token = pd_token_keyring_lookup_finish (pd_test_wait_async (&result), &error);
   g_assert_no_error (error);
   return token;
 }
@@ -146,8 +130,8 @@ test_sign_in_restore_sign_out (void)
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    pd_account_manager_restore_async (manager, again, NULL, on_done_cb, &result);
-    g_assert_true (pd_account_manager_restore_finish (manager, wait_result (&result), &error));
+    pd_account_manager_restore_async (manager, again, NULL, pd_test_async_cb, &result);
+    g_assert_true (pd_account_manager_restore_finish (manager, pd_test_wait_async (&result), &error));
     g_assert_no_error (error);
   }
   g_assert_false (pd_account_get_needs_sign_in (again));
@@ -157,8 +141,8 @@ test_sign_in_restore_sign_out (void)
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    pd_account_manager_sign_out_async (manager, again, FALSE, NULL, on_done_cb, &result);
-    g_assert_false (pd_account_manager_sign_out_finish (manager, wait_result (&result), &error));
+    pd_account_manager_sign_out_async (manager, again, FALSE, NULL, pd_test_async_cb, &result);
+    g_assert_false (pd_account_manager_sign_out_finish (manager, pd_test_wait_async (&result), &error));
     g_assert_error (error, PD_ACCOUNT_ERROR, PD_ACCOUNT_ERROR_PENDING_CHANGES);
     g_assert_nonnull (strstr (error->message, "1"));
     g_clear_error (&error);
@@ -175,8 +159,8 @@ test_sign_in_restore_sign_out (void)
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    pd_account_manager_sign_out_async (manager, again, TRUE, NULL, on_done_cb, &result);
-    g_assert_true (pd_account_manager_sign_out_finish (manager, wait_result (&result), &error));
+    pd_account_manager_sign_out_async (manager, again, TRUE, NULL, pd_test_async_cb, &result);
+    g_assert_true (pd_account_manager_sign_out_finish (manager, pd_test_wait_async (&result), &error));
     g_assert_no_error (error);
   }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (manager)), ==, 0);
@@ -234,8 +218,8 @@ test_several_accounts (void)
     g_autoptr(PdAccount) wrong = NULL;
 
     pd_account_manager_sign_in_again_async (manager, first, "two@example.com", "pass-two", NULL,
-                                            NULL, on_done_cb, &result);
-    wrong = pd_account_manager_sign_in_finish (manager, wait_result (&result), &error);
+                                            NULL, pd_test_async_cb, &result);
+    wrong = pd_account_manager_sign_in_finish (manager, pd_test_wait_async (&result), &error);
     g_assert_null (wrong);
     g_assert_error (error, PD_ACCOUNT_ERROR, PD_ACCOUNT_ERROR_WRONG_TENANT);
   }
@@ -245,8 +229,8 @@ test_several_accounts (void)
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GError) sign_out_error = NULL;
 
-      pd_account_manager_sign_out_async (manager, i == 0 ? first : second, FALSE, NULL, on_done_cb, &result);
-      g_assert_true (pd_account_manager_sign_out_finish (manager, wait_result (&result), &sign_out_error));
+      pd_account_manager_sign_out_async (manager, i == 0 ? first : second, FALSE, NULL, pd_test_async_cb, &result);
+      g_assert_true (pd_account_manager_sign_out_finish (manager, pd_test_wait_async (&result), &sign_out_error));
       g_assert_no_error (sign_out_error);
     }
   pd_test_remove_tree (dir);
@@ -260,6 +244,10 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  /* A private session bus with a private, unlocked keyring: a keyring that
+   * another program started on the shared bus would prompt. */
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
   have_keyring = pd_test_start_keyring ();
   platform = pd_test_platform_start (NULL);
 
@@ -270,5 +258,7 @@ main (int   argc,
   ret = g_test_run ();
   pd_test_platform_free (platform);
   pd_test_stop_keyring ();
+  /* Stops the daemon without waiting for libsecret to let go of the bus. */
+  g_test_dbus_stop (bus);
   return ret;
 }

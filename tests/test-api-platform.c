@@ -14,24 +14,6 @@ static char *api_token;
 #define CAMPAIGN_ID "0c3e4a52-1f55-4d55-9a3e-0a3c2b9d1e11"
 #define BATCH_ID    "5d1e4a52-1f55-4d55-9a3e-0a3c2b9d1e22"
 
-static void
-on_done_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static JsonObject *
 campaign_fields (const char *name)
 {
@@ -57,8 +39,8 @@ signed_in_client (void)
   PdApiClient *client = pd_api_client_new (platform->url, &error);
 
   g_assert_no_error (error);
-  pd_api_client_sign_in_async (client, NULL, NULL, api_token, NULL, on_done_cb, &result);
-  session = pd_api_client_sign_in_finish (client, wait_result (&result), &error);
+  pd_api_client_sign_in_async (client, NULL, NULL, api_token, NULL, pd_test_async_cb, &result);
+  session = pd_api_client_sign_in_finish (client, pd_test_wait_async (&result), &error);
   g_assert_no_error (error);
   pd_api_client_set_token (client, session->token);
   return client;
@@ -74,8 +56,8 @@ test_sign_in (void)
   g_autoptr(PdApiSession) me = NULL;
   g_autoptr(PdApiSession) wrong = NULL;
 
-  pd_api_client_sign_in_async (client, "ada@example.com", "correct horse", NULL, NULL, on_done_cb, &r1);
-  session = pd_api_client_sign_in_finish (client, wait_result (&r1), &error);
+  pd_api_client_sign_in_async (client, "ada@example.com", "correct horse", NULL, NULL, pd_test_async_cb, &r1);
+  session = pd_api_client_sign_in_finish (client, pd_test_wait_async (&r1), &error);
   g_assert_no_error (error);
   g_assert_nonnull (session->token);
   g_assert_cmpstr (session->tenant_name, ==, "Bakery Test");
@@ -87,20 +69,20 @@ test_sign_in (void)
     g_assert_cmpstr (session->donor_page_url, ==, donor_pages);
   }
 
-  pd_api_client_sign_in_async (client, "ada@example.com", "wrong", NULL, NULL, on_done_cb, &r2);
-  wrong = pd_api_client_sign_in_finish (client, wait_result (&r2), &error);
+  pd_api_client_sign_in_async (client, "ada@example.com", "wrong", NULL, NULL, pd_test_async_cb, &r2);
+  wrong = pd_api_client_sign_in_finish (client, pd_test_wait_async (&r2), &error);
   g_assert_null (wrong);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
 
-  pd_api_client_get_me_async (client, NULL, on_done_cb, &r3);
-  me = pd_api_client_get_me_finish (client, wait_result (&r3), &error);
+  pd_api_client_get_me_async (client, NULL, pd_test_async_cb, &r3);
+  me = pd_api_client_get_me_finish (client, pd_test_wait_async (&r3), &error);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
 
   pd_api_client_set_token (client, session->token);
-  pd_api_client_get_me_async (client, NULL, on_done_cb, &r4);
-  me = pd_api_client_get_me_finish (client, wait_result (&r4), &error);
+  pd_api_client_get_me_async (client, NULL, pd_test_async_cb, &r4);
+  me = pd_api_client_get_me_finish (client, pd_test_wait_async (&r4), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (me->tenant_id, ==, session->tenant_id);
   g_assert_null (me->token);
@@ -118,23 +100,23 @@ test_record_cycle (void)
   JsonObject *current;
 
   pd_api_client_create_record_async (client, "campaign", CAMPAIGN_ID, fields, "create-1",
-                                     NULL, on_done_cb, &r1);
-  created = pd_api_client_record_finish (client, wait_result (&r1), &error);
+                                     NULL, pd_test_async_cb, &r1);
+  created = pd_api_client_record_finish (client, pd_test_wait_async (&r1), &error);
   g_assert_no_error (error);
   g_assert_cmpint (created->revision, >=, 1);
   g_assert_cmpstr (json_object_get_string_member (created->object, "status"), ==, "draft");
 
   /* The same key and body: replayed, not created twice. */
   pd_api_client_create_record_async (client, "campaign", CAMPAIGN_ID, fields, "create-1",
-                                     NULL, on_done_cb, &r2);
-  replayed = pd_api_client_record_finish (client, wait_result (&r2), &error);
+                                     NULL, pd_test_async_cb, &r2);
+  replayed = pd_api_client_record_finish (client, pd_test_wait_async (&r2), &error);
   g_assert_no_error (error);
   g_assert_cmpint (replayed->revision, ==, created->revision);
 
   json_object_set_string_member (patch, "name", "Summer");
   pd_api_client_update_record_async (client, "campaign", CAMPAIGN_ID, created->revision, patch,
-                                     "update-1", NULL, on_done_cb, &r3);
-  updated = pd_api_client_record_finish (client, wait_result (&r3), &error);
+                                     "update-1", NULL, pd_test_async_cb, &r3);
+  updated = pd_api_client_record_finish (client, pd_test_wait_async (&r3), &error);
   g_assert_no_error (error);
   g_assert_cmpint (updated->revision, >, created->revision);
   g_assert_cmpstr (json_object_get_string_member (updated->object, "name"), ==, "Summer");
@@ -142,8 +124,8 @@ test_record_cycle (void)
   /* Based on the old revision: 412 with the record as it is now. */
   json_object_set_string_member (patch, "name", "Autumn");
   pd_api_client_update_record_async (client, "campaign", CAMPAIGN_ID, created->revision, patch,
-                                     "update-2", NULL, on_done_cb, &r4);
-  stale = pd_api_client_record_finish (client, wait_result (&r4), &error);
+                                     "update-2", NULL, pd_test_async_cb, &r4);
+  stale = pd_api_client_record_finish (client, pd_test_wait_async (&r4), &error);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_PRECONDITION_FAILED);
   current = pd_api_error_get_current (error);
   g_assert_nonnull (current);
@@ -152,18 +134,18 @@ test_record_cycle (void)
 
   /* A different body under a used key is refused. */
   pd_api_client_update_record_async (client, "campaign", CAMPAIGN_ID, updated->revision, patch,
-                                     "update-1", NULL, on_done_cb, &r5);
-  stale = pd_api_client_record_finish (client, wait_result (&r5), &error);
+                                     "update-1", NULL, pd_test_async_cb, &r5);
+  stale = pd_api_client_record_finish (client, pd_test_wait_async (&r5), &error);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_IDEMPOTENCY_KEY_REUSED);
   g_clear_error (&error);
 
   pd_api_client_delete_record_async (client, "campaign", CAMPAIGN_ID, updated->revision, "delete-1",
-                                     NULL, on_done_cb, &r6);
-  g_assert_true (pd_api_client_delete_record_finish (client, wait_result (&r6), &error));
+                                     NULL, pd_test_async_cb, &r6);
+  g_assert_true (pd_api_client_delete_record_finish (client, pd_test_wait_async (&r6), &error));
   g_assert_no_error (error);
 
-  pd_api_client_get_record_async (client, "campaign", CAMPAIGN_ID, NULL, on_done_cb, &r7);
-  stale = pd_api_client_record_finish (client, wait_result (&r7), &error);
+  pd_api_client_get_record_async (client, "campaign", CAMPAIGN_ID, NULL, pd_test_async_cb, &r7);
+  stale = pd_api_client_record_finish (client, pd_test_wait_async (&r7), &error);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_NOT_FOUND);
 }
 
@@ -180,8 +162,8 @@ test_changes_and_validation (void)
   GPtrArray *fields;
 
   pd_api_client_create_record_async (client, "campaign", "7e3e4a52-1f55-4d55-9a3e-0a3c2b9d1e99", bad,
-                                     NULL, NULL, on_done_cb, &r1);
-  record = pd_api_client_record_finish (client, wait_result (&r1), &error);
+                                     NULL, NULL, pd_test_async_cb, &r1);
+  record = pd_api_client_record_finish (client, pd_test_wait_async (&r1), &error);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_VALIDATION);
   fields = pd_api_error_get_field_errors (error);
   g_assert_nonnull (fields);
@@ -189,13 +171,13 @@ test_changes_and_validation (void)
   g_assert_cmpstr (((PdApiFieldError *) g_ptr_array_index (fields, 0))->field, ==, "name");
   g_clear_error (&error);
 
-  pd_api_client_get_changes_async (client, NULL, 2, NULL, on_done_cb, &r2);
-  page = pd_api_client_get_changes_finish (client, wait_result (&r2), &error);
+  pd_api_client_get_changes_async (client, NULL, 2, NULL, pd_test_async_cb, &r2);
+  page = pd_api_client_get_changes_finish (client, pd_test_wait_async (&r2), &error);
   g_assert_no_error (error);
   g_assert_nonnull (page->next_cursor);
 
-  pd_api_client_get_changes_async (client, "bm90IGEgY3Vyc29y", 2, NULL, on_done_cb, &r3);
-  none = pd_api_client_get_changes_finish (client, wait_result (&r3), &error);
+  pd_api_client_get_changes_async (client, "bm90IGEgY3Vyc29y", 2, NULL, pd_test_async_cb, &r3);
+  none = pd_api_client_get_changes_finish (client, pd_test_wait_async (&r3), &error);
   g_assert_nonnull (error);
   g_assert_true (error->code == PD_API_ERROR_INVALID_REQUEST || error->code == PD_API_ERROR_CURSOR_EXPIRED);
 }
@@ -218,13 +200,13 @@ test_asset_and_codes (void)
   const char * const codes[] = { "AAAA-BBBB-CCCC-0001", "AAAA-BBBB-CCCC-0002", NULL };
   gint64 accepted = 0, total = 0;
 
-  pd_api_client_upload_asset_async (client, sha, "image/png", bytes, NULL, NULL, on_done_cb, &r1);
-  g_assert_true (pd_api_client_upload_asset_finish (client, wait_result (&r1), &error));
+  pd_api_client_upload_asset_async (client, sha, "image/png", bytes, NULL, NULL, pd_test_async_cb, &r1);
+  g_assert_true (pd_api_client_upload_asset_finish (client, pd_test_wait_async (&r1), &error));
   g_assert_no_error (error);
 
   pd_api_client_create_record_async (client, "campaign", "1a3e4a52-1f55-4d55-9a3e-0a3c2b9d1e33", fields,
-                                     NULL, NULL, on_done_cb, &r2);
-  campaign = pd_api_client_record_finish (client, wait_result (&r2), &error);
+                                     NULL, NULL, pd_test_async_cb, &r2);
+  campaign = pd_api_client_record_finish (client, pd_test_wait_async (&r2), &error);
   g_assert_no_error (error);
 
   g_assert_true (json_parser_load_from_data (parser,
@@ -232,25 +214,25 @@ test_asset_and_codes (void)
     " \"coins_per_voucher\": 100, \"expires_at\": \"2031-01-01T00:00:00+01:00\"}", -1, NULL));
   pd_api_client_create_record_async (client, "voucher-batch", BATCH_ID,
                                      json_node_get_object (json_parser_get_root (parser)),
-                                     NULL, NULL, on_done_cb, &r3);
-  batch = pd_api_client_record_finish (client, wait_result (&r3), &error);
+                                     NULL, NULL, pd_test_async_cb, &r3);
+  batch = pd_api_client_record_finish (client, pd_test_wait_async (&r3), &error);
   g_assert_no_error (error);
 
-  pd_api_client_upload_voucher_codes_async (client, BATCH_ID, 0, codes, "chunk-0", NULL, on_done_cb, &r4);
-  g_assert_true (pd_api_client_upload_voucher_codes_finish (client, wait_result (&r4), &accepted, &total, &error));
+  pd_api_client_upload_voucher_codes_async (client, BATCH_ID, 0, codes, "chunk-0", NULL, pd_test_async_cb, &r4);
+  g_assert_true (pd_api_client_upload_voucher_codes_finish (client, pd_test_wait_async (&r4), &accepted, &total, &error));
   g_assert_no_error (error);
   g_assert_cmpint (accepted, ==, 2);
   g_assert_cmpint (total, ==, 2);
 
   /* The retry of a chunk whose answer was lost: same result, no codes added. */
-  pd_api_client_upload_voucher_codes_async (client, BATCH_ID, 0, codes, "chunk-0", NULL, on_done_cb, &r5);
-  g_assert_true (pd_api_client_upload_voucher_codes_finish (client, wait_result (&r5), &accepted, &total, &error));
+  pd_api_client_upload_voucher_codes_async (client, BATCH_ID, 0, codes, "chunk-0", NULL, pd_test_async_cb, &r5);
+  g_assert_true (pd_api_client_upload_voucher_codes_finish (client, pd_test_wait_async (&r5), &accepted, &total, &error));
   g_assert_no_error (error);
   g_assert_cmpint (total, ==, 2);
 
-  pd_api_client_get_stats_async (client, "1a3e4a52-1f55-4d55-9a3e-0a3c2b9d1e33", NULL, on_done_cb, &r6);
+  pd_api_client_get_stats_async (client, "1a3e4a52-1f55-4d55-9a3e-0a3c2b9d1e33", NULL, pd_test_async_cb, &r6);
   {
-    g_autoptr(JsonObject) stats = pd_api_client_get_stats_finish (client, wait_result (&r6), &error);
+    g_autoptr(JsonObject) stats = pd_api_client_get_stats_finish (client, pd_test_wait_async (&r6), &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (stats);
@@ -267,13 +249,13 @@ test_publish (void)
   g_autoptr(GError) error = NULL;
 
   pd_api_client_create_record_async (client, "campaign", "2b3e4a52-1f55-4d55-9a3e-0a3c2b9d1e44", fields,
-                                     NULL, NULL, on_done_cb, &r1);
-  campaign = pd_api_client_record_finish (client, wait_result (&r1), &error);
+                                     NULL, NULL, pd_test_async_cb, &r1);
+  campaign = pd_api_client_record_finish (client, pd_test_wait_async (&r1), &error);
   g_assert_no_error (error);
 
   /* No projects: refused with the reasons. */
-  pd_api_client_publish_async (client, campaign->id, campaign->revision, TRUE, NULL, NULL, on_done_cb, &r2);
-  published = pd_api_client_record_finish (client, wait_result (&r2), &error);
+  pd_api_client_publish_async (client, campaign->id, campaign->revision, TRUE, NULL, NULL, pd_test_async_cb, &r2);
+  published = pd_api_client_record_finish (client, pd_test_wait_async (&r2), &error);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_NOT_PUBLISHABLE);
   g_assert_nonnull (pd_api_error_get_field_errors (error));
 }
@@ -315,8 +297,8 @@ test_tls_refused (void)
   https_url = g_strdup_printf ("https://%s", tls_platform->url + strlen ("http://"));
   client = pd_api_client_new (https_url, &error);
   g_assert_no_error (error);
-  pd_api_client_sign_in_async (client, NULL, NULL, api_token, NULL, on_done_cb, &result);
-  session = pd_api_client_sign_in_finish (client, wait_result (&result), &error);
+  pd_api_client_sign_in_async (client, NULL, NULL, api_token, NULL, pd_test_async_cb, &result);
+  session = pd_api_client_sign_in_finish (client, pd_test_wait_async (&result), &error);
   g_assert_null (session);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_TLS);
 

@@ -158,24 +158,6 @@ serve (Fixture    *f,
   f->body = g_strdup (body);
 }
 
-static void
-on_done_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static PdApiClient *
 make_client (Fixture *f)
 {
@@ -203,8 +185,8 @@ get_campaign (PdApiClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  pd_api_client_get_record_async (client, "campaign", CAMPAIGN_ID, NULL, on_done_cb, &result);
-  return pd_api_client_record_finish (client, wait_result (&result), error);
+  pd_api_client_get_record_async (client, "campaign", CAMPAIGN_ID, NULL, pd_test_async_cb, &result);
+  return pd_api_client_record_finish (client, pd_test_wait_async (&result), error);
 }
 
 static void
@@ -304,8 +286,8 @@ test_write_headers (Fixture       *f,
 
   json_object_set_string_member (patch, "name", "Summer");
   pd_api_client_update_record_async (client, "campaign", CAMPAIGN_ID, 7, patch, "key-1",
-                                     NULL, on_done_cb, &r1);
-  record = pd_api_client_record_finish (client, wait_result (&r1), &error);
+                                     NULL, pd_test_async_cb, &r1);
+  record = pd_api_client_record_finish (client, pd_test_wait_async (&r1), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (f->method, ==, "PATCH");
   g_assert_cmpstr (f->if_match, ==, "\"7\"");
@@ -313,9 +295,9 @@ test_write_headers (Fixture       *f,
   g_assert_cmpstr (f->request_body, ==, "{\"name\":\"Summer\"}");
 
   pd_api_client_create_record_async (client, "campaign", CAMPAIGN_ID, patch, "key-2",
-                                     NULL, on_done_cb, &r2);
+                                     NULL, pd_test_async_cb, &r2);
   g_clear_pointer (&record, pd_api_record_free);
-  record = pd_api_client_record_finish (client, wait_result (&r2), &error);
+  record = pd_api_client_record_finish (client, pd_test_wait_async (&r2), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (f->method, ==, "PUT");
   g_assert_cmpstr (f->if_none_match, ==, "*");
@@ -323,8 +305,8 @@ test_write_headers (Fixture       *f,
 
   serve (f, 204, "application/json", NULL);
   pd_api_client_delete_record_async (client, "campaign", CAMPAIGN_ID, 8, "key-3",
-                                     NULL, on_done_cb, &r3);
-  g_assert_true (pd_api_client_delete_record_finish (client, wait_result (&r3), &error));
+                                     NULL, pd_test_async_cb, &r3);
+  g_assert_true (pd_api_client_delete_record_finish (client, pd_test_wait_async (&r3), &error));
   g_assert_no_error (error);
   g_assert_cmpstr (f->method, ==, "DELETE");
   g_assert_cmpstr (f->if_match, ==, "\"8\"");
@@ -498,8 +480,8 @@ test_change_page (Fixture       *f,
          "{\"kind\": \"voucher\", \"id\": \"AAAA-BBBB-CCCC-DDDD\", \"record\": {\"batch_id\": \"b\", \"status\": \"redeemed\"}}"
          "], \"next_cursor\": \"c2\", \"has_more\": false, \"extra\": 1}");
 
-  pd_api_client_get_changes_async (client, "c 1", 500, NULL, on_done_cb, &result);
-  page = pd_api_client_get_changes_finish (client, wait_result (&result), &error);
+  pd_api_client_get_changes_async (client, "c 1", 500, NULL, pd_test_async_cb, &result);
+  page = pd_api_client_get_changes_finish (client, pd_test_wait_async (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (f->path, ==, "/v1/changes");
   g_assert_cmpstr (page->next_cursor, ==, "c2");
@@ -543,11 +525,11 @@ test_cancel (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->hang = TRUE;
-  pd_api_client_get_record_async (client, "campaign", CAMPAIGN_ID, cancellable, on_done_cb, &result);
+  pd_api_client_get_record_async (client, "campaign", CAMPAIGN_ID, cancellable, pd_test_async_cb, &result);
   while (f->paused->len == 0)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
-  record = pd_api_client_record_finish (client, wait_result (&result), &error);
+  record = pd_api_client_record_finish (client, pd_test_wait_async (&result), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 

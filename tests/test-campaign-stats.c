@@ -114,24 +114,6 @@ test_invalid (void)
   assert_invalid ("}", "", NULL);
 }
 
-typedef struct {
-  GAsyncResult *result;
-} Wait;
-
-static void
-on_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  ((Wait *) user_data)->result = g_object_ref (result);
-}
-
-static gboolean
-wait_done (gpointer data)
-{
-  return ((Wait *) data)->result != NULL;
-}
-
 static char *
 run_tool (const char * const *argv)
 {
@@ -156,7 +138,7 @@ test_csv (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
   const char *expected =
     "metric,value\n"
     "campaign,\"Winter, 2026\"\n"
@@ -181,11 +163,11 @@ test_csv (void)
     P1 ",\"Jerseys for \"\"FC Nord\"\"\",800.00,EUR\n";
 
   pd_results_export_set_project_title (export, P1, "Jerseys for \"FC Nord\"");
-  pd_results_export_write_csv_async (export, file, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 30000));
-  g_assert_true (pd_results_export_write_csv_finish (export, wait.result, &error));
+  pd_results_export_write_csv_async (export, file, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  g_assert_true (pd_results_export_write_csv_finish (export, done, &error));
   g_assert_no_error (error);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_cmpstr (contents, ==, expected);
@@ -206,7 +188,7 @@ test_pdf (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *info = NULL;
   g_autofree char *text = NULL;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
   /* 120 projects and 90 days: more than one page. */
   for (guint i = 0; i < 120; i++)
@@ -223,11 +205,11 @@ test_pdf (void)
 
   export = pd_results_export_new (stats, "Bahn Radspende", "EUR", 10000);
   pd_results_export_set_project_title (export, "p119", "Spielplatz Süd");
-  pd_results_export_write_pdf_async (export, file, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 30000));
-  g_assert_true (pd_results_export_write_pdf_finish (export, wait.result, &error));
+  pd_results_export_write_pdf_async (export, file, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  g_assert_true (pd_results_export_write_pdf_finish (export, done, &error));
   g_assert_no_error (error);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
 
   info = run_tool ((const char *[]) { "pdfinfo", path, NULL });
   g_assert_true (g_regex_match_simple ("^Pages:\\s+[3-6]$", info, G_REGEX_MULTILINE, 0));

@@ -24,42 +24,19 @@ typedef struct {
   GArray *codes;
 } Fixture;
 
-typedef struct {
-  GObject      *source;
-  GAsyncResult *result;
-  double        fraction_at_cancel;
-} Wait;
-
-static void
-on_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->source = object;
-  wait->result = g_object_ref (result);
-}
-
-static gboolean
-wait_done (gpointer data)
-{
-  return ((Wait *) data)->result != NULL;
-}
-
 static GArray *
 draw_codes (guint count)
 {
   g_autoptr(PdVoucherGenerator) generator = pd_voucher_generator_new (count);
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
   GError *error = NULL;
   GArray *codes;
 
-  pd_voucher_generator_generate_async (generator, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
-  codes = pd_voucher_generator_generate_finish (generator, wait.result, &error);
+  pd_voucher_generator_generate_async (generator, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  codes = pd_voucher_generator_generate_finish (generator, done, &error);
   g_assert_no_error (error);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
   return codes;
 }
 
@@ -159,13 +136,13 @@ test_csv (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const PdVoucherCodeValue *values = (const PdVoucherCodeValue *) (gconstpointer) fixture->codes->data;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
-  pd_voucher_export_write_csv_async (export, file, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
-  g_assert_true (pd_voucher_export_write_csv_finish (export, wait.result, &error));
+  pd_voucher_export_write_csv_async (export, file, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  g_assert_true (pd_voucher_export_write_csv_finish (export, done, &error));
   g_assert_no_error (error);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
   g_assert_cmpfloat (pd_voucher_export_get_fraction (export), ==, 1.0);
 
   /* Codes are worth money: nobody else on the machine may read them. */
@@ -221,12 +198,12 @@ test_csv_quoting (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
   char code[PD_VOUCHER_CODE_LENGTH + 1];
   g_autofree char *expected = NULL;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
-  pd_voucher_export_write_csv_async (export, file, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
-  g_assert_true (pd_voucher_export_write_csv_finish (export, wait.result, &error));
-  g_object_unref (wait.result);
+  pd_voucher_export_write_csv_async (export, file, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  g_assert_true (pd_voucher_export_write_csv_finish (export, done, &error));
+  g_clear_object (&done);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   lines = g_strsplit (contents, "\n", -1);
   pd_voucher_code_format (&g_array_index (fixture->codes, PdVoucherCodeValue, 0), code);
@@ -287,18 +264,18 @@ test_pdf (Fixture       *fixture,
   g_auto(GStrv) urls = NULL;
   char code[PD_VOUCHER_CODE_LENGTH + 1];
   guint n = fixture->codes->len;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
   pd_voucher_export_set_title (export, "Weihnachtsspende 2026");
   g_assert_true (pd_voucher_export_set_colors (export, "#006a4e", "#ffcc00", "#fdfdf8", "#1a1a1a"));
   g_assert_false (pd_voucher_export_set_colors (export, "green", "#ffcc00", "#fdfdf8", "#1a1a1a"));
   pd_voucher_export_set_logo_file (export, logo);
 
-  pd_voucher_export_write_pdf_async (export, file, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
-  g_assert_true (pd_voucher_export_write_pdf_finish (export, wait.result, &error));
+  pd_voucher_export_write_pdf_async (export, file, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  g_assert_true (pd_voucher_export_write_pdf_finish (export, done, &error));
   g_assert_no_error (error);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
 
   /* 25 cards, ten a page: three A4 pages. */
   info = run_tool ((const char *[]) { "pdfinfo", path, NULL });
@@ -357,27 +334,26 @@ test_pdf_bad_logo (Fixture       *fixture,
   g_autofree char *logo = g_build_filename (fixture->dir, "not-a.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
   g_assert_true (g_file_set_contents (logo, "not an image at all", -1, NULL));
   pd_voucher_export_set_logo_file (export, logo);
-  pd_voucher_export_write_pdf_async (export, file, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
-  g_assert_false (pd_voucher_export_write_pdf_finish (export, wait.result, &error));
+  pd_voucher_export_write_pdf_async (export, file, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  g_assert_false (pd_voucher_export_write_pdf_finish (export, done, &error));
   g_assert_error (error, PD_VOUCHER_EXPORT_ERROR, PD_VOUCHER_EXPORT_ERROR_LOGO);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
 
   /* An SVG without a size is no reason to crash; it may draw nothing. */
   g_assert_true (g_file_set_contents (logo, "<svg xmlns='http://www.w3.org/2000/svg'/>", -1, NULL));
-  wait.result = NULL;
   g_clear_error (&error);
-  pd_voucher_export_write_pdf_async (export, file, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
-  if (!pd_voucher_export_write_pdf_finish (export, wait.result, &error))
+  pd_voucher_export_write_pdf_async (export, file, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  if (!pd_voucher_export_write_pdf_finish (export, done, &error))
     g_assert_error (error, PD_VOUCHER_EXPORT_ERROR, PD_VOUCHER_EXPORT_ERROR_LOGO);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
 }
 
 static void
@@ -407,15 +383,15 @@ test_pdf_cancel (Fixture       *fixture,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
   g_assert_true (g_file_set_contents (path, "older cards", -1, NULL));
   g_signal_connect (export, "notify::fraction", G_CALLBACK (on_fraction_cancel_cb), cancellable);
-  pd_voucher_export_write_pdf_async (export, file, cancellable, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 120000));
-  g_assert_false (pd_voucher_export_write_pdf_finish (export, wait.result, &error));
+  pd_voucher_export_write_pdf_async (export, file, cancellable, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  g_assert_false (pd_voucher_export_write_pdf_finish (export, done, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
 
   g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (export), "fraction-at-cancel")), >=, 50);
   g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (export), "fraction-at-cancel")), <, 1000);
@@ -433,14 +409,14 @@ test_csv_cancel (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
   g_cancellable_cancel (cancellable);
-  pd_voucher_export_write_csv_async (export, file, cancellable, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
-  g_assert_false (pd_voucher_export_write_csv_finish (export, wait.result, &error));
+  pd_voucher_export_write_csv_async (export, file, cancellable, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  g_assert_false (pd_voucher_export_write_csv_finish (export, done, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
   g_assert_cmpuint (count_entries (fixture->dir), ==, 0);
 }
 
@@ -452,13 +428,13 @@ test_not_writable (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "missing-folder", "codes.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
-  pd_voucher_export_write_csv_async (export, file, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
-  g_assert_false (pd_voucher_export_write_csv_finish (export, wait.result, &error));
+  pd_voucher_export_write_csv_async (export, file, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  g_assert_false (pd_voucher_export_write_csv_finish (export, done, &error));
   g_assert_error (error, PD_VOUCHER_EXPORT_ERROR, PD_VOUCHER_EXPORT_ERROR_WRITE);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
 }
 
 /* The platform's donor pages when there is an account, the placeholder

@@ -226,15 +226,30 @@ pd_api_parse_retry_after (const char *value,
   return diff > 0 ? (diff + 999) / 1000 : 0;
 }
 
+/* A member's text, or @fallback when it is missing or not text: a problem
+ * body comes from the server and may hold anything where text belongs
+ * ("type": 5), which json-glib's getters answer with NULL or a critical. */
+static const char *
+string_member (JsonObject *object,
+               const char *name,
+               const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+  return json_node_get_string (node);
+}
+
 static const char *
 problem_slug (JsonObject *problem)
 {
   const char *type;
   const char *slash;
 
-  if (problem == NULL || !json_object_has_member (problem, "type"))
+  if (problem == NULL)
     return "";
-  type = json_object_get_string_member_with_default (problem, "type", "");
+  type = string_member (problem, "type", "");
   slash = strrchr (type, '/');
   return slash != NULL ? slash + 1 : type;
 }
@@ -261,8 +276,8 @@ fill_field_errors (PdApiErrorPrivate *priv,
         continue;
       obj = json_node_get_object (item);
       fe = g_new0 (PdApiFieldError, 1);
-      fe->field = g_strdup (json_object_get_string_member_with_default (obj, "field", ""));
-      fe->message = g_strdup (json_object_get_string_member_with_default (obj, "message", ""));
+      fe->field = g_strdup (string_member (obj, "field", ""));
+      fe->message = g_strdup (string_member (obj, "message", ""));
       g_ptr_array_add (priv->field_errors, fe);
     }
 }
@@ -291,7 +306,9 @@ _pd_api_error_new_from_response (guint       status,
       gsize len;
       const char *data = g_bytes_get_data (body, &len);
 
+      /* A body of blanks parses, to no root at all. */
       if (json_parser_load_from_data (parser, data, len, NULL) &&
+          json_parser_get_root (parser) != NULL &&
           JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         problem = json_node_get_object (json_parser_get_root (parser));
     }
@@ -378,9 +395,7 @@ _pd_api_error_new_from_response (guint       status,
   priv->status = status;
   if (problem != NULL)
     {
-      if (json_object_has_member (problem, "detail") &&
-          JSON_NODE_HOLDS_VALUE (json_object_get_member (problem, "detail")))
-        priv->detail = g_strdup (json_object_get_string_member_with_default (problem, "detail", NULL));
+      priv->detail = g_strdup (string_member (problem, "detail", NULL));
       if (json_object_has_member (problem, "current") &&
           JSON_NODE_HOLDS_OBJECT (json_object_get_member (problem, "current")))
         priv->current = json_object_ref (json_object_get_object_member (problem, "current"));

@@ -127,12 +127,20 @@ pd_asset_get_size (PdAsset *self)
   return self->size;
 }
 
-gboolean
-pd_asset_mime_type_is_supported (const char *mime_type)
+/* (transfer none): the image types the store accepts, %NULL-terminated;
+ * the file choosers offer the same. */
+const char * const *
+pd_asset_get_supported_mime_types (void)
 {
   static const char * const supported[] = {
     "image/png", "image/jpeg", "image/svg+xml", "image/webp", NULL
   };
 
-  return mime_type != NULL && g_strv_contains (supported, mime_type);
+  return supported;
+}
+
+gboolean
+pd_asset_mime_type_is_supported (const char *mime_type)
+{
+  return mime_type != NULL && g_strv_contains (pd_asset_get_supported_mime_types (), mime_type);
 }

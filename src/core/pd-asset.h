@@ -22,5 +22,6 @@ gint64      pd_asset_get_size      (PdAsset    *self);
 
 /* Whether the store accepts @mime_type (PNG, JPEG, SVG, WebP). */
 gboolean    pd_asset_mime_type_is_supported (const char *mime_type);
+const char * const *pd_asset_get_supported_mime_types (void);
 
 G_END_DECLS

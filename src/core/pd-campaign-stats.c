@@ -323,7 +323,8 @@ pd_campaign_stats_new_from_string (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, -1, &parse_error))
+  /* A file of blanks parses, to no root at all. */
+  if (!json_parser_load_from_data (parser, json, -1, &parse_error) || json_parser_get_root (parser) == NULL)
     {
       g_set_error_literal (error, PD_CAMPAIGN_STATS_ERROR, PD_CAMPAIGN_STATS_ERROR_INVALID,
                            _("The campaign results from the platform are damaged."));

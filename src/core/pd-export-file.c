@@ -19,6 +19,8 @@
 #include <glib/gstdio.h>
 
 #include "pd-export-file.h"
+#include <cairo-pdf.h>
+
 #include "pd-voucher-export.h"
 
 struct _PdExportFile
@@ -176,4 +178,42 @@ _pd_export_file_format_time (GDateTime *time)
   if (g_date_time_get_utc_offset (time) == 0)
     return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static cairo_status_t
+write_pdf_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
+                                                     : CAIRO_STATUS_WRITE_ERROR;
+}
+
+cairo_surface_t *
+pd_export_file_create_pdf (PdExportFile *self,
+                           double        width,
+                           double        height,
+                           const char   *title)
+{
+  cairo_surface_t *surface;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, self->stream, width, height);
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Particulate Designer");
+  return surface;
+}
+
+cairo_status_t
+pd_export_file_finish_pdf (cairo_surface_t *surface)
+{
+  cairo_status_t status;
+
+  /* Finishing writes the rest of the file: only now is the status final. */
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
 }

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -21,6 +22,15 @@ gboolean      pd_export_file_commit (PdExportFile  *self,
 void          pd_export_file_free   (PdExportFile  *self);
 
 char         *_pd_export_file_format_time (GDateTime *time);
+
+/* A PDF surface of pages @width x @height points writing to @self, its
+ * title (nullable) and creator set. (transfer full) */
+cairo_surface_t *pd_export_file_create_pdf (PdExportFile *self,
+                                            double        width,
+                                            double        height,
+                                            const char   *title);
+/* Finishes and frees @surface; returns whether every write succeeded. */
+cairo_status_t   pd_export_file_finish_pdf (cairo_surface_t *surface);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdExportFile, pd_export_file_free)
 

@@ -12,8 +12,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-
 #include <glib/gi18n.h>
 
 #include "pd-export-file.h"
@@ -35,15 +33,6 @@ typedef struct {
   double   y;
   guint    page;
 } Report;
-
-static cairo_status_t
-write_stream_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
-}
 
 static void
 ensure_room (Report *r,
@@ -260,9 +249,7 @@ _pd_results_export_write_pdf (PdResultsExport  *self,
   when = g_date_time_format (pd_campaign_stats_get_generated_at (self->stats), C_("report time", "%Y-%m-%d %H:%M"));
   subtitle = g_strdup_printf (_("As of %s"), when);
 
-  surface = cairo_pdf_surface_create_for_stream (write_stream_cb, pd_export_file_stream (out), PAGE_W, PAGE_H);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Particulate Designer");
+  surface = pd_export_file_create_pdf (out, PAGE_W, PAGE_H, title);
   r.cr = cairo_create (surface);
   r.page = 1;
   r.y = MARGIN + MM (6.0);
@@ -278,9 +265,7 @@ _pd_results_export_write_pdf (PdResultsExport  *self,
   cairo_show_page (r.cr);
 
   cairo_destroy (r.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = pd_export_file_finish_pdf (surface);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

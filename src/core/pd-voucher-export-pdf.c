@@ -19,7 +19,6 @@
 
 #include <string.h>
 
-#include <cairo-pdf.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <qrencode.h>
 
@@ -60,17 +59,6 @@ typedef struct {
   char            *expiry_line;
   char            *redeem_line;
 } CardContext;
-
-static cairo_status_t
-write_stream_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  FILE *stream = closure;
-
-  return fwrite (data, 1, length, stream) == length ? CAIRO_STATUS_SUCCESS
-                                                    : CAIRO_STATUS_WRITE_ERROR;
-}
 
 static void
 set_color (cairo_t                    *cr,
@@ -415,11 +403,7 @@ _pd_voucher_export_write_pdf (PdVoucherExport  *self,
 
   if (ok)
     {
-      surface = cairo_pdf_surface_create_for_stream (write_stream_cb, pd_export_file_stream (out),
-                                                     PAGE_W, PAGE_H);
-      if (self->title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Particulate Designer");
+      surface = pd_export_file_create_pdf (out, PAGE_W, PAGE_H, self->title);
       ctx.cr = cairo_create (surface);
       ctx.regular = cairo_toy_font_face_create (self->font_family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
       ctx.bold = cairo_toy_font_face_create (self->font_family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
@@ -451,9 +435,7 @@ _pd_voucher_export_write_pdf (PdVoucherExport  *self,
       cairo_font_face_destroy (ctx.regular);
       cairo_font_face_destroy (ctx.bold);
       cairo_font_face_destroy (ctx.mono);
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-      cairo_surface_destroy (surface);
+      status = pd_export_file_finish_pdf (surface);
       if (ok && status != CAIRO_STATUS_SUCCESS)
         {
           g_set_error (error, PD_VOUCHER_EXPORT_ERROR, PD_VOUCHER_EXPORT_ERROR_WRITE,

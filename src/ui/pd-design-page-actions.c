@@ -16,6 +16,7 @@
 #include "pd-design-edit.h"
 #include "pd-design-page-private.h"
 #include "pd-donor-page-html.h"
+#include "pd-ui-utils.h"
 
 static const PdPageBlockType palette_types[] = {
   PD_PAGE_BLOCK_HERO, PD_PAGE_BLOCK_INTRO, PD_PAGE_BLOCK_REDEEM_FORM, PD_PAGE_BLOCK_PROJECT_GRID,
@@ -422,19 +423,8 @@ choose_block_image_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   PdDesignPage *self = PD_DESIGN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog = pd_image_chooser_new (widget, _("Choose an Image"));
 
-  dialog = gtk_file_chooser_native_new (_("Choose an Image"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Images"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-  gtk_file_filter_add_mime_type (filter, "image/webp");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_block_image_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

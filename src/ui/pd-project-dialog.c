@@ -199,19 +199,8 @@ choose_image_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   PdProjectDialog *self = PD_PROJECT_DIALOG (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser = pd_image_chooser_new (widget, _("Choose an Image"));
 
-  /* Through the portal: the sandbox needs no access to the home folder. */
-  chooser = gtk_file_chooser_native_new (_("Choose an Image"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Images"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-  gtk_file_filter_add_mime_type (filter, "image/webp");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -11,6 +11,7 @@
 
 #include "pd-design-edit.h"
 #include "pd-theme-editor-private.h"
+#include "pd-ui-utils.h"
 
 static const char *image_properties[PD_THEME_N_IMAGES] = { "logo-sha256", "hero-sha256" };
 
@@ -191,20 +192,10 @@ static void
 choose_image (PdThemeEditor *self,
               PdThemeImage   image)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog = pd_image_chooser_new (GTK_WIDGET (self), image == PD_THEME_IMAGE_LOGO
+                                                                           ? _("Choose a Logo")
+                                                                           : _("Choose a Hero Image"));
 
-  dialog = gtk_file_chooser_native_new (image == PD_THEME_IMAGE_LOGO ? _("Choose a Logo") : _("Choose a Hero Image"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Images"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-  gtk_file_filter_add_mime_type (filter, "image/webp");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_object_set_data (G_OBJECT (dialog), "pd-image", GUINT_TO_POINTER (image));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-asset.h"
 #include "pd-money-format.h"
 #include "pd-ui-utils.h"
 
@@ -63,4 +64,25 @@ pd_entry_row_name_parts (AdwEntryRow *row)
   /* Translators: accessible name of the button that applies an entry, %s is the entry's title */
   apply = g_strdup_printf (_("Apply %s"), title);
   name_buttons (GTK_WIDGET (row), apply);
+}
+
+GtkFileChooserNative *
+pd_image_chooser_new (GtkWidget  *widget,
+                      const char *title)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char * const *types = pd_asset_get_supported_mime_types ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Images"));
+  for (guint i = 0; types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, types[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
 }

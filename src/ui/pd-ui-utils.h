@@ -20,4 +20,10 @@ void      pd_widget_set_error  (GtkWidget   *widget,
  * without accessible names; this names them after the row's title. */
 void      pd_entry_row_name_parts (AdwEntryRow *row);
 
+/* A modal "Open" chooser over @widget's window (through the portal, so the
+ * sandbox needs no access to the home folder), showing the images the
+ * store accepts. Show it; unref it in its response handler. */
+GtkFileChooserNative *pd_image_chooser_new (GtkWidget   *widget,
+                                            const char  *title);
+
 G_END_DECLS

@@ -2,13 +2,15 @@
  * CSV and forms
  *
  * Besides "no crash, no leak": the boolean and the GError forms of the
- * colour check agree, and a date that parses formats to text that parses
- * to the same instant.
+ * colour check agree, a colour typed in the theme editor that parses
+ * prints as a valid colour that parses to the same colour, and a date that
+ * parses formats to text that parses to the same instant.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "pd-fuzz.h"
 
+#include "pd-colour.h"
 #include "pd-json.h"
 #include "pd-validation.h"
 
@@ -34,6 +36,26 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (!g_utf8_validate (text, -1, NULL))
     return 0;
+
+  /* Typed text, so always UTF-8, as the entry hands it over. */
+  {
+    PdColour colour, again;
+    g_autofree char *printed = NULL;
+
+    if (pd_colour_parse (text, &colour, &error))
+      {
+        printed = pd_colour_to_string (&colour);
+        g_assert_true (pd_is_valid_color (printed));
+        g_assert_true (pd_colour_parse (printed, &again, NULL));
+        g_assert_true (colour.red == again.red && colour.green == again.green && colour.blue == again.blue);
+      }
+    else
+      {
+        g_assert_nonnull (error);
+        g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      }
+    g_clear_error (&error);
+  }
 
   json_object_set_string_member (object, "starts_at", text);
   if (pd_json_read_date_time (object, "starts_at", FALSE, &date_time, &error))

@@ -113,7 +113,7 @@ LLVMFuzzerInitialize (int    *argc,
   const char *login = "{\"email\": \"demo@example.com\", \"password\": \"demo-password\"}";
   const char *start, *end;
 
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  pd_fuzz_make_warnings_fatal ();
   g_thread_unref (g_thread_new ("server", server_thread, g_steal_pointer (&data_dir)));
 
   g_mutex_lock (&ready_lock);

@@ -13,7 +13,7 @@ LLVMFuzzerInitialize (int    *argc,
 {
   /* Bad input must be refused with a GError, never with a g_critical() or
    * g_warning(): make both abort, so the fuzzer records them as crashes. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  pd_fuzz_make_warnings_fatal ();
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   setlocale (LC_ALL, "");

@@ -10,6 +10,7 @@
 
 #include <glib.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdint.h>
 
 G_BEGIN_DECLS
@@ -27,5 +28,29 @@ char *pd_fuzz_strndup        (const uint8_t  *data,
  * that seeds reach past the first error. */
 void  pd_fuzz_note           (const char     *what,
                               const GError   *error);
+
+/* Makes every critical and warning abort. GLib's own fatal path raises
+ * SIGTRAP, which libFuzzer does not catch, so it would save no input to
+ * reproduce the failure with; abort() it catches. Call it first in
+ * LLVMFuzzerInitialize(). */
+static inline GLogWriterOutput
+pd_fuzz_abort_writer (GLogLevelFlags   log_level,
+                      const GLogField *fields,
+                      gsize            n_fields,
+                      gpointer         user_data)
+{
+  GLogWriterOutput output = g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return output;
+}
+
+static inline void
+pd_fuzz_make_warnings_fatal (void)
+{
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_log_set_writer_func (pd_fuzz_abort_writer, NULL, NULL);
+}
 
 G_END_DECLS

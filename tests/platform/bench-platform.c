@@ -217,7 +217,8 @@ run_worker (gpointer data)
   return NULL;
 }
 
-static void
+/* Requests per second, after checking that nearly all of them succeeded. */
+static double
 run_mix (Mix         mix,
          const char *name,
          guint       port,
@@ -258,6 +259,7 @@ run_mix (Mix         mix,
            done + failed > 0 ? latency / 1000.0 / (done + failed) : 0.0);
   if (failed > done / 100)
     g_error ("Too many failed requests in the %s", name);
+  return rate;
 }
 
 static void
@@ -286,6 +288,7 @@ main (int   argc,
   g_autoptr(GString) projects = g_string_new (NULL);
   g_autofree char *campaign = NULL;
   g_autofree char *batch = NULL;
+  double reads, writes;
 
   for (guint i = 0; i < N_PROJECTS; i++)
     {
@@ -312,8 +315,15 @@ main (int   argc,
   put (platform, token, "/v1/voucher-batches/50000000-0000-4000-8000-000000000001", batch);
 
   g_print ("Reference platform load, %u s per mix, on 127.0.0.1:%u\n", seconds, platform->port);
-  run_mix (MIX_READ, "read mix", platform->port, token, campaign_id, batch_id, project_ids, seconds, connections);
-  run_mix (MIX_WRITE, "write mix", platform->port, token, campaign_id, batch_id, project_ids, seconds, connections);
+  reads = run_mix (MIX_READ, "read mix", platform->port, token, campaign_id, batch_id, project_ids, seconds, connections);
+  writes = run_mix (MIX_WRITE, "write mix", platform->port, token, campaign_id, batch_id, project_ids, seconds, connections);
+
+  /* The baseline is the hosted platform's published peak, not a run. The
+   * target of issue 4 is for reads; writes are shown against the peak. */
+  pd_test_bench_line ("platform read mix vs the published peak of 600 req/s", reads, "req/s", PUBLISHED_PEAK,
+                      ">= 10x", reads >= 10 * PUBLISHED_PEAK);
+  pd_test_bench_line ("platform write mix vs the published peak of 600 req/s", writes, "req/s", PUBLISHED_PEAK,
+                      NULL, FALSE);
 
   pd_platform_fixture_stop (platform);
   return 0;
