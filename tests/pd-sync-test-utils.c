@@ -10,6 +10,7 @@
 #include <sys/prctl.h>
 #include <libsoup/soup.h>
 
+#include "pd-store-sync.h"
 #include "pd-test-utils.h"
 
 static JsonNode *
@@ -697,4 +698,116 @@ pd_test_campaign_new (const char *name)
   pd_campaign_set_voucher_budget_coins (campaign, 5000);
   pd_campaign_text_set_title (pd_campaign_ensure_text (campaign, "de"), name);
   return campaign;
+}
+
+/* What the platform answers for @record: its content at @revision. */
+static JsonNode *
+platform_copy (PdRecord *record,
+               gint64    revision)
+{
+  JsonNode *node = pd_record_content_to_json (record);
+
+  json_object_set_int_member (json_node_get_object (node), "revision", revision);
+  return node;
+}
+
+/* Freezes the change of record @id waiting in @store's outbox, as the
+ * engine does before it sends it; returns the op. */
+static gint64
+freeze_change (PdStore    *store,
+               const char *id)
+{
+  g_autoptr(GPtrArray) ops = pd_store_list_outbox (store, TRUE, NULL);
+
+  g_assert_nonnull (ops);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      PdOutboxOp *op = g_ptr_array_index (ops, i);
+      g_autoptr(PdOutboxOp) frozen = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_equal (op->record_id, id))
+        continue;
+      frozen = pd_store_mark_inflight (store, op->op_id, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (frozen);
+      return op->op_id;
+    }
+
+  g_error ("no change of %s waits to be sent", id);
+}
+
+/* Saves @campaign and lets the platform accept it, so that it is synced
+ * and has a base that later changes are merged against. */
+static void
+save_synced (PdStore    *store,
+             PdCampaign *campaign)
+{
+  const char *id = pd_record_get_id (PD_RECORD (campaign));
+  g_autoptr(JsonNode) answer = platform_copy (PD_RECORD (campaign), 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pd_store_save (store, PD_RECORD (campaign), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_store_apply_push_result (store, freeze_change (store, id), 1, answer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_store_get_sync_state (store, "campaign", id), ==, PD_SYNC_STATE_SYNCED);
+}
+
+/* The platform refuses the local change of @id (412): it holds @current
+ * (%NULL: it deleted the record), changed by someone else meanwhile. */
+static void
+push_refused (PdStore    *store,
+              const char *id,
+              JsonNode   *current)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pd_store_apply_push_conflict (store, freeze_change (store, id), 2, current, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_store_get_sync_state (store, "campaign", id), ==, PD_SYNC_STATE_CONFLICT);
+}
+
+/**
+ * pd_test_store_add_conflicts:
+ *
+ * Puts three campaigns into conflict in @store, one of each kind, as a
+ * platform that refuses their pushes (412) leaves them: two fields
+ * changed here and on the platform ("Spring Appeal"); changed here but
+ * deleted there ("Autumn Appeal"); deleted here but changed there
+ * ("Winter Appeal"). No platform is needed.
+ */
+void
+pd_test_store_add_conflicts (PdStore *store)
+{
+  g_autoptr(PdCampaign) both = pd_test_campaign_new ("Spring Appeal");
+  g_autoptr(PdCampaign) gone_there = pd_test_campaign_new ("Autumn Appeal");
+  g_autoptr(PdCampaign) gone_here = pd_test_campaign_new ("Winter Appeal");
+  g_autoptr(JsonNode) current = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_synced (store, both);
+  save_synced (store, gone_there);
+  save_synced (store, gone_here);
+
+  current = platform_copy (PD_RECORD (both), 2);
+  json_object_set_string_member (json_node_get_object (current), "name", "Spring Appeal (platform)");
+  json_object_set_int_member (json_node_get_object (current), "voucher_budget_coins", 2000);
+  pd_campaign_set_name (both, "Spring Appeal (here)");
+  pd_campaign_set_voucher_budget_coins (both, 3000);
+  g_assert_true (pd_store_save (store, PD_RECORD (both), NULL, &error));
+  g_assert_no_error (error);
+  push_refused (store, pd_record_get_id (PD_RECORD (both)), current);
+  g_clear_pointer (&current, json_node_unref);
+
+  pd_campaign_set_name (gone_there, "Autumn Appeal, renamed");
+  g_assert_true (pd_store_save (store, PD_RECORD (gone_there), NULL, &error));
+  g_assert_no_error (error);
+  push_refused (store, pd_record_get_id (PD_RECORD (gone_there)), NULL);
+
+  current = platform_copy (PD_RECORD (gone_here), 2);
+  json_object_set_string_member (json_node_get_object (current), "name", "Winter Appeal (platform)");
+  g_assert_true (pd_store_delete (store, PD_RECORD (gone_here), NULL, &error));
+  g_assert_no_error (error);
+  push_refused (store, pd_record_get_id (PD_RECORD (gone_here)), current);
 }

@@ -25,26 +25,50 @@
  * row or a new widget is checked without changing this file. A new dialog is
  * checked once its opening action is added to dialog_actions[] below.
  *
+ * Some dialogs only open in a certain state: the conflicts dialog needs an
+ * account whose store holds records in conflict. Their entry prepares that
+ * state first, with real records put into conflict in the account's real
+ * store, and verifies that the dialog then shows what it is to be checked
+ * with.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "pd-application.h"
+#include "pd-conflict-dialog.h"
+#include "pd-context.h"
+#include "pd-sync-test-utils.h"
 #include "pd-test-ui-utils.h"
 #include "pd-window.h"
 
+typedef struct _Fixture Fixture;
+
+static void open_account_in_conflict (Fixture   *fixture);
+static void verify_conflicts_shown   (Fixture   *fixture,
+                                      GtkWindow *dialog,
+                                      guint      n_checked);
+
 /* Actions that open a dialog, each checked on its own: an app. or win.
  * action, or an action installed on the first widget of a type in the
- * main window. */
+ * main window. A dialog that needs a certain state has @prepare, which
+ * brings the window there, and @verify, which asserts that the open dialog
+ * shows what it is to be checked with. */
 static const struct {
   const char *widget_type;   /* NULL: the application or the window */
   const char *action;
+  void      (*prepare) (Fixture   *fixture);
+  void      (*verify)  (Fixture   *fixture,
+                        GtkWindow *dialog,
+                        guint      n_checked);
 } dialog_actions[] = {
-  { NULL, "app.preferences" },
-  { NULL, "app.about" },
-  { NULL, "win.show-help-overlay" },
-  { "PdAccountSwitcher", "account.add" },
-  { "PdProjectsPage", "projects.new-project" },
+  { NULL, "app.preferences", NULL, NULL },
+  { NULL, "app.about", NULL, NULL },
+  { NULL, "win.show-help-overlay", NULL, NULL },
+  { "PdAccountSwitcher", "account.add", NULL, NULL },
+  { "PdProjectsPage", "projects.new-project", NULL, NULL },
+  /* Last: it leaves the local workspace for an account's. */
+  { NULL, "win.resolve-conflicts", open_account_in_conflict, verify_conflicts_shown },
 };
 
 /* ---------------------------------------------------------------------- */
@@ -749,12 +773,15 @@ test_accessibility_checker_accepts_good_tree (void)
 /* ---------------------------------------------------------------------- */
 /* The real application                                                    */
 
-typedef struct
+struct _Fixture
 {
   PdApplication *app;
   GtkWindow     *window;
   gboolean       checked;
-} Fixture;
+  /* The account opened for the conflicts dialog, and its folder. */
+  PdAccount     *account;
+  char          *account_dir;
+};
 
 static GList *
 list_visible_toplevels (void)
@@ -803,6 +830,111 @@ find_widget_of_type (GtkWidget *widget,
   return NULL;
 }
 
+/* ---------------------------------------------------------------------- */
+/* An account with records in conflict, for the conflicts dialog           */
+
+/* The window opens an account whose store holds conflicts, as the account
+ * switcher would. The account is signed out: nothing in the window then
+ * reaches for a platform, so what it shows does not depend on a network,
+ * and the engine lists a store's conflicts the same either way. */
+static void
+open_account_in_conflict (Fixture *fixture)
+{
+  PdContext *context = pd_window_get_context (PD_WINDOW (fixture->window));
+  g_autoptr(GError) error = NULL;
+  PdSyncEngine *engine;
+  PdStore *store;
+
+  fixture->account_dir = pd_test_make_private_dir ();
+  fixture->account = pd_test_account_new (fixture->account_dir, "http://127.0.0.1:9", NULL);
+  g_assert_true (pd_account_get_needs_sign_in (fixture->account));
+  store = pd_account_open_store (fixture->account, &error);
+  g_assert_no_error (error);
+  pd_test_store_add_conflicts (store);
+
+  g_settings_set_boolean (pd_context_get_settings (context), "sync-automatically", FALSE);
+  g_assert_true (pd_context_switch_account (context, fixture->account, &error));
+  g_assert_no_error (error);
+  engine = pd_context_get_sync_engine (context);
+  g_assert_nonnull (engine);
+  g_assert_true (pd_context_get_store (context) == store);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_sync_engine_get_conflicts (engine)), ==, 3);
+  g_assert_true (action_resolves_from (GTK_WIDGET (fixture->window), "win.resolve-conflicts"));
+}
+
+/* Back to the local workspace, so that the account's store closes. */
+static void
+close_account (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fixture->account == NULL)
+    return;
+  g_assert_true (pd_context_switch_account (pd_window_get_context (PD_WINDOW (fixture->window)), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->account);
+}
+
+static void
+count_choices (GtkWidget *widget,
+               guint     *n_radios,
+               guint     *n_buttons)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_is_visible (widget))
+    (*n_radios)++;
+  else if (GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget))
+    (*n_buttons)++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_choices (child, n_radios, n_buttons);
+}
+
+/* The dialog was checked with every kind of conflict in it: a pair of
+ * radio rows for each field changed on both sides and for each record
+ * deleted on one side, the buttons that decide a whole record, Cancel and
+ * Apply. */
+static void
+verify_conflicts_shown (Fixture   *fixture,
+                        GtkWindow *dialog,
+                        guint      n_checked)
+{
+  PdSyncEngine *engine = pd_context_get_sync_engine (pd_window_get_context (PD_WINDOW (fixture->window)));
+  GListModel *conflicts = pd_sync_engine_get_conflicts (engine);
+  guint n_fields = 0, n_deleted_here = 0, n_deleted_there = 0, n_choose_all = 0;
+  guint n_radios = 0, n_buttons = 0;
+
+  g_assert_true (PD_IS_CONFLICT_DIALOG (dialog));
+  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+    {
+      g_autoptr(PdSyncConflict) conflict = g_list_model_get_item (conflicts, i);
+      guint n = g_strv_length ((char **) pd_sync_conflict_get_fields (conflict));
+
+      if (pd_sync_conflict_get_deleted_here (conflict))
+        n_deleted_here++;
+      else if (pd_sync_conflict_get_deleted_there (conflict))
+        n_deleted_there++;
+      else
+        {
+          n_fields += n;
+          if (n > 1)
+            n_choose_all++;
+        }
+    }
+  g_assert_cmpuint (n_fields, ==, 2);
+  g_assert_cmpuint (n_choose_all, ==, 1);
+  g_assert_cmpuint (n_deleted_here, ==, 1);
+  g_assert_cmpuint (n_deleted_there, ==, 1);
+
+  count_choices (GTK_WIDGET (dialog), &n_radios, &n_buttons);
+  g_assert_cmpuint (n_radios, ==, 2 * (n_fields + n_deleted_here + n_deleted_there));
+  /* Keep All Mine and Take All the Platform's, Cancel and Apply. */
+  g_assert_cmpuint (n_buttons, ==, 2 * n_choose_all + 2);
+  /* Each radio and its row, and every button, went through the checker. */
+  g_assert_cmpuint (n_checked, >=, 2 * n_radios + n_buttons);
+}
+
 static void
 check_application (Fixture *fixture)
 {
@@ -829,6 +961,9 @@ check_application (Fixture *fixture)
       const char *type_name = dialog_actions[i].widget_type;
       GtkWindow *dialog;
 
+      if (dialog_actions[i].prepare != NULL)
+        dialog_actions[i].prepare (fixture);
+
       if (type_name != NULL)
         {
           GType type = g_type_from_name (type_name);
@@ -845,7 +980,7 @@ check_application (Fixture *fixture)
       else if (g_str_has_prefix (action, "app."))
         g_action_group_activate_action (G_ACTION_GROUP (fixture->app), action + 4, NULL);
       else
-        gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
       pd_test_settle (300);
 
       dialog = find_new_toplevel (before);
@@ -858,11 +993,14 @@ check_application (Fixture *fixture)
       g_test_message ("%s: %u interactive widgets on %u pages", action, n_checked, n_pages);
       g_assert_cmpuint (n_checked, >, 0);
       assert_no_problems (action, problems);
+      if (dialog_actions[i].verify != NULL)
+        dialog_actions[i].verify (fixture, dialog, n_checked);
 
       gtk_window_close (dialog);
       pd_test_settle (100);
     }
 
+  close_account (fixture);
   fixture->checked = TRUE;
 }
 
@@ -912,6 +1050,8 @@ test_accessibility_application (void)
   g_assert_true (fixture.checked);
 
   g_clear_object (&fixture.app);
+  pd_test_remove_tree (fixture.account_dir);
+  g_free (fixture.account_dir);
 }
 
 int
@@ -919,6 +1059,9 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("pd-test-a11y-XXXXXX", NULL);
+  /* Kept to the end of the process: GTK holds its connection to the bus. */
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
   int status;
 
   /* A private data folder, set before GTK starts: GLib keeps the first
@@ -926,6 +1069,13 @@ main (int   argc,
    * still open the real workspace of whoever runs the test. */
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* A private bus that starts no services: opening an account looks for
+   * its token in the keyring, which must never start or unlock the keyring
+   * of whoever runs the test. Without a Secret Service the lookup fails at
+   * once and the account stays as it is. GTestDBus unsets DISPLAY. */
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -935,6 +1085,7 @@ main (int   argc,
 
   status = g_test_run ();
   pd_test_remove_tree (data_home);
+  g_test_dbus_stop (bus);
 
   return status;
 }
