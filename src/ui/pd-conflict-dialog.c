@@ -126,6 +126,11 @@ choice_row (PdConflictDialog  *self,
   g_object_set_data (G_OBJECT (check), "choice", GINT_TO_POINTER (choice));
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self, 0);
 
+  /* Screen readers moving row by row hear which field the choice is for,
+   * not only "Keep mine" again and again. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_hash_table_insert (self->checks, check_key (conflict, field, choice), check);
