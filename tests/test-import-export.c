@@ -314,6 +314,111 @@ test_import_undo (Fixture       *fixture,
   g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 3);
 }
 
+/* New rows take the store's bulk path: each still gets its create op and
+ * its bookkeeping, and undo/redo bring back every field. */
+static void
+test_import_tracks_new (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *csv =
+    "id;title;organisation;location;default_target_coins\n"
+    "6f1c1b1e-0000-4000-8000-000000000003;Brunnen;Wasser e.V.;Köln;1.500\n"
+    "6f1c1b1e-0000-4000-8000-000000000001;Schule;Bildung e.V.;Gent;0\n"
+    ";Ohne Id;Verein;Berlin;7\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(PdProject) brunnen = NULL;
+  PdUndoStack *undo = pd_store_get_undo_stack (fixture->store);
+
+  g_assert_true (import_text (fixture->store, csv, PD_PROJECT_IMPORT_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  ops = pd_store_list_outbox (fixture->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ops->len, ==, 3);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      PdOutboxOp *op = g_ptr_array_index (ops, i);
+
+      g_assert_cmpint (op->verb, ==, PD_OUTBOX_VERB_CREATE);
+      g_assert_cmpint (op->status, ==, PD_OUTBOX_STATUS_PENDING);
+      g_assert_cmpstr (op->kind, ==, "project");
+      g_assert_nonnull (pd_store_get_project (fixture->store, op->record_id));
+      g_assert_cmpint (pd_store_get_sync_state (fixture->store, "project", op->record_id), ==,
+                       PD_SYNC_STATE_CREATED);
+      g_assert_cmpint (pd_store_get_local_seq (fixture->store, "project", op->record_id), ==, 1);
+      /* Keys are unique per op. */
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (op->idempotency_key, !=, ((PdOutboxOp *) g_ptr_array_index (ops, j))->idempotency_key);
+    }
+  brunnen = pd_store_get_project (fixture->store, "6f1c1b1e-0000-4000-8000-000000000003");
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (brunnen)), ==, PD_SYNC_STATE_CREATED);
+  g_clear_object (&brunnen);
+
+  g_assert_true (pd_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 0);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+
+  g_assert_true (pd_undo_stack_redo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 3);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 3);
+  brunnen = pd_store_get_project (fixture->store, "6f1c1b1e-0000-4000-8000-000000000003");
+  g_assert_cmpstr (pd_project_get_title (brunnen), ==, "Brunnen");
+  g_assert_cmpstr (pd_project_get_organisation (brunnen), ==, "Wasser e.V.");
+  g_assert_cmpstr (pd_project_get_location (brunnen), ==, "Köln");
+  g_assert_cmpint (pd_project_get_default_target_coins (brunnen), ==, 1500);
+
+  /* And undo once more, now from the redone copies. */
+  g_assert_true (pd_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 0);
+}
+
+/* A new row whose id the store still tracks (synced, then deleted here)
+ * is brought back as an edit of the server's record, not a second create. */
+static void
+test_import_tracked_id (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *id = "6f1c1b1e-0000-4000-8000-0000000000aa";
+  g_autoptr(PdProject) remote = pd_project_new_with_id (id);
+  g_autoptr(JsonNode) record = NULL;
+  g_autoptr(JsonArray) changes = json_array_new ();
+  JsonObject *change = json_object_new ();
+  g_autoptr(PdProject) stored = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_strdup_printf ("id,title\n%s,Zurück\n", id);
+
+  pd_project_set_title (remote, "Vom Server");
+  pd_project_set_source (remote, PD_PROJECT_SOURCE_CLIENT);
+  record = pd_record_content_to_json (PD_RECORD (remote));
+  json_object_set_string_member (change, "kind", "project");
+  json_object_set_string_member (change, "id", id);
+  json_object_set_int_member (change, "revision", 3);
+  json_object_set_member (change, "record", json_node_ref (record));
+  json_array_add_object_element (changes, change);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", changes, "c1", &error));
+  g_assert_no_error (error);
+
+  stored = pd_store_get_project (fixture->store, id);
+  g_assert_true (pd_store_delete (fixture->store, PD_RECORD (stored), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+
+  g_assert_true (import_text (fixture->store, csv, PD_PROJECT_IMPORT_NONE, NULL, &error));
+  g_assert_no_error (error);
+  stored = pd_store_get_project (fixture->store, id);
+  g_assert_cmpstr (pd_project_get_title (stored), ==, "Zurück");
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "project", id), ==, PD_SYNC_STATE_MODIFIED);
+  ops = pd_store_list_outbox (fixture->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ops->len, ==, 1);
+  g_assert_cmpint (((PdOutboxOp *) g_ptr_array_index (ops, 0))->verb, ==, PD_OUTBOX_VERB_UPDATE);
+}
+
 static GBytes *
 replace_in_bytes (GBytes     *bytes,
                   const char *from,
@@ -709,6 +814,8 @@ main (int   argc,
   ADD ("/import/dry-run", test_import_dry_run);
   ADD ("/import/malformed", test_import_malformed);
   ADD ("/import/undo", test_import_undo);
+  ADD ("/import/tracks-new", test_import_tracks_new);
+  ADD ("/import/tracked-id", test_import_tracked_id);
   ADD ("/import/updates-by-id", test_import_updates_by_id);
   ADD ("/import/catalogue", test_import_catalogue);
   ADD ("/export/projects-csv-round-trip", test_export_projects_csv_round_trip);

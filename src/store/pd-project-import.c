@@ -345,6 +345,23 @@ set_other_fields (Import     *import,
     }
 }
 
+/* Most imported rows are new: a look at the index is all they need,
+ * rather than building a record that is not there. */
+static gboolean
+project_exists (PdStore    *store,
+                const char *id)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (store, "SELECT 1 FROM projects WHERE id = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return TRUE;  /* then let the full lookup decide */
+  _pd_store_bind_static (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
 /* (transfer full) (nullable): the project the row describes, a new one or
  * an edited copy of an existing one; %NULL when the row has problems or
  * would change nothing (then *unchanged is set). */
@@ -392,7 +409,8 @@ import_row (Import    *import,
           problem (import, COL_ID, _("An earlier row has the same id."));
           return NULL;
         }
-      existing = pd_store_get_project (import->store, id);
+      if (project_exists (import->store, id))
+        existing = pd_store_get_project (import->store, id);
     }
 
   if (existing != NULL)
@@ -506,7 +524,8 @@ pd_project_import_csv (PdStore               *store,
 {
   g_autoptr(PdCsvReader) reader = NULL;
   g_autoptr(PdImportReport) report = NULL;
-  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) created = NULL;
+  g_autoptr(GPtrArray) updated = NULL;
   g_autoptr(GHashTable) seen_ids = NULL;
   g_auto(GStrv) header = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -552,7 +571,8 @@ pd_project_import_csv (PdStore               *store,
   cache_size = enlarge_cache (store);
   pd_store_begin_action (store, _("Import Projects"));
 
-  records = g_ptr_array_new_with_free_func (g_object_unref);
+  created = g_ptr_array_new_with_free_func (g_object_unref);
+  updated = g_ptr_array_new_with_free_func (g_object_unref);
   while (pd_csv_reader_next (reader, &fields, &line, &local_error))
     {
       g_autoptr(PdProject) project = NULL;
@@ -572,7 +592,7 @@ pd_project_import_csv (PdStore               *store,
 
       if (project != NULL)
         {
-          g_ptr_array_add (records, g_steal_pointer (&project));
+          g_ptr_array_add (existing ? updated : created, g_steal_pointer (&project));
           if (existing)
             n_updated++;
           else
@@ -617,7 +637,10 @@ pd_project_import_csv (PdStore               *store,
     }
   else
     {
-      gboolean written = records->len == 0 || pd_store_save_all (store, records, NULL, error);
+      /* New rows were validated above and checked absent in this very
+       * transaction: they take the store's bulk path. */
+      gboolean written = (created->len == 0 || _pd_store_save_new (store, created, error)) &&
+                         (updated->len == 0 || pd_store_save_all (store, updated, NULL, error));
 
       /* After a failed save, ending the action rolls everything back. */
       saved = pd_store_end_action (store, written, written ? error : NULL) && written;

@@ -152,6 +152,12 @@ gboolean       _pd_store_track_local_change (PdStore    *self,
                                              const char *id,
                                              gboolean    deleted,
                                              GError    **error);
+gboolean       _pd_store_track_created_all (PdStore    *self,
+                                            const char *kind,
+                                            const char *ids_json,
+                                            GPtrArray  *out_tracked,
+                                            GError    **error);
+void           _pd_store_register_sync_functions (sqlite3 *db);
 PdSyncState    _pd_store_read_state      (PdStore     *self,
                                           const char  *kind,
                                           const char  *id,
@@ -162,6 +168,14 @@ gboolean       _pd_store_apply_content   (PdStore     *self,
                                           const char  *kind,
                                           const char  *id,
                                           JsonNode    *content,
+                                          GError     **error);
+
+/* Local edits (pd-store-edit.c) */
+/* Saves @records, which the caller has validated and found absent from
+ * the store (a bulk import), in one transaction, tracked for sync; part
+ * of the open action's undo step if there is one. */
+gboolean       _pd_store_save_new        (PdStore     *self,
+                                          GPtrArray   *records,
                                           GError     **error);
 
 /* Undo (pd-undo-stack.c) */

@@ -336,6 +336,80 @@ _pd_store_track_local_change (PdStore     *self,
                    seq, error);
 }
 
+static void
+idempotency_key_func (sqlite3_context *context,
+                      int              argc,
+                      sqlite3_value  **argv)
+{
+  char key[37];
+
+  new_idempotency_key (key);
+  sqlite3_result_text (context, key, 36, SQLITE_TRANSIENT);
+}
+
+void
+_pd_store_register_sync_functions (sqlite3 *db)
+{
+  /* Not deterministic: a new key on every call. */
+  sqlite3_create_function (db, "pd_idempotency_key", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                           NULL, idempotency_key_func, NULL, NULL);
+}
+
+/* For records just written that the caller found absent (a bulk import):
+ * their bookkeeping and create ops in three statements for all of them,
+ * instead of a read and two writes each. @ids_json is a JSON array of the
+ * ids; those the store already tracks (say, synced and then deleted here)
+ * are returned in @out_tracked for the caller to track one by one, and
+ * get neither a row nor an op here. */
+gboolean
+_pd_store_track_created_all (PdStore     *self,
+                             const char  *kind,
+                             const char  *ids_json,
+                             GPtrArray   *out_tracked,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (self,
+    "SELECT value FROM json_each (?2) WHERE EXISTS"
+    " (SELECT 1 FROM sync_records WHERE kind = ?1 AND id = value)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_static (stmt, 1, kind);
+  _pd_store_bind_static (stmt, 2, ids_json);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (out_tracked, g_strdup (_pd_store_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  /* The ops first, while "not tracked yet" still tells them apart (in
+   * the usual case, none is tracked and the check is left out). */
+  if (out_tracked->len == 0)
+    stmt = _pd_store_prepare (self,
+      "INSERT INTO outbox (kind, record_id, verb, idempotency_key, local_seq, status)"
+      " SELECT ?1, value, 'create', pd_idempotency_key (), 1, 'pending' FROM json_each (?2) ORDER BY key", error);
+  else
+    stmt = _pd_store_prepare (self,
+      "INSERT INTO outbox (kind, record_id, verb, idempotency_key, local_seq, status)"
+      " SELECT ?1, value, 'create', pd_idempotency_key (), 1, 'pending' FROM json_each (?2)"
+      " WHERE NOT EXISTS (SELECT 1 FROM sync_records WHERE kind = ?1 AND id = value) ORDER BY key", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_static (stmt, 1, kind);
+  _pd_store_bind_static (stmt, 2, ids_json);
+  if (!_pd_store_step_done (self, stmt, error))
+    return FALSE;
+  self->outbox_touched = TRUE;
+
+  stmt = _pd_store_prepare (self,
+    "INSERT INTO sync_records (kind, id, state, revision, local_seq)"
+    " SELECT ?1, value, 'created', 0, 1 FROM json_each (?2) WHERE true"
+    " ON CONFLICT (kind, id) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_static (stmt, 1, kind);
+  _pd_store_bind_static (stmt, 2, ids_json);
+  return _pd_store_step_done (self, stmt, error);
+}
+
 PdSyncState
 _pd_store_read_state (PdStore    *self,
                       const char *kind,

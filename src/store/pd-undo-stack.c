@@ -226,6 +226,14 @@ apply_step (PdUndoStack  *self,
       guint index = backwards ? step->changes->len - 1 - i : i;
       PdStoreChange *change = g_ptr_array_index (step->changes, index);
 
+      /* A bulk save kept no copy of what it wrote; until it is undone,
+       * the store holds exactly that, so redo's copy is read now. */
+      if (backwards && change->after == NULL && change->after_is_written)
+        {
+          change->after = _pd_store_read_content (store, change->kind, change->id);
+          change->after_is_written = FALSE;
+        }
+
       if (!_pd_store_apply_content (store, change->kind, change->id,
                                     backwards ? change->before : change->after, error))
         {
