@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sqlite3.h>
 #include <string.h>
 
 #include "pd-csv-reader.h"
@@ -419,6 +420,149 @@ test_import_tracked_id (Fixture       *fixture,
   g_assert_cmpint (((PdOutboxOp *) g_ptr_array_index (ops, 0))->verb, ==, PD_OUTBOX_VERB_UPDATE);
 }
 
+
+/* --- Off the main thread ---------------------------------------------------- */
+
+typedef struct {
+  GAsyncResult *result;
+  GCancellable *cancel_at_progress;
+  guint         n_progress;
+  double        last_fraction;
+  guint         n_ticks;
+} AsyncState;
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->result = g_object_ref (result);
+}
+
+static void
+on_import_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_cmpfloat (fraction, >=, state->last_fraction);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  state->last_fraction = fraction;
+  state->n_progress++;
+  if (state->cancel_at_progress != NULL && fraction > 0)
+    g_cancellable_cancel (state->cancel_at_progress);
+}
+
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  ((AsyncState *) user_data)->n_ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return ((AsyncState *) data)->result != NULL;
+}
+
+static GBytes *
+many_rows_csv (guint n)
+{
+  GString *csv = g_string_new ("title;organisation;location;default_target_coins\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "Projekt %u;Verein %u e.V.;Köln;%u\n", i, i % 97, i);
+  return g_string_free_to_bytes (csv);
+}
+
+static void
+assert_integrity (PdStore *store)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (pd_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* The import runs in a thread: the main loop keeps turning, progress
+ * arrives in it, and the result lands in the store (lists, undo, outbox). */
+static void
+test_import_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) csv = many_rows_csv (20000);
+  g_autoptr(PdImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncState state = { 0 };
+  GListModel *projects = pd_store_get_projects (fixture->store);
+  PdUndoStack *undo = pd_store_get_undo_stack (fixture->store);
+  guint tick;
+
+  tick = g_timeout_add (5, on_tick_cb, &state);
+  pd_project_import_csv_async (fixture->store, csv, PD_PROJECT_IMPORT_NONE, NULL,
+                               on_import_progress_cb, &state, NULL, on_import_done_cb, &state);
+  /* Nothing is written before the worker commits. */
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 0);
+  g_assert_true (pd_test_wait_for (has_result, &state, 100000));
+  g_source_remove (tick);
+
+  g_assert_true (pd_project_import_csv_finish (fixture->store, state.result, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_import_report_get_n_created (report), ==, 20000);
+  /* The main loop ran while the worker imported. */
+  g_assert_cmpuint (state.n_progress, >, 1);
+  g_assert_cmpuint (state.n_ticks, >, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 20000);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 20000);
+  g_assert_cmpuint (pd_undo_stack_get_depth (undo), ==, 1);
+  g_assert_true (pd_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 0);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  g_clear_object (&state.result);
+  assert_integrity (fixture->store);
+}
+
+/* Cancelled half-way: nothing imported, nothing to undo, database whole. */
+static void
+test_import_async_cancel (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) csv = many_rows_csv (60000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  AsyncState state = { 0 };
+
+  state.cancel_at_progress = cancellable;
+  pd_project_import_csv_async (fixture->store, csv, PD_PROJECT_IMPORT_NONE, cancellable,
+                               on_import_progress_cb, &state, NULL, on_import_done_cb, &state);
+  g_assert_true (pd_test_wait_for (has_result, &state, 100000));
+
+  g_assert_false (pd_project_import_csv_finish (fixture->store, state.result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (state.n_progress, >=, 1);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 0);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  g_assert_false (pd_undo_stack_get_can_undo (pd_store_get_undo_stack (fixture->store)));
+  g_clear_object (&state.result);
+  assert_integrity (fixture->store);
+
+  /* The store is free for the next import. */
+  g_clear_error (&error);
+  g_assert_true (import_text (fixture->store, "title\nA\n", PD_PROJECT_IMPORT_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 1);
+}
+
 static GBytes *
 replace_in_bytes (GBytes     *bytes,
                   const char *from,
@@ -816,6 +960,8 @@ main (int   argc,
   ADD ("/import/undo", test_import_undo);
   ADD ("/import/tracks-new", test_import_tracks_new);
   ADD ("/import/tracked-id", test_import_tracked_id);
+  ADD ("/import/async", test_import_async);
+  ADD ("/import/async-cancel", test_import_async_cancel);
   ADD ("/import/updates-by-id", test_import_updates_by_id);
   ADD ("/import/catalogue", test_import_catalogue);
   ADD ("/export/projects-csv-round-trip", test_export_projects_csv_round_trip);

@@ -22,6 +22,7 @@
 #include "pd-csv-reader.h"
 #include "pd-json.h"
 #include "pd-project-import.h"
+#include "pd-project-import-private.h"
 #include "pd-store-private.h"
 #include "pd-validation.h"
 
@@ -486,6 +487,27 @@ restore_cache (PdStore *store,
   sqlite3_exec (store->db, sql, NULL, NULL, NULL);
 }
 
+/* How often the import reports progress (and may be stopped). */
+#define PROGRESS_ROWS 256
+
+static guint
+count_lines (GBytes *csv)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (csv, &size);
+  const char *end = data + size;
+  guint n = 0;
+
+  for (const char *p = data; p != NULL && p < end; p++)
+    {
+      p = memchr (p, '\n', end - p);
+      if (p == NULL)
+        break;
+      n++;
+    }
+  return n + 1;
+}
+
 static gboolean
 row_is_blank (char **fields)
 {
@@ -499,28 +521,18 @@ row_is_blank (char **fields)
   return TRUE;
 }
 
-/**
- * pd_project_import_csv:
- * @store: the workspace
- * @csv: the file's bytes
- * @flags: whether to skip bad rows, or only check
- * @out_report: (out) (optional) (transfer full): what was imported and
- *   every problem by line and column; set whenever the header was read
- * @error: return location for a #PD_CSV_ERROR (malformed file), a
- *   #PD_IMPORT_ERROR (bad header, or bad rows without
- *   %PD_PROJECT_IMPORT_SKIP_BAD_ROWS) or a #PD_STORE_ERROR
- *
- * Imports the projects of @csv in one transaction and one undo step:
- * either every accepted row is saved, or nothing is.
- *
- * Returns: %TRUE if the projects were imported (or, for a dry run, could be)
- */
+/* Does pd_project_import_csv(); @progress (nullable), called in the
+ * calling thread every few hundred rows, may stop the import by
+ * returning %FALSE (then nothing is written, and @error is
+ * G_IO_ERROR_CANCELLED). */
 gboolean
-pd_project_import_csv (PdStore               *store,
-                       GBytes                *csv,
-                       PdProjectImportFlags   flags,
-                       PdImportReport       **out_report,
-                       GError               **error)
+_pd_project_import_csv_full (PdStore               *store,
+                             GBytes                *csv,
+                             PdProjectImportFlags   flags,
+                             PdImportProgressFunc   progress,
+                             gpointer               progress_data,
+                             PdImportReport       **out_report,
+                             GError               **error)
 {
   g_autoptr(PdCsvReader) reader = NULL;
   g_autoptr(PdImportReport) report = NULL;
@@ -530,6 +542,7 @@ pd_project_import_csv (PdStore               *store,
   g_auto(GStrv) header = NULL;
   g_autoptr(GError) local_error = NULL;
   guint n_rows = 0, n_created = 0, n_updated = 0, n_unchanged = 0, n_bad = 0;
+  guint n_lines = progress != NULL ? count_lines (csv) : 0;
   gint64 cache_size;
   gboolean saved;
   Import import = { 0 };
@@ -585,6 +598,14 @@ pd_project_import_csv (PdStore               *store,
         }
 
       n_rows++;
+      /* Reading is about half the work; saving (see below) the rest. */
+      if (progress != NULL && n_rows % PROGRESS_ROWS == 0 &&
+          !progress (0.5 * MIN (1.0, (double) line / MAX (n_lines, 1)), progress_data))
+        {
+          g_strfreev (fields);
+          g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was cancelled."));
+          break;
+        }
       import.row = pd_csv_reader_get_row (reader);
       import.line = line;
       project = import_row (&import, fields, &existing, &unchanged);
@@ -639,8 +660,14 @@ pd_project_import_csv (PdStore               *store,
     {
       /* New rows were validated above and checked absent in this very
        * transaction: they take the store's bulk path. */
-      gboolean written = (created->len == 0 || _pd_store_save_new (store, created, error)) &&
-                         (updated->len == 0 || pd_store_save_all (store, updated, NULL, error));
+      gboolean written;
+
+      store->bulk_progress = progress;
+      store->bulk_progress_data = progress_data;
+      written = (created->len == 0 || _pd_store_save_new (store, created, error)) &&
+                (updated->len == 0 || pd_store_save_all (store, updated, NULL, error));
+      store->bulk_progress = NULL;
+      store->bulk_progress_data = NULL;
 
       /* After a failed save, ending the action rolls everything back. */
       saved = pd_store_end_action (store, written, written ? error : NULL) && written;
@@ -659,4 +686,35 @@ pd_project_import_csv (PdStore               *store,
   if (out_report != NULL)
     *out_report = g_steal_pointer (&report);
   return TRUE;
+}
+
+/**
+ * pd_project_import_csv:
+ * @store: the workspace
+ * @csv: the file's bytes
+ * @flags: whether to skip bad rows, or only check
+ * @out_report: (out) (optional) (transfer full): what was imported and
+ *   every problem by line and column; set whenever the header was read
+ * @error: return location for a #PD_CSV_ERROR (malformed file), a
+ *   #PD_IMPORT_ERROR (bad header, or bad rows without
+ *   %PD_PROJECT_IMPORT_SKIP_BAD_ROWS) or a #PD_STORE_ERROR
+ *
+ * Imports the projects of @csv in one transaction and one undo step:
+ * either every accepted row is saved, or nothing is. Blocks until done;
+ * see pd_project_import_csv_async() for large files in a window.
+ *
+ * Returns: %TRUE if the projects were imported (or, for a dry run, could be)
+ */
+gboolean
+pd_project_import_csv (PdStore               *store,
+                       GBytes                *csv,
+                       PdProjectImportFlags   flags,
+                       PdImportReport       **out_report,
+                       GError               **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (csv != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pd_project_import_csv_full (store, csv, flags, NULL, NULL, out_report, error);
 }

@@ -321,6 +321,13 @@ save_records (PdStore     *self,
 
   for (guint i = 0; i < n_records && ok; i++)
     {
+      if (self->bulk_progress != NULL && i % 512 == 0 &&
+          !self->bulk_progress (0.5 + 0.5 * i / n_records, self->bulk_progress_data))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was cancelled."));
+          ok = FALSE;
+          break;
+        }
       if (known_new)
         ok = save_new_one (self, records[i], changes, error);
       else

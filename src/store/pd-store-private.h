@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* Progress of a long write (0 to 1), called in the writing thread;
+ * returning %FALSE stops it. */
+typedef gboolean (*PdImportProgressFunc) (double   fraction,
+                                          gpointer user_data);
+
 struct _PdStore
 {
   GObject      parent_instance;
@@ -39,6 +44,10 @@ struct _PdStore
    * live instances need not read it back. */
   PdSyncState  tracked_state;
   gint64       tracked_revision;
+
+  /* Set by an import around its save: the second half of its progress. */
+  PdImportProgressFunc bulk_progress;
+  gpointer             bulk_progress_data;
 };
 
 /* One change of a record for the undo stack: its content before and after
@@ -178,10 +187,18 @@ gboolean       _pd_store_save_new        (PdStore     *self,
                                           GPtrArray   *records,
                                           GError     **error);
 
+/* Tells listeners (the sync engine) of ops written by another connection
+ * to the same file. */
+void           _pd_store_outbox_changed  (PdStore     *self);
+
 /* Undo (pd-undo-stack.c) */
 PdUndoStack   *_pd_undo_stack_new        (PdStore     *store);
 void           _pd_undo_stack_push       (PdUndoStack *self,
                                           const char  *title,
                                           GPtrArray   *changes);
+/* (transfer full) (nullable): the changes of the most recent step, which
+ * leaves the stack; its title in @out_title. */
+GPtrArray     *_pd_undo_stack_take_last  (PdUndoStack *self,
+                                          char       **out_title);
 
 G_END_DECLS

@@ -174,6 +174,25 @@ _pd_undo_stack_push (PdUndoStack *self,
   update_state (self, could_undo, could_redo);
 }
 
+GPtrArray *
+_pd_undo_stack_take_last (PdUndoStack  *self,
+                          char        **out_title)
+{
+  gboolean could_undo = pd_undo_stack_get_can_undo (self);
+  gboolean could_redo = pd_undo_stack_get_can_redo (self);
+  Step *step = g_queue_pop_head (&self->undo);
+  GPtrArray *changes;
+
+  *out_title = NULL;
+  if (step == NULL)
+    return NULL;
+  *out_title = g_steal_pointer (&step->title);
+  changes = g_steal_pointer (&step->changes);
+  g_free (step);
+  update_state (self, could_undo, could_redo);
+  return changes;
+}
+
 gboolean
 pd_undo_stack_get_can_undo (PdUndoStack *self)
 {
