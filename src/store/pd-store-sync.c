@@ -864,8 +864,10 @@ merge_remote (PdStore     *self,
               gint64       revision,
               JsonNode    *server_record,
               gboolean     from_push,
+              PdRecord   **out_written,
               GError     **error)
 {
+  g_autoptr(PdRecord) parsed = NULL;
   g_auto(SyncRow) row = { 0, };
   g_autoptr(JsonNode) remote = NULL;
   g_autoptr(JsonNode) local = NULL;
@@ -880,9 +882,11 @@ merge_remote (PdStore     *self,
 
   if (server_record != NULL)
     {
-      remote = normalise_server_record (kind, server_record, error);
-      if (remote == NULL)
+      /* Parsed once: the record written, its normalised content the base. */
+      parsed = pd_record_new_from_json (pd_record_type_from_kind (kind), server_record, error);
+      if (parsed == NULL)
         return FALSE;
+      remote = pd_record_content_to_json (parsed);
       remote_json = pd_json_to_string (remote);
     }
 
@@ -895,9 +899,18 @@ merge_remote (PdStore     *self,
 
       if (row.exists && !from_push && revision <= row.revision)
         return TRUE;
-      return write_content (self, kind, remote, error) &&
-             write_sync_row (self, kind, id, PD_SYNC_STATE_SYNCED, revision, row.local_seq,
-                             remote_json, NULL, NULL, error);
+      if (!_pd_store_write_record (self, parsed, error) ||
+          !write_sync_row (self, kind, id, PD_SYNC_STATE_SYNCED, revision, row.local_seq,
+                           remote_json, NULL, NULL, error))
+        return FALSE;
+      /* The caller may make it the live instance: nothing to read back. */
+      if (out_written != NULL)
+        {
+          pd_record_set_revision (parsed, revision);
+          pd_record_set_sync_state (parsed, PD_SYNC_STATE_SYNCED);
+          *out_written = g_steal_pointer (&parsed);
+        }
+      return TRUE;
     }
 
   /* Our own push coming back through the feed, or an older version. */
@@ -958,7 +971,7 @@ pd_store_apply_push_conflict (PdStore   *self,
 
   op = read_op (self, op_id, error);
   if (op == NULL || !delete_op (self, op_id, error) ||
-      !merge_remote (self, op->kind, op->record_id, revision, current, TRUE, error) ||
+      !merge_remote (self, op->kind, op->record_id, revision, current, TRUE, NULL, error) ||
       !_pd_store_commit (self, error))
     {
       _pd_store_rollback (self);
@@ -1067,6 +1080,9 @@ pd_store_apply_remote_changes (PdStore     *self,
                                GError     **error)
 {
   g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_free);
+  /* Records taken from the server as they are: they become the live
+   * instances (or update them) without being read back. */
+  g_autoptr(GPtrArray) written_records = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   gboolean resyncing;
   guint n;
@@ -1088,6 +1104,7 @@ pd_store_apply_remote_changes (PdStore     *self,
       gint64 revision;
       gboolean deleted;
       JsonNode *record;
+      g_autoptr(PdRecord) written = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -1119,7 +1136,7 @@ pd_store_apply_remote_changes (PdStore     *self,
           goto fail;
         }
 
-      if (!merge_remote (self, kind, id, revision, record, FALSE, error))
+      if (!merge_remote (self, kind, id, revision, record, FALSE, &written, error))
         goto fail;
       if (resyncing)
         {
@@ -1132,7 +1149,10 @@ pd_store_apply_remote_changes (PdStore     *self,
           if (!_pd_store_step_done (self, stmt, error))
             goto fail;
         }
-      g_ptr_array_add (touched, g_strconcat (kind, "\x1f", id, NULL));
+      if (written != NULL)
+        g_ptr_array_add (written_records, g_steal_pointer (&written));
+      else
+        g_ptr_array_add (touched, g_strconcat (kind, "\x1f", id, NULL));
     }
 
   /* The cursor moves in the same transaction as the data it covers. */
@@ -1146,6 +1166,23 @@ pd_store_apply_remote_changes (PdStore     *self,
   if (!_pd_store_step_done (self, stmt, error) || !_pd_store_commit (self, error))
     goto fail;
 
+  for (guint i = 0; i < written_records->len; i++)
+    {
+      PdRecord *record = g_ptr_array_index (written_records, i);
+      const char *kind = pd_record_get_kind (record);
+      const char *id = pd_record_get_id (record);
+      PdRecord *live = _pd_store_lookup_live (self, kind, id);
+      g_autoptr(JsonNode) content = NULL;
+
+      /* An instance someone holds takes the new content; otherwise the
+       * parsed record becomes the live one. */
+      if (live != NULL)
+        content = pd_record_content_to_json (record);
+      else
+        content = json_node_new (JSON_NODE_NULL);
+      _pd_store_update_live_known (self, kind, id, content, record, PD_SYNC_STATE_SYNCED,
+                                   pd_record_get_revision (record));
+    }
   for (guint i = 0; i < touched->len; i++)
     {
       g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (touched, i), "\x1f", 2);
