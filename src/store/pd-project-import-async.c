@@ -112,6 +112,12 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
+  if (g_cancellable_is_cancelled (data->cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The import was cancelled."));
+      return;
+    }
+
   worker = pd_store_open (data->path, &error);
   if (worker == NULL)
     {
