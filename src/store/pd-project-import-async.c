@@ -203,9 +203,22 @@ adopt_changes (PdStore    *store,
   for (guint i = 0; i < changes->len; i++)
     {
       PdStoreChange *change = g_ptr_array_index (changes, i);
-      g_autoptr(JsonNode) content = _pd_store_read_content (store, change->kind, change->id);
+      g_autoptr(PdRecord) record = _pd_store_read_record (store, change->kind, change->id, NULL);
+      g_autoptr(JsonNode) content = NULL;
 
-      _pd_store_update_live (store, change->kind, change->id, content, NULL);
+      if (record == NULL)
+        {
+          _pd_store_update_live (store, change->kind, change->id, NULL, NULL);
+          continue;
+        }
+      /* Read as a record, not as JSON: it becomes the live instance
+       * unless someone holds one already, which then takes its content. */
+      if (_pd_store_lookup_live (store, change->kind, change->id) != NULL)
+        content = pd_record_content_to_json (record);
+      else
+        content = json_node_new (JSON_NODE_NULL);
+      _pd_store_update_live_known (store, change->kind, change->id, content, record,
+                                   change->state, change->revision);
     }
 
   if (changes->len > 0)
