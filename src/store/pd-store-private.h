@@ -187,6 +187,17 @@ gboolean       _pd_store_save_new        (PdStore     *self,
                                           GPtrArray   *records,
                                           GError     **error);
 
+/* Bulk saves of new records (pd-store-bulk.c), for save_records() */
+gboolean       _pd_store_save_new_one    (PdStore     *self,
+                                          PdRecord    *record,
+                                          GPtrArray   *changes,
+                                          GError     **error);
+gboolean       _pd_store_track_new       (PdStore     *self,
+                                          GPtrArray   *changes,
+                                          GError     **error);
+PdRecord     **_pd_store_sort_by_id      (PdRecord   **records,
+                                          guint        n_records);
+
 /* Tells listeners (the sync engine) of ops written by another connection
  * to the same file. */
 void           _pd_store_outbox_changed  (PdStore     *self);
