@@ -7,8 +7,6 @@
  */
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "pd-sync-test-utils.h"
 #include "pd-test-utils.h"
 
@@ -649,93 +647,6 @@ test_cancel_first_sync (Fixture       *f,
   g_assert_cmpuint (pd_sync_engine_get_received_count (b->engine), ==, 10);
 }
 
-typedef struct {
-  const char *db_path;
-  guint       pages;
-  char       *sql;
-} BreakAt;
-
-static void
-run_sql (const char *db_path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-/* When the second page arrives, the next write of sync bookkeeping is
- * made to fail, so that page cannot be applied. */
-static void
-on_moment_break_cb (PdSyncEngine *engine,
-                    const char   *moment,
-                    gpointer      user_data)
-{
-  BreakAt *at = user_data;
-
-  if (g_str_equal (moment, "page-received") && ++at->pages == 2)
-    run_sql (at->db_path, at->sql);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-/* The next page is asked for before the current one is written; when
- * that write fails, the early page must not be written either (it would
- * move the cursor past the page that failed). */
-static void
-test_pull_ahead_of_failed_page (Fixture       *f,
-                                gconstpointer  data)
-{
-  g_autoptr(Client) a = client_new (f, NULL);
-  g_autoptr(Client) b = client_new (f, NULL);
-  g_autoptr(GError) error = NULL;
-  BreakAt at = { pd_store_get_path (b->store), 0, NULL };
-  g_autofree char *sql = NULL;
-
-  /* The feed lists them in this order: the second page holds ids 10 to
-   * 19, and only one of those fails to be written. */
-  for (guint i = 0; i < 30; i++)
-    {
-      g_autofree char *id = add_campaign (a, "Many");
-
-      if (i == 15)
-        sql = g_strdup_printf ("CREATE TRIGGER break_pull BEFORE INSERT ON sync_records WHEN NEW.id = '%s'"
-                               " BEGIN SELECT RAISE (ABORT, 'broken for the test'); END;", id);
-    }
-  sync_ok (a);
-  at.sql = sql;
-
-  _pd_sync_engine_set_page_size (b->engine, 10);
-  _pd_sync_engine_set_hook (b->engine, on_moment_break_cb, &at);
-  error = pd_test_sync (b->engine);
-  g_assert_nonnull (error);
-  /* Let the early request for the third page come back. */
-  pd_test_wait_for (never, NULL, 1000);
-  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 10);
-  g_assert_false (pd_sync_engine_get_busy (b->engine));
-
-  _pd_sync_engine_set_hook (b->engine, NULL, NULL);
-  run_sql (at.db_path, "DROP TRIGGER break_pull");
-  /* After the failure the engine backs off for a moment. */
-  for (guint i = 0; i < 100; i++)
-    {
-      g_clear_error (&error);
-      error = pd_test_sync (b->engine);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        break;
-      pd_test_wait_for (never, NULL, 100);
-    }
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 30);
-}
-
 static void
 copy_tree (const char *from,
            const char *to)
@@ -813,7 +724,6 @@ main (int   argc,
   ADD ("/sync/push-and-pull", test_push_and_pull);
   ADD ("/sync/auto-sync", test_auto_sync);
   ADD ("/sync/cancel-first-sync", test_cancel_first_sync);
-  ADD ("/sync/pull-ahead-of-failed-page", test_pull_ahead_of_failed_page);
   ADD ("/sync/fault/concurrent-edits", test_concurrent_edits);
   ADD ("/sync/fault/edit-during-push", test_edit_during_push);
   ADD ("/sync/fault/delete-against-edit", test_delete_against_edit);

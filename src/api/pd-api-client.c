@@ -46,7 +46,6 @@ typedef struct {
   char           *kind;
   ParseFunc       parse;
   GDestroyNotify  result_free;
-  GBytes         *body;  /* for a parse in a worker thread */
 } Request;
 
 static void
@@ -56,7 +55,6 @@ request_free (gpointer data)
 
   g_clear_object (&request->msg);
   g_free (request->kind);
-  g_clear_pointer (&request->body, g_bytes_unref);
   g_free (request);
 }
 
@@ -325,39 +323,6 @@ set_if_match (SoupMessage *msg,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", etag);
 }
 
-static gpointer parse_changes (JsonNode    *node,
-                               SoupMessage *msg,
-                               const char  *kind,
-                               GError     **error);
-
-/* A page of the change feed holds up to a thousand records: parsing it
- * takes as long as writing it, so it runs in a worker thread while the
- * main thread writes the page before. It touches nothing but the bytes. */
-static void
-parse_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Request *request = task_data;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (request->body, &len);
-  gpointer value;
-
-  if (!json_parser_load_from_data (parser, data, len, &error))
-    {
-      g_task_return_error (task, _pd_api_error_new_invalid_response ("%s", error->message));
-      return;
-    }
-  value = request->parse (json_parser_get_root (parser), NULL, request->kind, &error);
-  if (value == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, value, request->result_free);
-}
-
 static void
 on_send_and_read_cb (GObject      *source,
                      GAsyncResult *result,
@@ -389,13 +354,6 @@ on_send_and_read_cb (GObject      *source,
                                                             soup_message_headers_get_content_type (headers, NULL),
                                                             soup_message_headers_get_one (headers, "Retry-After"),
                                                             body));
-      return;
-    }
-
-  if (request->parse == parse_changes && g_bytes_get_size (body) > 0)
-    {
-      request->body = g_bytes_ref (body);
-      g_task_run_in_thread (task, parse_in_thread);
       return;
     }
 

@@ -74,7 +74,6 @@ struct _PdSyncEngine
   GListStore      *conflicts;
   guint            page_size;
   GHashTable      *seen;      /* kind/id pulled during a full resync */
-  guint            pull_generation;  /* pages fetched under another are stale */
 
   PdSyncHookFunc   hook;
   gpointer         hook_data;

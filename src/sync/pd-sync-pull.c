@@ -5,12 +5,6 @@
  * (applying it twice is harmless), a crash after it never skips a change.
  * An expired cursor starts over from the beginning; the outbox is kept.
  *
- * The next page is requested before the one at hand is written: the
- * platform prepares it and a worker thread parses it meanwhile. It is
- * written only after the page before it has committed, and if that page
- * cannot be written, the early request is forgotten (its generation no
- * longer matches), so the cursor still never runs ahead of the data.
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pd-sync"
@@ -20,19 +14,11 @@
 #include "pd-sync-engine-private.h"
 
 static void fetch_page (PdSyncEngine *self);
-static void fetch_page_from (PdSyncEngine *self,
-                             const char   *cursor);
-
-typedef struct {
-  PdSyncEngine *engine;
-  guint         generation;
-} PageFetch;
 
 void
 _pd_sync_pull_begin (PdSyncEngine *self)
 {
   self->resynced = FALSE;
-  self->pull_generation++;
   g_clear_pointer (&self->seen, g_hash_table_unref);
   fetch_page (self);
 }
@@ -113,19 +99,12 @@ on_page_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  PageFetch *fetch = user_data;
-  g_autoptr(PdSyncEngine) self = fetch->engine;
-  guint generation = fetch->generation;
+  g_autoptr(PdSyncEngine) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PdApiChangePage) page = NULL;
-  gboolean prefetched = FALSE;
   gint64 started;
 
-  g_free (fetch);
   page = pd_api_client_get_changes_finish (PD_API_CLIENT (source), result, &error);
-  /* Asked for ahead of a page that then failed to be written. */
-  if (generation != self->pull_generation)
-    return;
   if (page == NULL)
     {
       /* 410, or a cursor the platform never issued (it was restored from
@@ -151,17 +130,10 @@ on_page_cb (GObject      *source,
                change->deleted ? " (deleted)" : "");
     }
 
-  if (page->has_more && page->changes->len > 0 && !g_cancellable_is_cancelled (self->cancellable))
-    {
-      fetch_page_from (self, page->next_cursor);
-      prefetched = TRUE;
-    }
-
   started = g_get_monotonic_time ();
   if (!pd_store_apply_remote_changes (self->store, PD_SYNC_SCOPE, page->raw,
                                       page->next_cursor, &error))
     {
-      self->pull_generation++;
       _pd_sync_engine_fail (self, error);
       return;
     }
@@ -184,8 +156,7 @@ on_page_cb (GObject      *source,
 
   if (page->has_more && page->changes->len > 0)
     {
-      if (!prefetched)
-        fetch_page (self);
+      fetch_page (self);
       return;
     }
 
@@ -217,17 +188,6 @@ fetch_page (PdSyncEngine *self)
     }
 
   cursor = pd_store_get_cursor (self->store, PD_SYNC_SCOPE);
-  fetch_page_from (self, cursor);
-}
-
-static void
-fetch_page_from (PdSyncEngine *self,
-                 const char   *cursor)
-{
-  PageFetch *fetch = g_new0 (PageFetch, 1);
-
-  fetch->engine = g_object_ref (self);
-  fetch->generation = self->pull_generation;
   pd_api_client_get_changes_async (self->client, cursor, self->page_size, self->cancellable,
-                                   on_page_cb, fetch);
+                                   on_page_cb, g_object_ref (self));
 }
