@@ -666,21 +666,6 @@ fail:
   return NULL;
 }
 
-/* The server's record reduced to the fields the model knows, without
- * revision and updated_at, so it compares like for like with local. */
-static JsonNode *
-normalise_server_record (const char *kind,
-                         JsonNode   *record,
-                         GError    **error)
-{
-  g_autoptr(PdRecord) parsed = NULL;
-
-  if (record == NULL)
-    return NULL;
-  parsed = pd_record_new_from_json (pd_record_type_from_kind (kind), record, error);
-  return parsed != NULL ? pd_record_content_to_json (parsed) : NULL;
-}
-
 static gboolean
 write_content (PdStore     *self,
                const char  *kind,
@@ -726,7 +711,9 @@ pd_store_apply_push_result (PdStore   *self,
   g_autoptr(PdOutboxOp) op = NULL;
   g_auto(SyncRow) row = { 0, };
   g_autoptr(JsonNode) base = NULL;
+  g_autoptr(PdRecord) parsed = NULL;
   g_autofree char *base_json = NULL;
+  gboolean confirmed = FALSE;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -773,9 +760,11 @@ pd_store_apply_push_result (PdStore   *self,
 
   if (server_record != NULL)
     {
-      base = normalise_server_record (op->kind, server_record, error);
-      if (base == NULL)
+      /* Parsed once: written as it is below, its content the new base. */
+      parsed = pd_record_new_from_json (pd_record_type_from_kind (op->kind), server_record, error);
+      if (parsed == NULL)
         goto fail;
+      base = pd_record_content_to_json (parsed);
     }
   else
     {
@@ -797,10 +786,12 @@ pd_store_apply_push_result (PdStore   *self,
       row.state != PD_SYNC_STATE_DELETED)
     {
       /* Nothing changed meanwhile: the server's copy is the local one. */
-      if (!write_content (self, op->kind, base, error) ||
+      if (!(parsed != NULL ? _pd_store_write_record (self, parsed, error)
+                           : write_content (self, op->kind, base, error)) ||
           !write_sync_row (self, op->kind, op->record_id, PD_SYNC_STATE_SYNCED, revision, row.local_seq,
                            base_json, NULL, NULL, error))
         goto fail;
+      confirmed = TRUE;
     }
   else
     {
@@ -815,7 +806,11 @@ pd_store_apply_push_result (PdStore   *self,
 
   if (!_pd_store_commit (self, error))
     goto fail;
-  refresh_live (self, op->kind, op->record_id);
+  /* What was just written is known: no need to read it back. */
+  if (confirmed)
+    _pd_store_update_live_known (self, op->kind, op->record_id, base, parsed, PD_SYNC_STATE_SYNCED, revision);
+  else
+    refresh_live (self, op->kind, op->record_id);
   return TRUE;
 
 fail:
