@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sqlite3.h>
 #include <string.h>
 
 #include "pd-csv-reader.h"
@@ -312,6 +313,254 @@ test_import_undo (Fixture       *fixture,
   g_assert_true (pd_undo_stack_redo (undo, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 3);
+}
+
+/* New rows take the store's bulk path: each still gets its create op and
+ * its bookkeeping, and undo/redo bring back every field. */
+static void
+test_import_tracks_new (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *csv =
+    "id;title;organisation;location;default_target_coins\n"
+    "6f1c1b1e-0000-4000-8000-000000000003;Brunnen;Wasser e.V.;Köln;1.500\n"
+    "6f1c1b1e-0000-4000-8000-000000000001;Schule;Bildung e.V.;Gent;0\n"
+    ";Ohne Id;Verein;Berlin;7\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(PdProject) brunnen = NULL;
+  PdUndoStack *undo = pd_store_get_undo_stack (fixture->store);
+
+  g_assert_true (import_text (fixture->store, csv, PD_PROJECT_IMPORT_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  ops = pd_store_list_outbox (fixture->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ops->len, ==, 3);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      PdOutboxOp *op = g_ptr_array_index (ops, i);
+
+      g_assert_cmpint (op->verb, ==, PD_OUTBOX_VERB_CREATE);
+      g_assert_cmpint (op->status, ==, PD_OUTBOX_STATUS_PENDING);
+      g_assert_cmpstr (op->kind, ==, "project");
+      g_assert_nonnull (pd_store_get_project (fixture->store, op->record_id));
+      g_assert_cmpint (pd_store_get_sync_state (fixture->store, "project", op->record_id), ==,
+                       PD_SYNC_STATE_CREATED);
+      g_assert_cmpint (pd_store_get_local_seq (fixture->store, "project", op->record_id), ==, 1);
+      /* Keys are unique per op. */
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (op->idempotency_key, !=, ((PdOutboxOp *) g_ptr_array_index (ops, j))->idempotency_key);
+    }
+  brunnen = pd_store_get_project (fixture->store, "6f1c1b1e-0000-4000-8000-000000000003");
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (brunnen)), ==, PD_SYNC_STATE_CREATED);
+  g_clear_object (&brunnen);
+
+  g_assert_true (pd_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 0);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+
+  g_assert_true (pd_undo_stack_redo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 3);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 3);
+  brunnen = pd_store_get_project (fixture->store, "6f1c1b1e-0000-4000-8000-000000000003");
+  g_assert_cmpstr (pd_project_get_title (brunnen), ==, "Brunnen");
+  g_assert_cmpstr (pd_project_get_organisation (brunnen), ==, "Wasser e.V.");
+  g_assert_cmpstr (pd_project_get_location (brunnen), ==, "Köln");
+  g_assert_cmpint (pd_project_get_default_target_coins (brunnen), ==, 1500);
+
+  /* And undo once more, now from the redone copies. */
+  g_assert_true (pd_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 0);
+}
+
+/* A new row whose id the store still tracks (synced, then deleted here)
+ * is brought back as an edit of the server's record, not a second create. */
+static void
+test_import_tracked_id (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *id = "6f1c1b1e-0000-4000-8000-0000000000aa";
+  g_autoptr(PdProject) remote = pd_project_new_with_id (id);
+  g_autoptr(JsonNode) record = NULL;
+  g_autoptr(JsonArray) changes = json_array_new ();
+  JsonObject *change = json_object_new ();
+  g_autoptr(PdProject) stored = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_strdup_printf ("id,title\n%s,Zurück\n", id);
+
+  pd_project_set_title (remote, "Vom Server");
+  pd_project_set_source (remote, PD_PROJECT_SOURCE_CLIENT);
+  record = pd_record_content_to_json (PD_RECORD (remote));
+  json_object_set_string_member (change, "kind", "project");
+  json_object_set_string_member (change, "id", id);
+  json_object_set_int_member (change, "revision", 3);
+  json_object_set_member (change, "record", json_node_ref (record));
+  json_array_add_object_element (changes, change);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", changes, "c1", &error));
+  g_assert_no_error (error);
+
+  stored = pd_store_get_project (fixture->store, id);
+  g_assert_true (pd_store_delete (fixture->store, PD_RECORD (stored), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+
+  g_assert_true (import_text (fixture->store, csv, PD_PROJECT_IMPORT_NONE, NULL, &error));
+  g_assert_no_error (error);
+  stored = pd_store_get_project (fixture->store, id);
+  g_assert_cmpstr (pd_project_get_title (stored), ==, "Zurück");
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "project", id), ==, PD_SYNC_STATE_MODIFIED);
+  ops = pd_store_list_outbox (fixture->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ops->len, ==, 1);
+  g_assert_cmpint (((PdOutboxOp *) g_ptr_array_index (ops, 0))->verb, ==, PD_OUTBOX_VERB_UPDATE);
+}
+
+
+/* --- Off the main thread ---------------------------------------------------- */
+
+typedef struct {
+  GAsyncResult *result;
+  GCancellable *cancel_at_progress;
+  guint         n_progress;
+  double        last_fraction;
+  guint         n_ticks;
+} AsyncState;
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->result = g_object_ref (result);
+}
+
+static void
+on_import_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_cmpfloat (fraction, >=, state->last_fraction);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  state->last_fraction = fraction;
+  state->n_progress++;
+  if (state->cancel_at_progress != NULL && fraction > 0)
+    g_cancellable_cancel (state->cancel_at_progress);
+}
+
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  ((AsyncState *) user_data)->n_ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return ((AsyncState *) data)->result != NULL;
+}
+
+static GBytes *
+many_rows_csv (guint n)
+{
+  GString *csv = g_string_new ("title;organisation;location;default_target_coins\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "Projekt %u;Verein %u e.V.;Köln;%u\n", i, i % 97, i);
+  return g_string_free_to_bytes (csv);
+}
+
+static void
+assert_integrity (PdStore *store)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (pd_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* The import runs in a thread: the main loop keeps turning, progress
+ * arrives in it, and the result lands in the store (lists, undo, outbox). */
+static void
+test_import_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) csv = many_rows_csv (20000);
+  g_autoptr(PdImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncState state = { 0 };
+  GListModel *projects = pd_store_get_projects (fixture->store);
+  PdUndoStack *undo = pd_store_get_undo_stack (fixture->store);
+  guint tick;
+
+  tick = g_timeout_add (5, on_tick_cb, &state);
+  pd_project_import_csv_async (fixture->store, csv, PD_PROJECT_IMPORT_NONE, NULL,
+                               on_import_progress_cb, &state, NULL, on_import_done_cb, &state);
+  /* Nothing is written before the worker commits. */
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 0);
+  g_assert_true (pd_test_wait_for (has_result, &state, 100000));
+  g_source_remove (tick);
+
+  g_assert_true (pd_project_import_csv_finish (fixture->store, state.result, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_import_report_get_n_created (report), ==, 20000);
+  /* The main loop ran while the worker imported. */
+  g_assert_cmpuint (state.n_progress, >, 1);
+  g_assert_cmpuint (state.n_ticks, >, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 20000);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 20000);
+  g_assert_cmpuint (pd_undo_stack_get_depth (undo), ==, 1);
+  g_assert_true (pd_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 0);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  g_clear_object (&state.result);
+  assert_integrity (fixture->store);
+}
+
+/* Cancelled half-way: nothing imported, nothing to undo, database whole. */
+static void
+test_import_async_cancel (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) csv = many_rows_csv (60000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  AsyncState state = { 0 };
+
+  state.cancel_at_progress = cancellable;
+  pd_project_import_csv_async (fixture->store, csv, PD_PROJECT_IMPORT_NONE, cancellable,
+                               on_import_progress_cb, &state, NULL, on_import_done_cb, &state);
+  g_assert_true (pd_test_wait_for (has_result, &state, 100000));
+
+  g_assert_false (pd_project_import_csv_finish (fixture->store, state.result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (state.n_progress, >=, 1);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 0);
+  g_assert_cmpuint (pd_store_count_outbox (fixture->store), ==, 0);
+  g_assert_false (pd_undo_stack_get_can_undo (pd_store_get_undo_stack (fixture->store)));
+  g_clear_object (&state.result);
+  assert_integrity (fixture->store);
+
+  /* The store is free for the next import. */
+  g_clear_error (&error);
+  g_assert_true (import_text (fixture->store, "title\nA\n", PD_PROJECT_IMPORT_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (fixture->store), ==, 1);
 }
 
 static GBytes *
@@ -754,6 +1003,10 @@ main (int   argc,
   ADD ("/import/dry-run", test_import_dry_run);
   ADD ("/import/malformed", test_import_malformed);
   ADD ("/import/undo", test_import_undo);
+  ADD ("/import/tracks-new", test_import_tracks_new);
+  ADD ("/import/tracked-id", test_import_tracked_id);
+  ADD ("/import/async", test_import_async);
+  ADD ("/import/async-cancel", test_import_async_cancel);
   ADD ("/import/updates-by-id", test_import_updates_by_id);
   ADD ("/import/catalogue", test_import_catalogue);
   ADD ("/export/projects-csv-round-trip", test_export_projects_csv_round_trip);

@@ -8,6 +8,7 @@
 #include "pd-campaign-project-row.h"
 #include "pd-project-dialog.h"
 #include "pd-projects-page-private.h"
+#include "pd-store-sync.h"
 #include "pd-test-app.h"
 
 static char *campaign_id;
@@ -259,15 +260,112 @@ dialog_shows_image (gpointer data)
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "image") == 0;
 }
 
+/* The visible message dialog with @heading, or %NULL. */
 static AdwMessageDialog *
-find_message_dialog (void)
+find_message_dialog (const char *heading)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
       return l->data;
   return NULL;
+}
+
+static gboolean
+report_shown (gpointer data)
+{
+  return find_message_dialog ("Some Rows Have Problems") != NULL;
+}
+
+typedef struct {
+  PdStore *store;
+  guint    count;
+} CountWait;
+
+static gboolean
+count_reached (gpointer data)
+{
+  CountWait *wait = data;
+
+  return pd_store_count_projects (wait->store) == wait->count &&
+         find_message_dialog ("Importing Projects") == NULL;
+}
+
+static gboolean
+on_tick_cb (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static GBytes *
+many_rows_csv (guint n)
+{
+  GString *csv = g_string_new ("title;organisation;category;default_target_coins\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "Massenprojekt %u;Verein %u;Sport;%u\n", i, i % 89, i);
+  return g_string_free_to_bytes (csv);
+}
+
+static gboolean
+progress_moved (gpointer data)
+{
+  AdwMessageDialog *dialog = find_message_dialog ("Importing Projects");
+  GtkWidget *bar = dialog != NULL ? adw_message_dialog_get_extra_child (dialog) : NULL;
+
+  return bar != NULL && gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0;
+}
+
+/* A large file is imported in a worker: the window keeps drawing frames
+ * and running its main loop, the progress bar moves, and the projects
+ * land; a cancelled import leaves nothing. */
+static void
+check_large_import (PdApplication *app,
+                    PdWindow      *window)
+{
+  PdProjectsPage *page = PD_PROJECTS_PAGE (window->projects_page);
+  g_autoptr(GBytes) csv = many_rows_csv (30000);
+  guint before = pd_store_count_projects (window->store);
+  guint before_outbox = pd_store_count_outbox (window->store);
+  CountWait wait = { window->store, before };
+  AdwMessageDialog *progress;
+  guint ticks = 0, tick;
+
+  /* Cancelled as soon as it shows progress: nothing imported. */
+  _pd_projects_page_import_bytes (page, csv);
+  progress = find_message_dialog ("Importing Projects");
+  g_assert_nonnull (progress);
+  g_assert_true (pd_test_wait_for (progress_moved, NULL, 60000));
+  adw_message_dialog_response (progress, "cancel");
+  g_assert_true (pd_test_wait_for (count_reached, &wait, 60000));
+  pd_test_settle (100);
+  g_assert_cmpuint (pd_store_count_projects (window->store), ==, before);
+  g_assert_cmpuint (pd_store_count_outbox (window->store), ==, before_outbox);
+
+  /* Imported: the main loop turns meanwhile. */
+  tick = g_timeout_add (10, on_tick_cb, &ticks);
+  _pd_projects_page_import_bytes (page, csv);
+  progress = find_message_dialog ("Importing Projects");
+  g_assert_nonnull (progress);
+  pd_test_wait_for_mapped (GTK_WIDGET (progress));
+  g_assert_true (pd_test_wait_for (progress_moved, NULL, 60000));
+  pd_test_save_screenshot (GTK_WIDGET (progress), "import-progress");
+  wait.count = before + 30000;
+  g_assert_true (pd_test_wait_for (count_reached, &wait, 120000));
+  g_source_remove (tick);
+  g_assert_cmpuint (ticks, >, 2);
+  pd_projects_page_search (page, "Massenprojekt 29999", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_projects_page_get_library (page)), ==, 1);
+}
+
+static void
+test_large_import (void)
+{
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (TRUE, check_large_import);
 }
 
 static void
@@ -320,15 +418,19 @@ check_own_projects (PdApplication *app,
                             "Spielplatz Süd,Bürgerverein Süd,Kinder,5000\n"
                             ",Ohne Titel e.V.,Kinder,100\n", 124);
   _pd_projects_page_import_bytes (page, csv);
-  pd_test_settle (200);
-  report = find_message_dialog ();
+  g_assert_true (pd_test_wait_for (report_shown, NULL, 30000));
+  report = find_message_dialog ("Some Rows Have Problems");
   g_assert_nonnull (report);
   g_assert_cmpuint (pd_store_count_projects (window->store), ==, before + 1);
   pd_test_wait_for_mapped (GTK_WIDGET (report));
   pd_test_settle (300);
   pd_test_save_screenshot (GTK_WIDGET (report), "import-report");
   adw_message_dialog_response (report, "import");
-  pd_test_settle (100);
+  {
+    CountWait wait = { window->store, before + 2 };
+
+    g_assert_true (pd_test_wait_for (count_reached, &wait, 30000));
+  }
   g_assert_cmpuint (pd_store_count_projects (window->store), ==, before + 2);
   pd_projects_page_search (page, "Spielplatz Süd", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (pd_projects_page_get_library (page)), ==, 1);
@@ -352,6 +454,7 @@ main (int   argc,
 
   g_test_add_func ("/projects-ui/add-reorder-target", test_projects);
   g_test_add_func ("/projects-ui/own-projects-and-import", test_own_projects);
+  g_test_add_func ("/projects-ui/large-import", test_large_import);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "pd-csv-reader.h"
 #include "pd-json.h"
 #include "pd-project-import.h"
+#include "pd-project-import-private.h"
 #include "pd-store-private.h"
 #include "pd-validation.h"
 
@@ -345,6 +346,23 @@ set_other_fields (Import     *import,
     }
 }
 
+/* Most imported rows are new: a look at the index is all they need,
+ * rather than building a record that is not there. */
+static gboolean
+project_exists (PdStore    *store,
+                const char *id)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (store, "SELECT 1 FROM projects WHERE id = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return TRUE;  /* then let the full lookup decide */
+  _pd_store_bind_static (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
 /* (transfer full) (nullable): the project the row describes, a new one or
  * an edited copy of an existing one; %NULL when the row has problems or
  * would change nothing (then *unchanged is set). */
@@ -392,7 +410,8 @@ import_row (Import    *import,
           problem (import, COL_ID, _("An earlier row has the same id."));
           return NULL;
         }
-      existing = pd_store_get_project (import->store, id);
+      if (project_exists (import->store, id))
+        existing = pd_store_get_project (import->store, id);
     }
 
   if (existing != NULL)
@@ -468,6 +487,27 @@ restore_cache (PdStore *store,
   sqlite3_exec (store->db, sql, NULL, NULL, NULL);
 }
 
+/* How often the import reports progress (and may be stopped). */
+#define PROGRESS_ROWS 256
+
+static guint
+count_lines (GBytes *csv)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (csv, &size);
+  const char *end = data + size;
+  guint n = 0;
+
+  for (const char *p = data; p != NULL && p < end; p++)
+    {
+      p = memchr (p, '\n', end - p);
+      if (p == NULL)
+        break;
+      n++;
+    }
+  return n + 1;
+}
+
 static gboolean
 row_is_blank (char **fields)
 {
@@ -481,36 +521,28 @@ row_is_blank (char **fields)
   return TRUE;
 }
 
-/**
- * pd_project_import_csv:
- * @store: the workspace
- * @csv: the file's bytes
- * @flags: whether to skip bad rows, or only check
- * @out_report: (out) (optional) (transfer full): what was imported and
- *   every problem by line and column; set whenever the header was read
- * @error: return location for a #PD_CSV_ERROR (malformed file), a
- *   #PD_IMPORT_ERROR (bad header, or bad rows without
- *   %PD_PROJECT_IMPORT_SKIP_BAD_ROWS) or a #PD_STORE_ERROR
- *
- * Imports the projects of @csv in one transaction and one undo step:
- * either every accepted row is saved, or nothing is.
- *
- * Returns: %TRUE if the projects were imported (or, for a dry run, could be)
- */
+/* Does pd_project_import_csv(); @progress (nullable), called in the
+ * calling thread every few hundred rows, may stop the import by
+ * returning %FALSE (then nothing is written, and @error is
+ * G_IO_ERROR_CANCELLED). */
 gboolean
-pd_project_import_csv (PdStore               *store,
-                       GBytes                *csv,
-                       PdProjectImportFlags   flags,
-                       PdImportReport       **out_report,
-                       GError               **error)
+_pd_project_import_csv_full (PdStore               *store,
+                             GBytes                *csv,
+                             PdProjectImportFlags   flags,
+                             PdImportProgressFunc   progress,
+                             gpointer               progress_data,
+                             PdImportReport       **out_report,
+                             GError               **error)
 {
   g_autoptr(PdCsvReader) reader = NULL;
   g_autoptr(PdImportReport) report = NULL;
-  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) created = NULL;
+  g_autoptr(GPtrArray) updated = NULL;
   g_autoptr(GHashTable) seen_ids = NULL;
   g_auto(GStrv) header = NULL;
   g_autoptr(GError) local_error = NULL;
   guint n_rows = 0, n_created = 0, n_updated = 0, n_unchanged = 0, n_bad = 0;
+  guint n_lines = progress != NULL ? count_lines (csv) : 0;
   gint64 cache_size;
   gboolean saved;
   Import import = { 0 };
@@ -552,7 +584,8 @@ pd_project_import_csv (PdStore               *store,
   cache_size = enlarge_cache (store);
   pd_store_begin_action (store, _("Import Projects"));
 
-  records = g_ptr_array_new_with_free_func (g_object_unref);
+  created = g_ptr_array_new_with_free_func (g_object_unref);
+  updated = g_ptr_array_new_with_free_func (g_object_unref);
   while (pd_csv_reader_next (reader, &fields, &line, &local_error))
     {
       g_autoptr(PdProject) project = NULL;
@@ -565,6 +598,14 @@ pd_project_import_csv (PdStore               *store,
         }
 
       n_rows++;
+      /* Reading is about half the work; saving (see below) the rest. */
+      if (progress != NULL && n_rows % PROGRESS_ROWS == 0 &&
+          !progress (0.5 * MIN (1.0, (double) line / MAX (n_lines, 1)), progress_data))
+        {
+          g_strfreev (fields);
+          g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was cancelled."));
+          break;
+        }
       import.row = pd_csv_reader_get_row (reader);
       import.line = line;
       project = import_row (&import, fields, &existing, &unchanged);
@@ -572,7 +613,7 @@ pd_project_import_csv (PdStore               *store,
 
       if (project != NULL)
         {
-          g_ptr_array_add (records, g_steal_pointer (&project));
+          g_ptr_array_add (existing ? updated : created, g_steal_pointer (&project));
           if (existing)
             n_updated++;
           else
@@ -617,7 +658,16 @@ pd_project_import_csv (PdStore               *store,
     }
   else
     {
-      gboolean written = records->len == 0 || pd_store_save_all (store, records, NULL, error);
+      /* New rows were validated above and checked absent in this very
+       * transaction: they take the store's bulk path. */
+      gboolean written;
+
+      store->bulk_progress = progress;
+      store->bulk_progress_data = progress_data;
+      written = (created->len == 0 || _pd_store_save_new (store, created, error)) &&
+                (updated->len == 0 || pd_store_save_all (store, updated, NULL, error));
+      store->bulk_progress = NULL;
+      store->bulk_progress_data = NULL;
 
       /* After a failed save, ending the action rolls everything back. */
       saved = pd_store_end_action (store, written, written ? error : NULL) && written;
@@ -636,4 +686,35 @@ pd_project_import_csv (PdStore               *store,
   if (out_report != NULL)
     *out_report = g_steal_pointer (&report);
   return TRUE;
+}
+
+/**
+ * pd_project_import_csv:
+ * @store: the workspace
+ * @csv: the file's bytes
+ * @flags: whether to skip bad rows, or only check
+ * @out_report: (out) (optional) (transfer full): what was imported and
+ *   every problem by line and column; set whenever the header was read
+ * @error: return location for a #PD_CSV_ERROR (malformed file), a
+ *   #PD_IMPORT_ERROR (bad header, or bad rows without
+ *   %PD_PROJECT_IMPORT_SKIP_BAD_ROWS) or a #PD_STORE_ERROR
+ *
+ * Imports the projects of @csv in one transaction and one undo step:
+ * either every accepted row is saved, or nothing is. Blocks until done;
+ * see pd_project_import_csv_async() for large files in a window.
+ *
+ * Returns: %TRUE if the projects were imported (or, for a dry run, could be)
+ */
+gboolean
+pd_project_import_csv (PdStore               *store,
+                       GBytes                *csv,
+                       PdProjectImportFlags   flags,
+                       PdImportReport       **out_report,
+                       GError               **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (csv != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pd_project_import_csv_full (store, csv, flags, NULL, NULL, out_report, error);
 }

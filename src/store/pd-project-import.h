@@ -27,6 +27,10 @@ typedef enum {
   PD_PROJECT_IMPORT_DRY_RUN        = 1 << 1,
 } PdProjectImportFlags;
 
+/* Progress of pd_project_import_csv_async(): the fraction done, 0 to 1. */
+typedef void (*PdProjectImportProgress) (double   fraction,
+                                         gpointer user_data);
+
 GQuark    pd_import_error_quark  (void);
 
 gboolean  pd_project_import_csv  (PdStore               *store,
@@ -34,5 +38,19 @@ gboolean  pd_project_import_csv  (PdStore               *store,
                                   PdProjectImportFlags   flags,
                                   PdImportReport       **out_report,
                                   GError               **error);
+
+void      pd_project_import_csv_async  (PdStore                 *store,
+                                        GBytes                  *csv,
+                                        PdProjectImportFlags     flags,
+                                        GCancellable            *cancellable,
+                                        PdProjectImportProgress  progress,
+                                        gpointer                 progress_data,
+                                        GDestroyNotify           progress_notify,
+                                        GAsyncReadyCallback      callback,
+                                        gpointer                 user_data);
+gboolean  pd_project_import_csv_finish (PdStore                 *store,
+                                        GAsyncResult            *result,
+                                        PdImportReport         **out_report,
+                                        GError                 **error);
 
 G_END_DECLS

@@ -161,11 +161,13 @@ static gboolean
 save_records (PdStore     *self,
               PdRecord   **records,
               guint        n_records,
+              gboolean     known_new,
               const char  *action_title,
               GError     **error)
 {
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _pd_store_change_free);
   g_autoptr(GPtrArray) written = g_ptr_array_new ();
+  g_autofree PdRecord **sorted = NULL;
   gboolean for_undo = self->action_depth > 0 ? self->action_title != NULL : action_title != NULL;
   gint64 cache_size = 0;
   gboolean ok = TRUE;
@@ -179,12 +181,30 @@ save_records (PdStore     *self,
   if (n_records >= BULK_RECORDS)
     cache_size = _pd_store_enlarge_cache (self, BULK_CACHE_KIB);
 
+  if (known_new)
+    {
+      sorted = _pd_store_sort_by_id (records, n_records);
+      records = sorted;
+    }
+
   for (guint i = 0; i < n_records && ok; i++)
     {
-      ok = save_one (self, records[i], for_undo, changes, error);
+      if (self->bulk_progress != NULL && i % 512 == 0 &&
+          !self->bulk_progress (0.5 + 0.5 * i / n_records, self->bulk_progress_data))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was cancelled."));
+          ok = FALSE;
+          break;
+        }
+      if (known_new)
+        ok = _pd_store_save_new_one (self, records[i], changes, error);
+      else
+        ok = save_one (self, records[i], for_undo, changes, error);
       if (ok)
         g_ptr_array_add (written, records[i]);
     }
+  if (ok && known_new)
+    ok = _pd_store_track_new (self, changes, error);
 
   if (!ok)
     {
@@ -208,6 +228,14 @@ save_records (PdStore     *self,
 }
 
 gboolean
+_pd_store_save_new (PdStore    *self,
+                    GPtrArray  *records,
+                    GError    **error)
+{
+  return save_records (self, (PdRecord **) records->pdata, records->len, TRUE, NULL, error);
+}
+
+gboolean
 pd_store_save (PdStore     *self,
                PdRecord    *record,
                const char  *action_title,
@@ -217,7 +245,7 @@ pd_store_save (PdStore     *self,
   g_return_val_if_fail (PD_IS_RECORD (record), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return save_records (self, &record, 1, action_title, error);
+  return save_records (self, &record, 1, FALSE, action_title, error);
 }
 
 gboolean
@@ -230,7 +258,7 @@ pd_store_save_all (PdStore     *self,
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return save_records (self, (PdRecord **) records->pdata, records->len, action_title, error);
+  return save_records (self, (PdRecord **) records->pdata, records->len, FALSE, action_title, error);
 }
 
 gboolean

@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* Progress of a long write (0 to 1), called in the writing thread;
+ * returning %FALSE stops it. */
+typedef gboolean (*PdImportProgressFunc) (double   fraction,
+                                          gpointer user_data);
+
 struct _PdStore
 {
   GObject      parent_instance;
@@ -41,6 +46,10 @@ struct _PdStore
    * live instances need not read it back. */
   PdSyncState  tracked_state;
   gint64       tracked_revision;
+
+  /* Set by an import around its save: the second half of its progress. */
+  PdImportProgressFunc bulk_progress;
+  gpointer             bulk_progress_data;
 };
 
 /* One change of a record for the undo stack: its content before and after
@@ -154,6 +163,12 @@ gboolean       _pd_store_track_local_change (PdStore    *self,
                                              const char *id,
                                              gboolean    deleted,
                                              GError    **error);
+gboolean       _pd_store_track_created_all (PdStore    *self,
+                                            const char *kind,
+                                            const char *ids_json,
+                                            GPtrArray  *out_tracked,
+                                            GError    **error);
+void           _pd_store_register_sync_functions (sqlite3 *db);
 PdSyncState    _pd_store_read_state      (PdStore     *self,
                                           const char  *kind,
                                           const char  *id,
@@ -186,11 +201,37 @@ void           _pd_store_emit_voucher_codes_changed (PdStore *self);
 gboolean       _pd_store_finish_upload_op (PdStore     *self,
                                            PdOutboxOp  *op,
                                            GError     **error);
+/* Local edits (pd-store-edit.c) */
+/* Saves @records, which the caller has validated and found absent from
+ * the store (a bulk import), in one transaction, tracked for sync; part
+ * of the open action's undo step if there is one. */
+gboolean       _pd_store_save_new        (PdStore     *self,
+                                          GPtrArray   *records,
+                                          GError     **error);
+
+/* Bulk saves of new records (pd-store-bulk.c), for save_records() */
+gboolean       _pd_store_save_new_one    (PdStore     *self,
+                                          PdRecord    *record,
+                                          GPtrArray   *changes,
+                                          GError     **error);
+gboolean       _pd_store_track_new       (PdStore     *self,
+                                          GPtrArray   *changes,
+                                          GError     **error);
+PdRecord     **_pd_store_sort_by_id      (PdRecord   **records,
+                                          guint        n_records);
+
+/* Tells listeners (the sync engine) of ops written by another connection
+ * to the same file. */
+void           _pd_store_outbox_changed  (PdStore     *self);
 
 /* Undo (pd-undo-stack.c) */
 PdUndoStack   *_pd_undo_stack_new        (PdStore     *store);
 void           _pd_undo_stack_push       (PdUndoStack *self,
                                           const char  *title,
                                           GPtrArray   *changes);
+/* (transfer full) (nullable): the changes of the most recent step, which
+ * leaves the stack; its title in @out_title. */
+GPtrArray     *_pd_undo_stack_take_last  (PdUndoStack *self,
+                                          char       **out_title);
 
 G_END_DECLS

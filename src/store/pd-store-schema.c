@@ -370,4 +370,5 @@ _pd_store_register_functions (sqlite3 *db)
   sqlite3_create_function (db, "pd_normalise", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, normalise_func, NULL, NULL);
+  _pd_store_register_sync_functions (db);
 }

@@ -336,6 +336,80 @@ _pd_store_track_local_change (PdStore     *self,
                    seq, error);
 }
 
+static void
+idempotency_key_func (sqlite3_context *context,
+                      int              argc,
+                      sqlite3_value  **argv)
+{
+  char key[37];
+
+  new_idempotency_key (key);
+  sqlite3_result_text (context, key, 36, SQLITE_TRANSIENT);
+}
+
+void
+_pd_store_register_sync_functions (sqlite3 *db)
+{
+  /* Not deterministic: a new key on every call. */
+  sqlite3_create_function (db, "pd_idempotency_key", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                           NULL, idempotency_key_func, NULL, NULL);
+}
+
+/* For records just written that the caller found absent (a bulk import):
+ * their bookkeeping and create ops in three statements for all of them,
+ * instead of a read and two writes each. @ids_json is a JSON array of the
+ * ids; those the store already tracks (say, synced and then deleted here)
+ * are returned in @out_tracked for the caller to track one by one, and
+ * get neither a row nor an op here. */
+gboolean
+_pd_store_track_created_all (PdStore     *self,
+                             const char  *kind,
+                             const char  *ids_json,
+                             GPtrArray   *out_tracked,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = _pd_store_prepare (self,
+    "SELECT value FROM json_each (?2) WHERE EXISTS"
+    " (SELECT 1 FROM sync_records WHERE kind = ?1 AND id = value)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_static (stmt, 1, kind);
+  _pd_store_bind_static (stmt, 2, ids_json);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (out_tracked, g_strdup (_pd_store_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  /* The ops first, while "not tracked yet" still tells them apart (in
+   * the usual case, none is tracked and the check is left out). */
+  if (out_tracked->len == 0)
+    stmt = _pd_store_prepare (self,
+      "INSERT INTO outbox (kind, record_id, verb, idempotency_key, local_seq, status)"
+      " SELECT ?1, value, 'create', pd_idempotency_key (), 1, 'pending' FROM json_each (?2) ORDER BY key", error);
+  else
+    stmt = _pd_store_prepare (self,
+      "INSERT INTO outbox (kind, record_id, verb, idempotency_key, local_seq, status)"
+      " SELECT ?1, value, 'create', pd_idempotency_key (), 1, 'pending' FROM json_each (?2)"
+      " WHERE NOT EXISTS (SELECT 1 FROM sync_records WHERE kind = ?1 AND id = value) ORDER BY key", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_static (stmt, 1, kind);
+  _pd_store_bind_static (stmt, 2, ids_json);
+  if (!_pd_store_step_done (self, stmt, error))
+    return FALSE;
+  self->outbox_touched = TRUE;
+
+  stmt = _pd_store_prepare (self,
+    "INSERT INTO sync_records (kind, id, state, revision, local_seq)"
+    " SELECT ?1, value, 'created', 0, 1 FROM json_each (?2) WHERE true"
+    " ON CONFLICT (kind, id) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pd_store_bind_static (stmt, 1, kind);
+  _pd_store_bind_static (stmt, 2, ids_json);
+  return _pd_store_step_done (self, stmt, error);
+}
+
 PdSyncState
 _pd_store_read_state (PdStore    *self,
                       const char *kind,
@@ -608,21 +682,6 @@ fail:
   return NULL;
 }
 
-/* The server's record reduced to the fields the model knows, without
- * revision and updated_at, so it compares like for like with local. */
-static JsonNode *
-normalise_server_record (const char *kind,
-                         JsonNode   *record,
-                         GError    **error)
-{
-  g_autoptr(PdRecord) parsed = NULL;
-
-  if (record == NULL)
-    return NULL;
-  parsed = pd_record_new_from_json (pd_record_type_from_kind (kind), record, error);
-  return parsed != NULL ? pd_record_content_to_json (parsed) : NULL;
-}
-
 static gboolean
 write_content (PdStore     *self,
                const char  *kind,
@@ -668,7 +727,9 @@ pd_store_apply_push_result (PdStore   *self,
   g_autoptr(PdOutboxOp) op = NULL;
   g_auto(SyncRow) row = { 0, };
   g_autoptr(JsonNode) base = NULL;
+  g_autoptr(PdRecord) parsed = NULL;
   g_autofree char *base_json = NULL;
+  gboolean confirmed = FALSE;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -721,9 +782,11 @@ pd_store_apply_push_result (PdStore   *self,
 
   if (server_record != NULL)
     {
-      base = normalise_server_record (op->kind, server_record, error);
-      if (base == NULL)
+      /* Parsed once: written as it is below, its content the new base. */
+      parsed = pd_record_new_from_json (pd_record_type_from_kind (op->kind), server_record, error);
+      if (parsed == NULL)
         goto fail;
+      base = pd_record_content_to_json (parsed);
     }
   else
     {
@@ -745,10 +808,12 @@ pd_store_apply_push_result (PdStore   *self,
       row.state != PD_SYNC_STATE_DELETED)
     {
       /* Nothing changed meanwhile: the server's copy is the local one. */
-      if (!write_content (self, op->kind, base, error) ||
+      if (!(parsed != NULL ? _pd_store_write_record (self, parsed, error)
+                           : write_content (self, op->kind, base, error)) ||
           !write_sync_row (self, op->kind, op->record_id, PD_SYNC_STATE_SYNCED, revision, row.local_seq,
                            base_json, NULL, NULL, error))
         goto fail;
+      confirmed = TRUE;
     }
   else
     {
@@ -763,7 +828,11 @@ pd_store_apply_push_result (PdStore   *self,
 
   if (!_pd_store_commit (self, error))
     goto fail;
-  refresh_live (self, op->kind, op->record_id);
+  /* What was just written is known: no need to read it back. */
+  if (confirmed)
+    _pd_store_update_live_known (self, op->kind, op->record_id, base, parsed, PD_SYNC_STATE_SYNCED, revision);
+  else
+    refresh_live (self, op->kind, op->record_id);
   return TRUE;
 
 fail:
@@ -812,8 +881,10 @@ merge_remote (PdStore     *self,
               gint64       revision,
               JsonNode    *server_record,
               gboolean     from_push,
+              PdRecord   **out_written,
               GError     **error)
 {
+  g_autoptr(PdRecord) parsed = NULL;
   g_auto(SyncRow) row = { 0, };
   g_autoptr(JsonNode) remote = NULL;
   g_autoptr(JsonNode) local = NULL;
@@ -828,9 +899,11 @@ merge_remote (PdStore     *self,
 
   if (server_record != NULL)
     {
-      remote = normalise_server_record (kind, server_record, error);
-      if (remote == NULL)
+      /* Parsed once: the record written, its normalised content the base. */
+      parsed = pd_record_new_from_json (pd_record_type_from_kind (kind), server_record, error);
+      if (parsed == NULL)
         return FALSE;
+      remote = pd_record_content_to_json (parsed);
       remote_json = pd_json_to_string (remote);
     }
 
@@ -843,9 +916,18 @@ merge_remote (PdStore     *self,
 
       if (row.exists && !from_push && revision <= row.revision)
         return TRUE;
-      return write_content (self, kind, remote, error) &&
-             write_sync_row (self, kind, id, PD_SYNC_STATE_SYNCED, revision, row.local_seq,
-                             remote_json, NULL, NULL, error);
+      if (!_pd_store_write_record (self, parsed, error) ||
+          !write_sync_row (self, kind, id, PD_SYNC_STATE_SYNCED, revision, row.local_seq,
+                           remote_json, NULL, NULL, error))
+        return FALSE;
+      /* The caller may make it the live instance: nothing to read back. */
+      if (out_written != NULL)
+        {
+          pd_record_set_revision (parsed, revision);
+          pd_record_set_sync_state (parsed, PD_SYNC_STATE_SYNCED);
+          *out_written = g_steal_pointer (&parsed);
+        }
+      return TRUE;
     }
 
   /* Our own push coming back through the feed, or an older version. */
@@ -906,7 +988,7 @@ pd_store_apply_push_conflict (PdStore   *self,
 
   op = read_op (self, op_id, error);
   if (op == NULL || !delete_op (self, op_id, error) ||
-      !merge_remote (self, op->kind, op->record_id, revision, current, TRUE, error) ||
+      !merge_remote (self, op->kind, op->record_id, revision, current, TRUE, NULL, error) ||
       !_pd_store_commit (self, error))
     {
       _pd_store_rollback (self);
@@ -1018,6 +1100,9 @@ pd_store_apply_remote_changes (PdStore     *self,
                                GError     **error)
 {
   g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_free);
+  /* Records taken from the server as they are: they become the live
+   * instances (or update them) without being read back. */
+  g_autoptr(GPtrArray) written_records = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   gboolean resyncing;
   guint n, n_vouchers = 0;
@@ -1039,6 +1124,7 @@ pd_store_apply_remote_changes (PdStore     *self,
       gint64 revision;
       gboolean deleted;
       JsonNode *record;
+      g_autoptr(PdRecord) written = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -1071,7 +1157,7 @@ pd_store_apply_remote_changes (PdStore     *self,
           goto fail;
         }
 
-      if (!merge_remote (self, kind, id, revision, record, FALSE, error))
+      if (!merge_remote (self, kind, id, revision, record, FALSE, &written, error))
         goto fail;
       if (resyncing)
         {
@@ -1084,7 +1170,10 @@ pd_store_apply_remote_changes (PdStore     *self,
           if (!_pd_store_step_done (self, stmt, error))
             goto fail;
         }
-      g_ptr_array_add (touched, g_strconcat (kind, "\x1f", id, NULL));
+      if (written != NULL)
+        g_ptr_array_add (written_records, g_steal_pointer (&written));
+      else
+        g_ptr_array_add (touched, g_strconcat (kind, "\x1f", id, NULL));
     }
 
   /* The cursor moves in the same transaction as the data it covers. */
@@ -1098,6 +1187,23 @@ pd_store_apply_remote_changes (PdStore     *self,
   if (!_pd_store_step_done (self, stmt, error) || !_pd_store_commit (self, error))
     goto fail;
 
+  for (guint i = 0; i < written_records->len; i++)
+    {
+      PdRecord *record = g_ptr_array_index (written_records, i);
+      const char *kind = pd_record_get_kind (record);
+      const char *id = pd_record_get_id (record);
+      PdRecord *live = _pd_store_lookup_live (self, kind, id);
+      g_autoptr(JsonNode) content = NULL;
+
+      /* An instance someone holds takes the new content; otherwise the
+       * parsed record becomes the live one. */
+      if (live != NULL)
+        content = pd_record_content_to_json (record);
+      else
+        content = json_node_new (JSON_NODE_NULL);
+      _pd_store_update_live_known (self, kind, id, content, record, PD_SYNC_STATE_SYNCED,
+                                   pd_record_get_revision (record));
+    }
   for (guint i = 0; i < touched->len; i++)
     {
       g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (touched, i), "\x1f", 2);

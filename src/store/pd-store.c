@@ -439,6 +439,12 @@ _pd_store_commit (PdStore  *self,
 }
 
 void
+_pd_store_outbox_changed (PdStore *self)
+{
+  g_signal_emit (self, signals[SIGNAL_OUTBOX_CHANGED], 0);
+}
+
+void
 _pd_store_rollback (PdStore *self)
 {
   g_assert (self->tx_depth > 0);

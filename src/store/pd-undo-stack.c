@@ -174,6 +174,25 @@ _pd_undo_stack_push (PdUndoStack *self,
   update_state (self, could_undo, could_redo);
 }
 
+GPtrArray *
+_pd_undo_stack_take_last (PdUndoStack  *self,
+                          char        **out_title)
+{
+  gboolean could_undo = pd_undo_stack_get_can_undo (self);
+  gboolean could_redo = pd_undo_stack_get_can_redo (self);
+  Step *step = g_queue_pop_head (&self->undo);
+  GPtrArray *changes;
+
+  *out_title = NULL;
+  if (step == NULL)
+    return NULL;
+  *out_title = g_steal_pointer (&step->title);
+  changes = g_steal_pointer (&step->changes);
+  g_free (step);
+  update_state (self, could_undo, could_redo);
+  return changes;
+}
+
 gboolean
 pd_undo_stack_get_can_undo (PdUndoStack *self)
 {
@@ -225,6 +244,14 @@ apply_step (PdUndoStack  *self,
     {
       guint index = backwards ? step->changes->len - 1 - i : i;
       PdStoreChange *change = g_ptr_array_index (step->changes, index);
+
+      /* A bulk save kept no copy of what it wrote; until it is undone,
+       * the store holds exactly that, so redo's copy is read now. */
+      if (backwards && change->after == NULL && change->after_is_written)
+        {
+          change->after = _pd_store_read_content (store, change->kind, change->id);
+          change->after_is_written = FALSE;
+        }
 
       if (!_pd_store_apply_content (store, change->kind, change->id,
                                     backwards ? change->before : change->after, error))

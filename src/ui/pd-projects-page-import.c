@@ -1,8 +1,10 @@
 /* pd-projects-page-import.c: projects from a CSV file
  *
- * The file is checked first without writing anything. If rows have
- * problems, the report lists them by line and the user decides whether to
- * import the valid rows or nothing.
+ * The import runs in a worker thread (pd_project_import_csv_async()), so
+ * the window stays responsive; a dialog shows its progress and can
+ * cancel it, which leaves nothing imported. If rows have problems, nothing
+ * is written and the report lists them by line; the user decides whether
+ * to import the valid rows or nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,21 +17,75 @@
 #include "pd-project-import.h"
 #include "pd-projects-page-private.h"
 
+static void show_report (PdProjectsPage *self,
+                         GBytes         *csv,
+                         PdImportReport *report);
+
+/* One import under way, with its progress dialog. */
+typedef struct {
+  PdProjectsPage       *page;
+  GBytes               *csv;
+  PdProjectImportFlags  flags;
+  GCancellable         *cancellable;
+  AdwMessageDialog     *dialog;      /* (nullable) weak */
+  GtkProgressBar       *progress_bar;
+} ImportJob;
+
 static void
-import_now (PdProjectsPage       *self,
-            GBytes               *csv,
-            PdProjectImportFlags  flags)
+import_job_free (ImportJob *job)
 {
+  if (job->dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+      g_signal_handlers_disconnect_by_data (job->dialog, job);
+      gtk_window_destroy (GTK_WINDOW (job->dialog));
+    }
+  g_clear_object (&job->page);
+  g_clear_pointer (&job->csv, g_bytes_unref);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+}
+
+static void
+on_import_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  if (job->progress_bar != NULL && job->dialog != NULL)
+    gtk_progress_bar_set_fraction (job->progress_bar, fraction);
+}
+
+static void
+on_progress_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         ImportJob        *job)
+{
+  /* "cancel", or the dialog closed: stop the import. */
+  g_cancellable_cancel (job->cancellable);
+}
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ImportJob *job = user_data;
+  PdProjectsPage *self = job->page;
   g_autoptr(PdImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
-  if (self->store == NULL)
-    return;
-
-  if (!pd_project_import_csv (self->store, csv, flags, &report, &error))
+  if (!pd_project_import_csv_finish (PD_STORE (source), result, &report, &error))
     {
-      _pd_projects_page_show_error (self, error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _pd_projects_page_show_toast (self, adw_toast_new (_("Import cancelled. Nothing was imported.")));
+      else if (g_error_matches (error, PD_IMPORT_ERROR, PD_IMPORT_ERROR_INVALID_ROWS) && report != NULL &&
+               !(job->flags & PD_PROJECT_IMPORT_SKIP_BAD_ROWS))
+        show_report (self, job->csv, report);
+      else
+        _pd_projects_page_show_error (self, error);
+      import_job_free (job);
       return;
     }
 
@@ -37,6 +93,42 @@ import_now (PdProjectsPage       *self,
   _pd_projects_page_show_toast (self, adw_toast_new (summary));
   _pd_projects_page_reload_categories (self);
   pd_projects_page_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->category);
+  import_job_free (job);
+}
+
+static void
+import_now (PdProjectsPage       *self,
+            GBytes               *csv,
+            PdProjectImportFlags  flags)
+{
+  ImportJob *job;
+  GtkWidget *bar;
+
+  if (self->store == NULL)
+    return;
+
+  job = g_new0 (ImportJob, 1);
+  job->page = g_object_ref (self);
+  job->csv = g_bytes_ref (csv);
+  job->flags = flags;
+  job->cancellable = g_cancellable_new ();
+
+  bar = gtk_progress_bar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
+  job->progress_bar = GTK_PROGRESS_BAR (bar);
+  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                            _("Importing Projects"),
+                                                            _("Nothing is saved until every row is read. Cancelling leaves the workspace as it was.")));
+  g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+  adw_message_dialog_set_extra_child (job->dialog, bar);
+  adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (job->dialog, "cancel");
+  g_signal_connect (job->dialog, "response", G_CALLBACK (on_progress_response_cb), job);
+  gtk_window_present (GTK_WINDOW (job->dialog));
+
+  pd_project_import_csv_async (self->store, csv, flags, job->cancellable,
+                               on_import_progress_cb, job, NULL, on_import_done_cb, job);
 }
 
 static void
@@ -96,28 +188,19 @@ void
 _pd_projects_page_import_bytes (PdProjectsPage *self,
                                 GBytes         *csv)
 {
-  g_autoptr(PdImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  /* A file without problems is imported at once; one with bad rows
+   * writes nothing and comes back with its report (see above). */
+  import_now (self, csv, PD_PROJECT_IMPORT_NONE);
+}
+
+static void
+show_report (PdProjectsPage *self,
+             GBytes         *csv,
+             PdImportReport *report)
+{
   AdwMessageDialog *dialog;
   guint n_problems, n_rows, n_skipped;
   g_autofree char *body = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  if (pd_project_import_csv (self->store, csv, PD_PROJECT_IMPORT_DRY_RUN, &report, &error))
-    {
-      if (g_list_model_get_n_items (pd_import_report_get_problems (report)) == 0)
-        {
-          import_now (self, csv, PD_PROJECT_IMPORT_NONE);
-          return;
-        }
-    }
-  else if (!g_error_matches (error, PD_IMPORT_ERROR, PD_IMPORT_ERROR_INVALID_ROWS) || report == NULL)
-    {
-      _pd_projects_page_show_error (self, error);
-      return;
-    }
 
   n_problems = g_list_model_get_n_items (pd_import_report_get_problems (report));
   n_rows = pd_import_report_get_n_rows (report);
