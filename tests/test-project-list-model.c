@@ -353,6 +353,75 @@ test_follows_store (Fixture       *fixture,
   }
 }
 
+/* One /v1/changes page with one change, as the platform sends it. */
+static JsonArray *
+page_of (PdProject *project,
+         const char *id,
+         gint64      revision)
+{
+  JsonArray *changes = json_array_new ();
+  JsonObject *change = json_object_new ();
+
+  json_object_set_string_member (change, "kind", "project");
+  json_object_set_string_member (change, "id", id);
+  json_object_set_int_member (change, "revision", revision);
+  json_object_set_boolean_member (change, "deleted", project == NULL);
+  if (project != NULL)
+    {
+      JsonNode *record = pd_record_content_to_json (PD_RECORD (project));
+
+      json_object_set_int_member (json_node_get_object (record), "revision", revision);
+      json_object_set_member (change, "record", record);
+    }
+  json_array_add_object_element (changes, change);
+  return changes;
+}
+
+static void
+test_follows_pull (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PdProject) remote = make_project (5000);
+  const char *id = pd_record_get_id (PD_RECORD (remote));
+  g_autoptr(JsonArray) created = NULL;
+  g_autoptr(JsonArray) renamed = NULL;
+  g_autoptr(JsonArray) tombstone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pd_project_set_source (remote, PD_PROJECT_SOURCE_CATALOGUE);
+  pd_project_list_model_reload (fixture->model);
+  wait_settled (fixture);
+
+  /* A project a colleague added, then renamed, then deleted. */
+  created = page_of (remote, id, 1);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", created, "c1", &error));
+  g_assert_no_error (error);
+  wait_settled (fixture);
+  assert_matches (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 301);
+
+  pd_project_set_title (remote, "000 Zuerst");
+  renamed = page_of (remote, id, 2);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", renamed, "c2", &error));
+  g_assert_no_error (error);
+  wait_settled (fixture);
+  assert_matches (fixture);
+  {
+    g_autoptr(PdProject) first = g_list_model_get_item (G_LIST_MODEL (fixture->model), 0);
+
+    g_assert_cmpstr (pd_record_get_id (PD_RECORD (first)), ==, id);
+    g_assert_cmpstr (pd_project_get_title (first), ==, "000 Zuerst");
+  }
+
+  tombstone = page_of (NULL, id, 3);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", tombstone, "c3", &error));
+  g_assert_no_error (error);
+  /* It was on screen (made by the model): gone at once. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 300);
+  wait_settled (fixture);
+  assert_matches (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +433,7 @@ main (int   argc,
   ADD ("/project-list-model/query-category-sort", test_query_category_sort);
   ADD ("/project-list-model/typing-outruns-queries", test_typing_outruns_queries);
   ADD ("/project-list-model/follows-store", test_follows_store);
+  ADD ("/project-list-model/follows-pull", test_follows_pull);
 #undef ADD
 
   return g_test_run ();
