@@ -41,7 +41,7 @@ typedef enum {
 } PdStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PD_STORE_SCHEMA_VERSION 3
+#define PD_STORE_SCHEMA_VERSION 4
 
 #define PD_TYPE_STORE (pd_store_get_type ())
 G_DECLARE_FINAL_TYPE (PdStore, pd_store, PD, STORE, GObject)
