@@ -14,6 +14,8 @@
 /* Projects kept made; a screenful is a few dozen, a fast fling a few
  * hundred. Beyond that the cache starts over rather than tracking age. */
 #define CACHE_SIZE 512
+/* Changes up to this many rows are signalled in one go (see apply_rows). */
+#define SMALL_CHANGE 256
 /* As pd_store_search_projects(): more words narrow nothing in practice. */
 #define MAX_QUERY_WORDS 8
 
@@ -315,7 +317,7 @@ apply_rows (PdProjectListModel *self,
 {
   g_autoptr(GArray) old = self->rows;
   guint n_old = old->len, n_new = rows->len;
-  guint prefix = 0, suffix = 0;
+  guint prefix = 0, suffix = 0, removed, added;
 
   while (prefix < n_old && prefix < n_new &&
          g_array_index (old, gint64, prefix) == g_array_index (rows, gint64, prefix))
@@ -324,14 +326,35 @@ apply_rows (PdProjectListModel *self,
          g_array_index (old, gint64, n_old - 1 - suffix) == g_array_index (rows, gint64, n_new - 1 - suffix))
     suffix++;
 
-  self->rows = g_array_ref (rows);
+  removed = n_old - prefix - suffix;
+  added = n_new - prefix - suffix;
+
   if (self->total != total)
     {
       self->total = total;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
     }
-  if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+
+  /* GTK 4.8's list view looks for the removed rows' items among all the
+   * added ones, asking for every one of them: a new query would make all
+   * 100,000 projects. A big change is therefore told as a removal, then
+   * an addition; a small one (an edit moving a row) in one go, so the
+   * view keeps its rows. */
+  if (removed > 0 && added > SMALL_CHANGE)
+    {
+      g_autoptr(GArray) between = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
+
+      g_array_append_vals (between, old->data, prefix);
+      g_array_append_vals (between, &g_array_index (old, gint64, n_old - suffix), suffix);
+      self->rows = g_array_ref (between);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+      g_array_unref (g_steal_pointer (&self->rows));
+      removed = 0;
+    }
+
+  self->rows = g_array_ref (rows);
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 }
 
 static void
