@@ -6,18 +6,14 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
-#include "pd-project-list-model.h"
+#include "pd-project-list-model-private.h"
 #include "pd-store-private.h"
 
-/* Projects kept made; a screenful is a few dozen, a fast fling a few
+/* Projects kept once made; a screenful is a few dozen, a fast fling a few
  * hundred. Beyond that the cache starts over rather than tracking age. */
 #define CACHE_SIZE 512
 /* Changes up to this many rows are signalled in one go (see apply_rows). */
 #define SMALL_CHANGE 256
-/* As pd_store_search_projects(): more words narrow nothing in practice. */
-#define MAX_QUERY_WORDS 8
 
 G_DEFINE_ENUM_TYPE (PdProjectSort, pd_project_sort,
   G_DEFINE_ENUM_VALUE (PD_PROJECT_SORT_TITLE, "title"),
@@ -66,189 +62,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* --- Queries, on either thread -------------------------------------------*/
+/* --- Queries (pd-project-list-model-query.c) ------------------------------*/
 
-/* Everything a query needs, copied, so the worker shares nothing. */
-typedef struct
-{
-  char        **words;      /* normalised, none empty */
-  char         *category;
-  PdProjectSort sort;
-  char         *path;
-  guint         generation;
-} Query;
-
-typedef struct
-{
-  GArray *rows;
-  guint   total;
-} Answer;
-
-static void
-query_free (Query *query)
-{
-  g_strfreev (query->words);
-  g_free (query->category);
-  g_free (query->path);
-  g_free (query);
-}
-
-static void
-answer_free (Answer *answer)
-{
-  g_array_unref (answer->rows);
-  g_free (answer);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Query, query_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Answer, answer_free)
-
-static Query *
+static PdProjectQuery *
 query_new (PdProjectListModel *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *normalised = _pd_store_normalise (self->query != NULL ? self->query : "");
-  g_auto(GStrv) words = g_strsplit_set (g_strstrip (normalised), " \t\n", -1);
-  Query *query = g_new0 (Query, 1);
-  guint n = 0;
-
-  for (guint i = 0; words[i] != NULL && n < MAX_QUERY_WORDS; i++)
-    if (*words[i] != '\0')
-      {
-        g_strv_builder_add (builder, words[i]);
-        n++;
-      }
-  query->words = g_strv_builder_end (builder);
-  query->category = g_strdup (self->category);
-  query->sort = self->sort;
-  query->path = g_strdup (pd_store_get_path (self->store));
-  query->generation = self->generation;
-
-  return query;
-}
-
-static const char *
-order_for_sort (PdProjectSort sort)
-{
-  /* Ties go by title, then by age, so every order is total and stable. */
-  switch (sort)
-    {
-    case PD_PROJECT_SORT_ORGANISATION:
-      return " ORDER BY pd_normalise (organisation), sort_key, rowid";
-    case PD_PROJECT_SORT_LOCATION:
-      return " ORDER BY pd_normalise (location), sort_key, rowid";
-    case PD_PROJECT_SORT_TARGET:
-      return " ORDER BY default_target_coins DESC, sort_key, rowid";
-    case PD_PROJECT_SORT_TITLE:
-    default:
-      return " ORDER BY sort_key, rowid";
-    }
-}
-
-static void
-set_read_error (sqlite3  *db,
-                GError  **error)
-{
-  if (sqlite3_errcode (db) == SQLITE_INTERRUPT)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
-  else
-    g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_FAILED,
-                 _("The project library could not be read: %s"), sqlite3_errmsg (db));
-}
-
-/* The matching rowids in order, and the number of all projects. */
-static Answer *
-run_query (sqlite3       *db,
-           const Query   *query,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(GString) sql = g_string_new ("SELECT rowid FROM projects WHERE (?1 IS NULL OR category = ?1)");
-  g_autoptr(Answer) answer = g_new0 (Answer, 1);
-  sqlite3_stmt *stmt = NULL;
-  guint n_words = g_strv_length (query->words);
-  int rc;
-
-  /* Only the number of words and the sort vary the SQL; the words and
-   * the category are bound. */
-  for (guint i = 0; i < n_words; i++)
-    g_string_append_printf (sql, " AND instr (search_text, ?%u) > 0", i + 2);
-  g_string_append (sql, order_for_sort (query->sort));
-
-  answer->rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_read_error (db, error);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, query->category, -1, SQLITE_TRANSIENT);
-  for (guint i = 0; i < n_words; i++)
-    sqlite3_bind_text (stmt, i + 2, query->words[i], -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (answer->rows, rowid);
-    }
-  if (rc != SQLITE_DONE)
-    set_read_error (db, error);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM projects", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_read_error (db, error);
-      return NULL;
-    }
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    answer->total = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return g_steal_pointer (&answer);
-}
-
-/* SQLite calls this every few thousand steps of a long query; a non-zero
- * answer interrupts it, so a query typing has outrun stops early. */
-static int
-progress_cb (void *data)
-{
-  return g_cancellable_is_cancelled (data);
-}
-
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Query *query = task_data;
-  sqlite3 *db = NULL;
-  GError *error = NULL;
-  Answer *answer;
-
-  /* A connection of its own: the store's belongs to the main thread.
-   * WAL lets it read while the main thread writes. */
-  if (sqlite3_open_v2 (query->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      set_read_error (db, &error);
-      sqlite3_close (db);
-      g_task_return_error (task, error);
-      return;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  _pd_store_register_functions (db);
-  sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
-
-  answer = run_query (db, query, cancellable, &error);
-  sqlite3_close (db);
-  if (answer == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, answer, (GDestroyNotify) answer_free);
+  return _pd_project_query_new (self->query, self->category, self->sort,
+                                pd_store_get_path (self->store), self->generation);
 }
 
 /* --- The cache -------------------------------------------------------------*/
@@ -373,9 +193,9 @@ query_done_cb (GObject      *source,
 {
   g_autoptr(GWeakRef) ref = user_data;
   g_autoptr(PdProjectListModel) self = g_weak_ref_get (ref);
-  Query *query = g_task_get_task_data (G_TASK (result));
+  PdProjectQuery *query = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(Answer) answer = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(PdProjectAnswer) answer = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* Gone, or a newer query (or a refresh) took over. */
   if (self == NULL || query->generation != self->generation)
@@ -410,9 +230,9 @@ start_query (PdProjectListModel *self)
 
   task = g_task_new (NULL, self->cancellable, query_done_cb, ref);
   g_task_set_source_tag (task, start_query);
-  g_task_set_task_data (task, query_new (self), (GDestroyNotify) query_free);
+  g_task_set_task_data (task, query_new (self), (GDestroyNotify) _pd_project_query_free);
   set_loading (self, TRUE);
-  g_task_run_in_thread (task, query_thread);
+  g_task_run_in_thread (task, _pd_project_query_thread);
 }
 
 static gboolean
@@ -790,8 +610,8 @@ gboolean
 pd_project_list_model_refresh (PdProjectListModel *self,
                                GError            **error)
 {
-  g_autoptr(Query) query = NULL;
-  g_autoptr(Answer) answer = NULL;
+  g_autoptr(PdProjectQuery) query = NULL;
+  g_autoptr(PdProjectAnswer) answer = NULL;
 
   g_return_val_if_fail (PD_IS_PROJECT_LIST_MODEL (self), FALSE);
 
@@ -803,7 +623,7 @@ pd_project_list_model_refresh (PdProjectListModel *self,
   set_loading (self, FALSE);
 
   query = query_new (self);
-  answer = run_query (self->store->db, query, NULL, error);
+  answer = _pd_project_query_run (self->store->db, query, NULL, error);
   if (answer == NULL)
     return FALSE;
   apply_rows (self, answer->rows, answer->total);
