@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "pd-store-private.h"
 #include "pd-test-utils.h"
 
@@ -88,6 +90,21 @@ test_migrate_from (gconstpointer data)
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
     sqlite3_finalize (stmt);
+  }
+
+  /* Version 5: the library's search reads only the index, in title
+   * order, whatever version the file came from. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(GString) plan = g_string_new (NULL);
+
+    g_assert_cmpint (sqlite3_prepare_v2 (store->db, "EXPLAIN QUERY PLAN SELECT rowid FROM projects"
+                                         " WHERE (?1 IS NULL OR category = ?1) AND instr (search_text, ?2) > 0"
+                                         " ORDER BY sort_key, rowid", -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+    sqlite3_finalize (stmt);
+    g_assert_nonnull (strstr (plan->str, "COVERING INDEX projects_by_sort_key_search"));
   }
 
   if (from >= 1)

@@ -95,6 +95,19 @@ library_id (PdProjectsPage *page,
   return pd_record_get_id (PD_RECORD (project));
 }
 
+static gboolean
+library_settled (gpointer data)
+{
+  return !pd_project_list_model_get_loading (PD_PROJECT_LIST_MODEL (data));
+}
+
+/* The library queries off the main thread: wait for its answer. */
+static void
+wait_library (PdProjectsPage *page)
+{
+  g_assert_true (pd_test_wait_for (library_settled, pd_projects_page_get_library (page), 10000));
+}
+
 static void
 check_projects (PdApplication *app,
                 PdWindow      *window)
@@ -123,6 +136,7 @@ check_projects (PdApplication *app,
 
   /* Category filter and search go through the store. */
   gtk_drop_down_set_selected (page->category_dropdown, 1);
+  wait_library (page);
   category = gtk_string_list_get_string (page->categories, 1);
   g_assert_cmpuint (g_list_model_get_n_items (library), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (library), <, 48);
@@ -133,6 +147,7 @@ check_projects (PdApplication *app,
       g_assert_cmpstr (pd_project_get_category (project), ==, category);
     }
   gtk_drop_down_set_selected (page->category_dropdown, 0);
+  wait_library (page);
   g_assert_cmpuint (g_list_model_get_n_items (library), ==, 48);
   pd_projects_page_search (page, "zzzzqqq", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->library_stack), ==, "empty");
@@ -140,9 +155,7 @@ check_projects (PdApplication *app,
 
   /* Sorting by target: largest first. */
   gtk_drop_down_set_selected (page->sort_dropdown, PD_LIBRARY_SORT_TARGET);
-  /* Sorting runs in steps; wait until it is done. */
-  while (gtk_sort_list_model_get_pending (page->library_sorted) > 0)
-    g_main_context_iteration (NULL, TRUE);
+  wait_library (page);
   {
     g_autoptr(PdProject) a = g_list_model_get_item (library, 0);
     g_autoptr(PdProject) b = g_list_model_get_item (library, 47);
@@ -150,6 +163,7 @@ check_projects (PdApplication *app,
     g_assert_cmpint (pd_project_get_default_target_coins (a), >=, pd_project_get_default_target_coins (b));
   }
   gtk_drop_down_set_selected (page->sort_dropdown, PD_LIBRARY_SORT_TITLE);
+  wait_library (page);
 
   first = g_strdup (library_id (page, 0));
   second = g_strdup (library_id (page, 1));
@@ -381,6 +395,7 @@ check_own_projects (PdApplication *app,
   PdProjectDialog *dialog;
   AdwMessageDialog *report;
   GtkWidget *title_row;
+  GListModel *library;
   guint before;
 
   gdk_pixbuf_fill (pixbuf, 0x3366ccff);
@@ -404,6 +419,40 @@ check_own_projects (PdApplication *app,
   g_assert_true (pd_project_dialog_save (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (pd_store_count_projects (window->store), ==, before + 1);
+
+  /* The library follows the store by itself: the new project is in it,
+   * undo takes it out, redo brings it back, an edit moves it. */
+  wait_library (page);
+  library = pd_projects_page_get_library (page);
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, before + 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_library (page);
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, before);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  wait_library (page);
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, before + 1);
+  {
+    g_autoptr(PdProject) renamed = NULL;
+    g_autoptr(PdProject) first = NULL;
+    g_autoptr(GError) error = NULL;
+
+    /* The new project, renamed to sort first, through the store like the
+     * dialog. */
+    pd_projects_page_search (page, "Trikots Nord", NULL);
+    renamed = g_list_model_get_item (library, 0);
+    pd_projects_page_search (page, NULL, NULL);
+    first = g_list_model_get_item (library, 0);
+    g_assert_true (first != renamed);
+    g_clear_object (&first);
+    pd_project_set_title (renamed, "0000 Erste Hilfe");
+    g_assert_true (pd_store_save (window->store, PD_RECORD (renamed), "Edit Project", &error));
+    g_assert_no_error (error);
+    wait_library (page);
+    first = g_list_model_get_item (library, 0);
+    g_assert_true (first == renamed);
+    g_assert_true (pd_undo_stack_undo (pd_store_get_undo_stack (window->store), &error));
+    g_assert_no_error (error);
+  }
   pd_projects_page_search (page, "Trikots Nord", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (pd_projects_page_get_library (page)), ==, 1);
   {
@@ -412,6 +461,9 @@ check_own_projects (PdApplication *app,
     g_assert_cmpint (pd_project_get_source (project), ==, PD_PROJECT_SOURCE_CLIENT);
     g_assert_nonnull (pd_project_get_image_sha256 (project));
   }
+
+  pd_projects_page_search (page, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, before + 1);
 
   /* A CSV with one bad row: the report, then "Import valid rows". */
   csv = g_bytes_new_static ("title,organisation,category,default_target_coins\n"
@@ -432,6 +484,9 @@ check_own_projects (PdApplication *app,
     g_assert_true (pd_test_wait_for (count_reached, &wait, 30000));
   }
   g_assert_cmpuint (pd_store_count_projects (window->store), ==, before + 2);
+  /* The list shows the imported project without being asked. */
+  wait_library (page);
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, before + 2);
   pd_projects_page_search (page, "Spielplatz Süd", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (pd_projects_page_get_library (page)), ==, 1);
 

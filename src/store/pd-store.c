@@ -21,6 +21,7 @@ G_DEFINE_QUARK (pd-store-error-quark, pd_store_error)
 enum {
   SIGNAL_OUTBOX_CHANGED,
   SIGNAL_VOUCHER_CODES_CHANGED,
+  SIGNAL_RECORD_CHANGED,
   N_SIGNALS
 };
 
@@ -134,6 +135,19 @@ pd_store_class_init (PdStoreClass *klass)
   signals[SIGNAL_VOUCHER_CODES_CHANGED] =
     g_signal_new ("voucher-codes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * PdStore::record-changed:
+   * @kind: the record's kind ("project", …); also the signal's detail
+   * @id: the record's id
+   *
+   * Emitted after the live instance and lists followed a save, delete,
+   * undo, redo or pull of the record, so that views which query the
+   * tables themselves (PdProjectListModel) can refresh.
+   */
+  signals[SIGNAL_RECORD_CHANGED] =
+    g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   in_list_quark = g_quark_from_static_string ("pd-store-in-list");
   gone_quark = g_quark_from_static_string ("pd-store-gone");
@@ -530,6 +544,7 @@ _pd_store_update_live (PdStore    *self,
                        PdRecord   *written)
 {
   update_live_full (self, kind, id, content, written, FALSE, PD_SYNC_STATE_SYNCED, 0);
+  g_signal_emit (self, signals[SIGNAL_RECORD_CHANGED], g_quark_from_string (kind), kind, id);
 }
 
 void
@@ -542,6 +557,7 @@ _pd_store_update_live_known (PdStore     *self,
                              gint64       revision)
 {
   update_live_full (self, kind, id, content, written, TRUE, state, revision);
+  g_signal_emit (self, signals[SIGNAL_RECORD_CHANGED], g_quark_from_string (kind), kind, id);
 }
 
 static void

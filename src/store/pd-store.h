@@ -7,7 +7,9 @@
  *
  * Use a store from the main thread only. Signal "outbox-changed" (no
  * arguments) is emitted after a commit that added or changed outbox ops,
- * so the sync engine can schedule a push.
+ * so the sync engine can schedule a push. Signal "record-changed::KIND"
+ * (kind, id) follows every change of a record's live instance, from any
+ * source (edit, undo, redo, import, pull).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,7 +42,7 @@ typedef enum {
 } PdStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PD_STORE_SCHEMA_VERSION 4
+#define PD_STORE_SCHEMA_VERSION 5
 
 #define PD_TYPE_STORE (pd_store_get_type ())
 G_DECLARE_FINAL_TYPE (PdStore, pd_store, PD, STORE, GObject)

@@ -354,8 +354,9 @@ set_target_action (GtkWidget  *widget,
 static void
 on_project_saved_cb (PdProjectsPage *self)
 {
+  /* The library follows the store by itself; a new category may need
+   * a place in the drop-down. */
   _pd_projects_page_reload_categories (self);
-  pd_projects_page_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->category);
 }
 
 static void

@@ -4,15 +4,17 @@
  */
 #pragma once
 
+#include "pd-project-list-model.h"
 #include "pd-projects-page.h"
 
 G_BEGIN_DECLS
 
+/* The sort drop-down's items, in order. */
 typedef enum {
-  PD_LIBRARY_SORT_TITLE,
-  PD_LIBRARY_SORT_ORGANISATION,
-  PD_LIBRARY_SORT_LOCATION,
-  PD_LIBRARY_SORT_TARGET,
+  PD_LIBRARY_SORT_TITLE = PD_PROJECT_SORT_TITLE,
+  PD_LIBRARY_SORT_ORGANISATION = PD_PROJECT_SORT_ORGANISATION,
+  PD_LIBRARY_SORT_LOCATION = PD_PROJECT_SORT_LOCATION,
+  PD_LIBRARY_SORT_TARGET = PD_PROJECT_SORT_TARGET,
 } PdLibrarySort;
 
 struct _PdProjectsPage
@@ -22,8 +24,8 @@ struct _PdProjectsPage
   PdStore            *store;
   PdCampaign         *campaign;
 
-  GListModel         *search_results;  /* from the store, by title */
-  GtkSortListModel   *library_sorted;
+  PdProjectListModel *library;         /* NULL without a store */
+  gboolean            library_loaded;  /* queried since the store was set */
   GtkNoSelection     *library_selection;
   GtkSingleSelection *campaign_selection;
   GtkStringList      *categories;

@@ -2,8 +2,10 @@
  *
  * The Projects page: the project library (the platform's catalogue and the
  * client's own) beside the campaign's list of projects with their donation
- * targets. The library can hold a hundred thousand projects: the store
- * searches, and the list view only makes widgets for the rows on screen.
+ * targets. The library can hold a hundred thousand projects: SQLite
+ * searches, filters and sorts them off the main thread (PdProjectListModel),
+ * a project is only made when its row is on screen, and nothing is read
+ * before the library is first shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,41 +33,21 @@ static GParamSpec *properties[N_PROPS];
 
 /* --- The library --------------------------------------------------------*/
 
-static GtkSorter *
-make_sorter (PdLibrarySort sort)
-{
-  GtkExpression *expression;
-
-  switch (sort)
-    {
-    case PD_LIBRARY_SORT_ORGANISATION:
-      expression = gtk_property_expression_new (PD_TYPE_PROJECT, NULL, "organisation");
-      return GTK_SORTER (gtk_string_sorter_new (expression));
-    case PD_LIBRARY_SORT_LOCATION:
-      expression = gtk_property_expression_new (PD_TYPE_PROJECT, NULL, "location");
-      return GTK_SORTER (gtk_string_sorter_new (expression));
-    case PD_LIBRARY_SORT_TARGET:
-      {
-        GtkNumericSorter *sorter;
-
-        expression = gtk_property_expression_new (PD_TYPE_PROJECT, NULL, "default-target-coins");
-        sorter = gtk_numeric_sorter_new (expression);
-        gtk_numeric_sorter_set_sort_order (sorter, GTK_SORT_DESCENDING);
-        return GTK_SORTER (sorter);
-      }
-    case PD_LIBRARY_SORT_TITLE:
-    default:
-      /* The store already answers by title. */
-      return NULL;
-    }
-}
-
 static void
 update_library_count (PdProjectsPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->library_sorted));
-  guint total = self->store != NULL ? pd_store_count_projects (self->store) : 0;
+  guint shown = self->library != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+  guint total = self->library != NULL ? pd_project_list_model_get_total (self->library) : 0;
+  gboolean loading = self->library != NULL && (!self->library_loaded || pd_project_list_model_get_loading (self->library));
   g_autofree char *label = NULL;
+
+  /* Not a word about "no projects" before the first answer. */
+  if (loading && shown == 0)
+    {
+      gtk_label_set_label (self->library_count_label, "");
+      gtk_stack_set_visible_child_name (self->library_stack, "list");
+      return;
+    }
 
   if (shown == total)
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", total), total);
@@ -77,34 +59,60 @@ update_library_count (PdProjectsPage *self)
   gtk_stack_set_visible_child_name (self->library_stack, shown > 0 ? "list" : "empty");
 }
 
+/* The first time the library is shown (or asked for): its categories
+ * and its first query. @now: answer before returning. */
+static void
+ensure_library (PdProjectsPage *self,
+                gboolean        now)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->library == NULL || self->library_loaded)
+    return;
+
+  self->library_loaded = TRUE;
+  _pd_projects_page_reload_categories (self);
+  if (!now)
+    pd_project_list_model_reload (self->library);
+  else if (!pd_project_list_model_refresh (self->library, &error))
+    _pd_projects_page_show_error (self, error);
+  update_library_count (self);
+}
+
 void
 pd_projects_page_search (PdProjectsPage *self,
                          const char     *query,
                          const char     *category)
 {
-  g_autoptr(GListModel) results = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (PD_IS_PROJECTS_PAGE (self));
 
-  if (self->store != NULL)
-    {
-      results = pd_store_search_projects (self->store, query, category, &error);
-      if (results == NULL)
-        _pd_projects_page_show_error (self, error);
-    }
+  if (self->library == NULL)
+    return;
 
-  g_set_object (&self->search_results, results);
-  gtk_sort_list_model_set_model (self->library_sorted, results);
+  self->library_loaded = TRUE;
+  pd_project_list_model_set_query (self->library, query);
+  pd_project_list_model_set_category (self->library, category);
+  if (!pd_project_list_model_refresh (self->library, &error))
+    _pd_projects_page_show_error (self, error);
   update_library_count (self);
 }
 
+/* Typing: the query runs on the worker thread, so the entry never waits. */
 static void
 run_search (PdProjectsPage *self)
 {
-  pd_projects_page_search (self,
-                           gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                           self->category);
+  if (self->library == NULL)
+    return;
+  ensure_library (self, FALSE);
+  pd_project_list_model_set_query (self->library, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_library_map_cb (PdProjectsPage *self)
+{
+  ensure_library (self, FALSE);
 }
 
 static void
@@ -115,21 +123,29 @@ on_category_selected_cb (PdProjectsPage *self)
   g_clear_pointer (&self->category, g_free);
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
     self->category = g_strdup (gtk_string_list_get_string (self->categories, selected));
-  run_search (self);
+  if (self->library != NULL)
+    pd_project_list_model_set_category (self->library, self->category);
+}
+
+static PdProjectSort
+selected_sort (PdProjectsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  return selected <= PD_PROJECT_SORT_TARGET ? (PdProjectSort) selected : PD_PROJECT_SORT_TITLE;
 }
 
 static void
 on_sort_selected_cb (PdProjectsPage *self)
 {
-  g_autoptr(GtkSorter) sorter = make_sorter (gtk_drop_down_get_selected (self->sort_dropdown));
-
-  gtk_sort_list_model_set_sorter (self->library_sorted, sorter);
+  if (self->library != NULL)
+    pd_project_list_model_set_sort (self->library, selected_sort (self));
 }
 
 void
 _pd_projects_page_reload_categories (PdProjectsPage *self)
 {
-  g_auto(GStrv) names = self->store != NULL ? pd_store_list_categories (self->store) : NULL;
+  g_auto(GStrv) names = self->store != NULL && self->library_loaded ? pd_store_list_categories (self->store) : NULL;
   g_autofree char *keep = g_strdup (self->category);
   guint selected = 0;
 
@@ -180,7 +196,7 @@ static void
 on_library_view_activate_cb (PdProjectsPage *self,
                              guint           position)
 {
-  g_autoptr(PdProject) project = g_list_model_get_item (G_LIST_MODEL (self->library_sorted), position);
+  g_autoptr(PdProject) project = g_list_model_get_item (G_LIST_MODEL (self->library), position);
 
   if (project != NULL)
     _pd_projects_page_add_project (self, pd_record_get_id (PD_RECORD (project)), G_MAXUINT);
@@ -265,8 +281,26 @@ pd_projects_page_set_store (PdProjectsPage *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  g_clear_object (&self->library);
+  self->library_loaded = FALSE;
+  if (store != NULL)
+    {
+      /* Nothing is read yet: that waits until the library is shown. */
+      self->library = pd_project_list_model_new (store);
+      pd_project_list_model_set_query (self->library, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      pd_project_list_model_set_category (self->library, self->category);
+      pd_project_list_model_set_sort (self->library, selected_sort (self));
+      g_signal_connect_swapped (self->library, "items-changed", G_CALLBACK (update_library_count), self);
+      g_signal_connect_swapped (self->library, "notify::total", G_CALLBACK (update_library_count), self);
+      g_signal_connect_swapped (self->library, "notify::loading", G_CALLBACK (update_library_count), self);
+    }
+  gtk_no_selection_set_model (self->library_selection, G_LIST_MODEL (self->library));
   _pd_projects_page_reload_categories (self);
-  run_search (self);
+  update_library_count (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->library_stack)))
+    ensure_library (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -302,9 +336,10 @@ pd_projects_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_PROJECTS_PAGE);
   g_clear_object (&self->library_selection);
-  g_clear_object (&self->library_sorted);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  g_clear_object (&self->library);
   g_clear_object (&self->campaign_selection);
-  g_clear_object (&self->search_results);
   g_clear_object (&self->categories);
   g_clear_object (&self->store);
   g_clear_pointer (&self->category, g_free);
@@ -411,11 +446,8 @@ pd_projects_page_init (PdProjectsPage *self)
                             G_CALLBACK (on_sort_selected_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (run_search), self);
 
-  /* Sorting a large result runs in steps so typing never stalls. */
-  self->library_sorted = gtk_sort_list_model_new (NULL, NULL);
-  gtk_sort_list_model_set_incremental (self->library_sorted, TRUE);
-  g_signal_connect_swapped (self->library_sorted, "items-changed", G_CALLBACK (update_library_count), self);
-  self->library_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->library_sorted)));
+  self->library_selection = gtk_no_selection_new (NULL);
+  g_signal_connect_swapped (self->library_stack, "map", G_CALLBACK (on_library_map_cb), self);
   g_signal_connect (library_factory, "setup", G_CALLBACK (library_setup_cb), self);
   g_signal_connect (library_factory, "bind", G_CALLBACK (library_bind_cb), self);
   g_signal_connect (library_factory, "unbind", G_CALLBACK (library_unbind_cb), self);
@@ -446,5 +478,6 @@ pd_projects_page_get_library (PdProjectsPage *self)
 {
   g_return_val_if_fail (PD_IS_PROJECTS_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->library_sorted);
+  ensure_library (self, TRUE);
+  return G_LIST_MODEL (self->library);
 }

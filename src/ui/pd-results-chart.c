@@ -117,7 +117,8 @@ draw (PdResultsChart *self,
   if (n > 0)
     {
       double slot = plot_w / n;
-      double bar_w = MAX (slot * 0.7, 1.0);
+      /* A campaign's first days would otherwise draw one wall of colour. */
+      double bar_w = CLAMP (slot * 0.7, 1.0, 48.0);
       guint label_every = MAX (1, (guint) ceil (70.0 / slot));
 
       for (guint i = 0; i < n; i++)
