@@ -76,6 +76,12 @@ test_migrate_from (gconstpointer data)
   /* A version 3 writer may have been in the middle of a full resync. */
   if (from >= 3)
     exec_ok (db, "UPDATE sync_state SET resyncing = 1;");
+  /* A version 4 writer queued the codes' upload chunks when it issued them. */
+  if (from >= 4)
+    exec_ok (db, "INSERT INTO outbox (kind, record_id, verb, idempotency_key, local_seq, status,"
+                 " chunk, chunk_first, chunk_count) VALUES"
+                 " ('voucher-codes', '" BATCH_ID "', 'upload', 'voucher-codes-" BATCH_ID "-0', 0, 'pending', 0, 0, 5000),"
+                 " ('voucher-codes', '" BATCH_ID "', 'upload', 'voucher-codes-" BATCH_ID "-5000', 0, 'pending', 1, 5000, 2);");
   sqlite3_close (db);
 
   store = pd_store_open (path, &error);
