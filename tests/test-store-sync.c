@@ -385,10 +385,15 @@ test_retry_and_dead (Fixture       *fixture,
   g_autoptr(PdOutboxOp) frozen = NULL;
   g_autoptr(PdOutboxOp) dead = NULL;
   g_autoptr(GPtrArray) ready = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
   save (fixture, theme);
   op = only_op (fixture);
+  problems = pd_store_list_outbox_problems (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
   frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
   g_assert_true (pd_store_retry_op_later (fixture->store, op->op_id, g_get_real_time () + G_USEC_PER_SEC * 60,
                                           "503", &error));
@@ -404,6 +409,18 @@ test_retry_and_dead (Fixture       *fixture,
   g_assert_true (pd_store_mark_op_dead (fixture->store, op->op_id, "422 name", &error));
   dead = only_op (fixture);
   g_assert_cmpint (dead->status, ==, PD_OUTBOX_STATUS_DEAD);
+  /* Only the op set aside is a problem the window shows. */
+  {
+    g_autoptr(PdTheme) other = make_theme ("Waiting");
+
+    save (fixture, other);
+    problems = pd_store_list_outbox_problems (fixture->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_cmpint (((PdOutboxOp *) g_ptr_array_index (problems, 0))->op_id, ==, dead->op_id);
+    g_assert_cmpstr (((PdOutboxOp *) g_ptr_array_index (problems, 0))->last_error, ==, "422 name");
+    g_assert_true (pd_store_delete (fixture->store, PD_RECORD (other), NULL, &error));
+  }
   g_assert_null (pd_store_mark_inflight (fixture->store, dead->op_id, &error));
   g_assert_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONFLICT);
   g_clear_error (&error);

@@ -579,6 +579,28 @@ pd_store_list_outbox (PdStore   *self,
   return g_steal_pointer (&ops);
 }
 
+/* What the window tells the user about; a workspace with 100,000 unsent
+ * projects must not build 100,000 ops after every edit to find these. */
+GPtrArray *
+pd_store_list_outbox_problems (PdStore  *self,
+                               GError  **error)
+{
+  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_outbox_op_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  stmt = _pd_store_prepare (self, "SELECT " OP_COLUMNS " FROM outbox"
+                            " WHERE status IN ('dead', 'conflict') ORDER BY op_id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ops, op_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&ops);
+}
+
 guint
 pd_store_count_outbox (PdStore *self)
 {

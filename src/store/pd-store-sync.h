@@ -27,6 +27,14 @@ GPtrArray   *pd_store_list_outbox        (PdStore     *self,
                                           gboolean     ready_only,
                                           GError     **error);
 guint        pd_store_count_outbox       (PdStore     *self);
+/**
+ * pd_store_list_outbox_problems:
+ *
+ * Returns: (transfer full) (element-type PdOutboxOp): the ops set aside
+ *   (refused by the platform) or in conflict, by op_id
+ */
+GPtrArray   *pd_store_list_outbox_problems (PdStore   *self,
+                                            GError   **error);
 
 /**
  * pd_store_mark_inflight:

@@ -319,23 +319,20 @@ _pd_window_compute_sync_status (PdStore  *store,
   if (store == NULL)
     return PD_SYNC_INDICATOR_LOCAL;
 
-  ops = pd_store_list_outbox (store, FALSE, NULL);
+  ops = pd_store_list_outbox_problems (store, NULL);
   for (guint i = 0; ops != NULL && i < ops->len; i++)
     {
       PdOutboxOp *op = g_ptr_array_index (ops, i);
 
-      if (op->status == PD_OUTBOX_STATUS_DEAD || op->status == PD_OUTBOX_STATUS_CONFLICT)
-        {
-          if (problems->len > 0)
-            g_string_append_c (problems, '\n');
-          if (op->status == PD_OUTBOX_STATUS_CONFLICT)
-            g_string_append (problems, _("A change conflicts with an edit made on the platform."));
-          else
-            g_string_append (problems, op->last_error != NULL ? op->last_error
-                                                               : _("The platform refused a change."));
-        }
-      pending++;
+      if (problems->len > 0)
+        g_string_append_c (problems, '\n');
+      if (op->status == PD_OUTBOX_STATUS_CONFLICT)
+        g_string_append (problems, _("A change conflicts with an edit made on the platform."));
+      else
+        g_string_append (problems, op->last_error != NULL ? op->last_error
+                                                           : _("The platform refused a change."));
     }
+  pending = pd_store_count_outbox (store);
 
   *pending_count = pending;
   if (problems->len > 0)
