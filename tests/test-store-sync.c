@@ -5,6 +5,7 @@
  */
 #include "pd-json.h"
 #include "pd-store.h"
+#include "pd-store-private.h"
 #include "pd-test-utils.h"
 #include "pd-validation.h"
 
@@ -495,6 +496,56 @@ test_pull (Fixture       *fixture,
   g_assert_cmpint (pd_store_get_backoff_until (fixture->store, "changes"), ==, 12345);
 }
 
+static gint64
+pragma_value (PdStore    *store,
+              const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A pulled page commits without fsync (it can be fetched again); every
+ * other commit, a local edit above all, must still be durable: FULL and
+ * the default checkpointing again after a page, written or refused. */
+static void
+test_pull_leaves_commits_durable (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(PdTheme) a = make_theme ("A");
+  g_autoptr(JsonNode) good = server_copy (PD_RECORD (a), 1);
+  g_autoptr(JsonArray) page = page_of (good, "theme", pd_record_get_id (PD_RECORD (a)), 1);
+  g_autoptr(JsonArray) bad_page = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdTheme) edited = NULL;
+
+  g_assert_cmpint (pragma_value (fixture->store, "PRAGMA synchronous"), ==, 2);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_value (fixture->store, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (pragma_value (fixture->store, "PRAGMA wal_autocheckpoint"), ==, 1000);
+
+  json_array_add_string_element (bad_page, "not a change");
+  g_assert_false (pd_store_apply_remote_changes (fixture->store, "changes", bad_page, "c2", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (pragma_value (fixture->store, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (pragma_value (fixture->store, "PRAGMA wal_autocheckpoint"), ==, 1000);
+
+  /* The pulled record is there, and an edit of it is saved as always. */
+  edited = pd_store_get_theme (fixture->store, pd_record_get_id (PD_RECORD (a)));
+  g_assert_nonnull (edited);
+  pd_theme_set_name (edited, "B");
+  g_assert_true (pd_store_save (fixture->store, PD_RECORD (edited), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_value (fixture->store, "PRAGMA synchronous"), ==, 2);
+}
+
 static void
 test_pull_bad_page_keeps_cursor (Fixture       *fixture,
                                  gconstpointer  data)
@@ -746,6 +797,7 @@ main (int   argc,
   ADD ("/store/sync/retry-and-dead", test_retry_and_dead);
   ADD ("/store/sync/pull", test_pull);
   ADD ("/store/sync/pull-bad-page", test_pull_bad_page_keeps_cursor);
+  ADD ("/store/sync/pull-leaves-commits-durable", test_pull_leaves_commits_durable);
   ADD ("/store/sync/pull-merges", test_pull_merges_local_edits);
   ADD ("/store/sync/conflict-same-field", test_conflict_same_field);
   ADD ("/store/sync/delete-against-edit", test_delete_against_edit);

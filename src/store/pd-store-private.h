@@ -27,6 +27,7 @@ struct _PdStore
   GHashTable  *statements;  /* SQL (static or interned) → sqlite3_stmt* */
   guint        tx_depth;    /* nesting of _pd_store_begin() */
   gboolean     outbox_touched;
+  gboolean     relaxed;     /* the open transaction commits without fsync */
 
   /* One live instance per record: "kind\x1fid" → PdRecord (weak). */
   GHashTable  *live;
@@ -91,6 +92,10 @@ gboolean       _pd_store_step_done       (PdStore     *self,
                                           GError     **error);
 void           _pd_store_set_sqlite_error (PdStore    *self,
                                            GError    **error);
+/* A transaction whose commit need not survive a power cut, only a crash:
+ * what it writes can be fetched again (a pulled page with its cursor). */
+gboolean       _pd_store_begin_relaxed   (PdStore     *self,
+                                          GError     **error);
 gboolean       _pd_store_begin           (PdStore     *self,
                                           GError     **error);
 gboolean       _pd_store_commit          (PdStore     *self,

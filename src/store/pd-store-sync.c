@@ -1133,7 +1133,8 @@ pd_store_apply_remote_changes (PdStore     *self,
   g_return_val_if_fail (scope != NULL && changes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_pd_store_begin (self, error))
+  /* A page lost to a power cut is lost with its cursor: pulled again. */
+  if (!_pd_store_begin_relaxed (self, error))
     return FALSE;
 
   resyncing = pd_store_is_resyncing (self, scope);

@@ -407,6 +407,24 @@ run_control (PdStore     *self,
   return stmt != NULL && _pd_store_step_done (self, stmt, error);
 }
 
+/* SQLite's default; and 64 MiB of 4 KiB pages, the page cache's size. */
+#define DEFAULT_CHECKPOINT_PAGES 1000
+#define RELAXED_CHECKPOINT_PAGES 16384
+
+/* Every other commit syncs again, before any signal handler may write. */
+static void
+end_relaxed (PdStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->relaxed)
+    return;
+  self->relaxed = FALSE;
+  sqlite3_wal_autocheckpoint (self->db, DEFAULT_CHECKPOINT_PAGES);
+  if (!run_control (self, "PRAGMA synchronous = FULL", &error))
+    g_warning ("Could not make commits durable again: %s", error->message);
+}
+
 /* Nested transactions become savepoints, so a helper can open one without
  * knowing whether its caller already did. */
 gboolean
@@ -423,6 +441,32 @@ _pd_store_begin (PdStore  *self,
     return FALSE;
 
   self->tx_depth++;
+  return TRUE;
+}
+
+/* WAL with synchronous = NORMAL: the commit is not fsynced, but WAL
+ * recovery keeps a prefix of the commits in order, so a power cut can
+ * only lose this transaction as a whole (with the cursor it carries),
+ * never half of it. The next FULL commit, such as a local edit, syncs the
+ * WAL and with it this one. The WAL is also not checkpointed (written
+ * back and fsynced) after each such commit but once it holds as much as
+ * the page cache: a first sync commits a thousand records at a time, and
+ * the fsyncs, not the writes, were most of its time. */
+gboolean
+_pd_store_begin_relaxed (PdStore  *self,
+                         GError  **error)
+{
+  if (self->tx_depth > 0)
+    return _pd_store_begin (self, error);
+  if (!run_control (self, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+  self->relaxed = TRUE;
+  sqlite3_wal_autocheckpoint (self->db, RELAXED_CHECKPOINT_PAGES);
+  if (!_pd_store_begin (self, error))
+    {
+      end_relaxed (self);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -443,6 +487,7 @@ _pd_store_commit (PdStore  *self,
   if (!run_control (self, "COMMIT", error))
     return FALSE;
   self->tx_depth = 0;
+  end_relaxed (self);
 
   if (self->outbox_touched)
     {
@@ -472,6 +517,7 @@ _pd_store_rollback (PdStore *self)
     {
       run_control (self, "ROLLBACK", NULL);
       self->outbox_touched = FALSE;
+      end_relaxed (self);
     }
   self->tx_depth--;
 }
