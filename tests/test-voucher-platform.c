@@ -19,24 +19,6 @@
 #define VOUCHERS 300
 #define COINS 10
 
-typedef struct {
-  GAsyncResult *result;
-} Wait;
-
-static void
-on_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  ((Wait *) user_data)->result = g_object_ref (result);
-}
-
-static gboolean
-wait_done (gpointer data)
-{
-  return ((Wait *) data)->result != NULL;
-}
-
 static void
 put (PdPlatformFixture *platform,
      const char        *token,
@@ -55,13 +37,13 @@ codes_body (void)
   g_autoptr(GArray) codes = NULL;
   g_autoptr(GError) error = NULL;
   GString *body = g_string_new ("{\"chunk\": 0, \"codes\": [");
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
-  pd_voucher_generator_generate_async (generator, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 30000));
-  codes = pd_voucher_generator_generate_finish (generator, wait.result, &error);
+  pd_voucher_generator_generate_async (generator, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  codes = pd_voucher_generator_generate_finish (generator, done, &error);
   g_assert_no_error (error);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
 
   for (guint i = 0; i < codes->len; i++)
     {
@@ -197,15 +179,15 @@ test_stats (void)
     g_autoptr(GFile) file = g_file_new_for_path (path);
     g_autofree char *contents = NULL;
     g_autofree char *line = NULL;
-    Wait wait = { 0 };
+    GAsyncResult *done = NULL;
 
     g_assert_nonnull (again);
     g_assert_cmpint (pd_campaign_stats_get_coins_redeemed (again), ==, pd_campaign_stats_get_coins_redeemed (stats));
     pd_results_export_set_project_title (export, PROJECT_EASY, "Projekt 0");
-    pd_results_export_write_csv_async (export, file, NULL, on_done_cb, &wait);
-    g_assert_true (pd_test_wait_for (wait_done, &wait, 30000));
-    g_assert_true (pd_results_export_write_csv_finish (export, wait.result, NULL));
-    g_object_unref (wait.result);
+    pd_results_export_write_csv_async (export, file, NULL, pd_test_async_cb, &done);
+    pd_test_wait_async (&done);
+    g_assert_true (pd_results_export_write_csv_finish (export, done, NULL));
+    g_clear_object (&done);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     line = g_strdup_printf ("\nvouchers_redeemed,%" G_GINT64_FORMAT "\n", pd_campaign_stats_get_vouchers_redeemed (stats));
     g_assert_nonnull (strstr (contents, line));

@@ -26,24 +26,6 @@ typedef struct {
   char *dir;
 } Fixture;
 
-typedef struct {
-  GAsyncResult *result;
-} Wait;
-
-static void
-on_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  ((Wait *) user_data)->result = g_object_ref (result);
-}
-
-static gboolean
-wait_done (gpointer data)
-{
-  return ((Wait *) data)->result != NULL;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -111,7 +93,7 @@ issue_batch (Fixture  *f,
   g_autoptr(GDateTime) expires = g_date_time_add_days (now, 60);
   g_autoptr(GArray) codes = NULL;
   g_autoptr(GError) error = NULL;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
   pd_project_set_title (project, "Neue Trikots");
   pd_project_set_organisation (project, "FC Müllerstraße");
@@ -136,12 +118,12 @@ issue_batch (Fixture  *f,
   pd_voucher_batch_set_expires_at (batch, expires);
   generator = pd_voucher_issue_prepare (store, batch, FALSE, now, &error);
   g_assert_no_error (error);
-  pd_voucher_issue_async (store, batch, generator, NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 60000));
-  codes = pd_voucher_issue_finish (store, wait.result, &error);
+  pd_voucher_issue_async (store, batch, generator, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  codes = pd_voucher_issue_finish (store, done, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (codes->len, ==, N_CODES);
-  g_object_unref (wait.result);
+  g_clear_object (&done);
 
   *campaign_id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
   *batch_id = g_strdup (pd_record_get_id (PD_RECORD (batch)));
@@ -270,14 +252,14 @@ publish (PdAccount  *account,
   g_autoptr(PdCampaign) campaign = pd_store_get_campaign (store, campaign_id);
   g_autoptr(PdApiRecord) published = NULL;
   g_autoptr(GError) error = NULL;
-  Wait wait = { 0 };
+  GAsyncResult *done = NULL;
 
   pd_api_client_publish_async (pd_account_get_client (account), campaign_id,
                                pd_record_get_revision (PD_RECORD (campaign)), TRUE, "publish-radspende",
-                               NULL, on_done_cb, &wait);
-  g_assert_true (pd_test_wait_for (wait_done, &wait, 30000));
-  published = pd_api_client_record_finish (pd_account_get_client (account), wait.result, &error);
-  g_object_unref (wait.result);
+                               NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  published = pd_api_client_record_finish (pd_account_get_client (account), done, &error);
+  g_clear_object (&done);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (published->object, "status"), ==, "live");
 }
