@@ -700,6 +700,34 @@ pd_test_campaign_new (const char *name)
   return campaign;
 }
 
+/* Saves a new campaign the platform accepts into @store; returns its id. */
+char *
+pd_test_store_add_campaign (PdStore    *store,
+                            const char *name)
+{
+  g_autoptr(PdCampaign) campaign = pd_test_campaign_new (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pd_store_save (store, PD_RECORD (campaign), NULL, &error));
+  g_assert_no_error (error);
+  return g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+}
+
+/* A user's edit: the campaign @id of @store gets the name @name. */
+void
+pd_test_store_rename_campaign (PdStore    *store,
+                               const char *id,
+                               const char *name)
+{
+  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (store, id);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (campaign);
+  pd_campaign_set_name (campaign, name);
+  g_assert_true (pd_store_save (store, PD_RECORD (campaign), NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* What the platform answers for @record: its content at @revision. */
 static JsonNode *
 platform_copy (PdRecord *record,

@@ -83,4 +83,9 @@ PdAccount      *pd_test_account_new            (const char         *directory,
                                                 const char         *token);
 GError         *pd_test_sync                   (PdSyncEngine       *engine);
 PdCampaign     *pd_test_campaign_new           (const char         *name);
+char           *pd_test_store_add_campaign     (PdStore            *store,
+                                                const char         *name);
+void            pd_test_store_rename_campaign  (PdStore            *store,
+                                                const char         *id,
+                                                const char         *name);
 void            pd_test_store_add_conflicts    (PdStore            *store);

@@ -192,31 +192,6 @@ fixture_teardown (Fixture       *f,
 }
 
 static char *
-add_campaign (Fixture    *f,
-              const char *name)
-{
-  g_autoptr(PdCampaign) campaign = pd_test_campaign_new (name);
-  g_autoptr(GError) error = NULL;
-
-  pd_store_save (f->store, PD_RECORD (campaign), NULL, &error);
-  g_assert_no_error (error);
-  return g_strdup (pd_record_get_id (PD_RECORD (campaign)));
-}
-
-static void
-rename_campaign (Fixture    *f,
-                 const char *id,
-                 const char *name)
-{
-  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (f->store, id);
-  g_autoptr(GError) error = NULL;
-
-  pd_campaign_set_name (campaign, name);
-  g_assert_true (pd_store_save (f->store, PD_RECORD (campaign), NULL, &error));
-  g_assert_no_error (error);
-}
-
-static char *
 server_name (Fixture    *f,
              const char *id)
 {
@@ -257,7 +232,7 @@ static void
 test_offline_and_back (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *kept = add_campaign (f, "Before the train");
+  g_autofree char *kept = pd_test_store_add_campaign (f->store, "Before the train");
   g_autofree char *added = NULL;
   g_autofree char *name = NULL;
   guint before, offline_edits;
@@ -270,8 +245,8 @@ test_offline_and_back (Fixture       *f,
   g_assert_nonnull (pd_sync_engine_get_status_detail (f->engine));
   before = pd_test_proxy_get_log (f->proxy)->len;
 
-  rename_campaign (f, kept, "Renamed on the train");
-  added = add_campaign (f, "Made on the train");
+  pd_test_store_rename_campaign (f->store, kept, "Renamed on the train");
+  added = pd_test_store_add_campaign (f->store, "Made on the train");
   offline_edits = pd_store_count_outbox (f->store);
   g_assert_cmpuint (offline_edits, ==, 2);
   pd_sync_engine_sync_now (f->engine);
@@ -312,7 +287,7 @@ test_loopback_without_network (Fixture       *f,
   g_assert_false (pd_test_wait_for (is_offline, f->engine, 500));
   g_assert_cmpuint (f->monitor->reach_questions, >, 0);
 
-  id = add_campaign (f, "On this machine");
+  id = pd_test_store_add_campaign (f->store, "On this machine");
   g_assert_true (pd_test_wait_for (is_synced, f, 20000));
   name = server_name (f, id);
   g_assert_cmpstr (name, ==, "On this machine");

@@ -82,32 +82,6 @@ sync_ok (Client *c)
   g_assert_no_error (error);
 }
 
-static char *
-add_campaign (Client     *c,
-              const char *name)
-{
-  g_autoptr(PdCampaign) campaign = pd_test_campaign_new (name);
-  g_autoptr(GError) error = NULL;
-
-  pd_store_save (c->store, PD_RECORD (campaign), NULL, &error);
-  g_assert_no_error (error);
-  return g_strdup (pd_record_get_id (PD_RECORD (campaign)));
-}
-
-static void
-rename_campaign (Client     *c,
-                 const char *id,
-                 const char *name)
-{
-  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (c->store, id);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (campaign);
-  pd_campaign_set_name (campaign, name);
-  g_assert_true (pd_store_save (c->store, PD_RECORD (campaign), NULL, &error));
-  g_assert_no_error (error);
-}
-
 static JsonObject *
 server_campaign (Fixture    *f,
                  const char *id)
@@ -142,7 +116,7 @@ test_push_and_pull (Fixture       *f,
   g_autoptr(PdCampaign) pulled = NULL;
 
   g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_SYNCED);
-  id = add_campaign (a, "Spring");
+  id = pd_test_store_add_campaign (a->store, "Spring");
   pd_sync_engine_refresh (a->engine);
   g_assert_cmpuint (pd_sync_engine_get_pending_count (a->engine), ==, 1);
   g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_PENDING);
@@ -161,7 +135,7 @@ test_push_and_pull (Fixture       *f,
   g_assert_cmpint (pd_store_get_sync_state (b->store, "campaign", id), ==, PD_SYNC_STATE_SYNCED);
 
   /* An update goes out as a patch and comes back to the other client. */
-  rename_campaign (b, id, "Spring 2030");
+  pd_test_store_rename_campaign (b->store, id, "Spring 2030");
   sync_ok (b);
   sync_ok (a);
   {
@@ -234,7 +208,7 @@ test_concurrent_edits (Fixture       *f,
 {
   g_autoptr(Client) a = client_new (f, NULL);
   g_autoptr(Client) b = client_new (f, NULL);
-  g_autofree char *id = add_campaign (a, "Shared");
+  g_autofree char *id = pd_test_store_add_campaign (a->store, "Shared");
   g_autoptr(JsonObject) merged = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autoptr(PdSyncConflict) conflict = NULL;
@@ -245,7 +219,7 @@ test_concurrent_edits (Fixture       *f,
   sync_ok (b);
 
   /* Different fields: merged and pushed without asking. */
-  rename_campaign (a, id, "Shared by Ada");
+  pd_test_store_rename_campaign (a->store, id, "Shared by Ada");
   set_budget (b, id, 7777);
   sync_ok (a);
   sync_ok (b);
@@ -262,8 +236,8 @@ test_concurrent_edits (Fixture       *f,
   }
 
   /* The same field both ways: a conflict that keeps both values. */
-  rename_campaign (a, id, "Ada's name");
-  rename_campaign (b, id, "Ben's name");
+  pd_test_store_rename_campaign (a->store, id, "Ada's name");
+  pd_test_store_rename_campaign (b->store, id, "Ben's name");
   sync_ok (a);
   sync_ok (b);
   after = server_campaign (f, id);
@@ -305,7 +279,7 @@ on_moment_edit_cb (PdSyncEngine *engine,
 
   if (id != NULL && g_str_equal (moment, "op-frozen"))
     {
-      rename_campaign (c, id, "Edited in flight");
+      pd_test_store_rename_campaign (c->store, id, "Edited in flight");
       g_object_set_data (G_OBJECT (engine), "edit-id", NULL);
     }
 }
@@ -316,12 +290,12 @@ test_edit_during_push (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(Client) a = client_new (f, NULL);
-  g_autofree char *id = add_campaign (a, "Before");
+  g_autofree char *id = pd_test_store_add_campaign (a->store, "Before");
   g_autoptr(JsonObject) first = NULL;
   g_autoptr(JsonObject) second = NULL;
 
   sync_ok (a);
-  rename_campaign (a, id, "Sent");
+  pd_test_store_rename_campaign (a->store, id, "Sent");
   g_object_set_data_full (G_OBJECT (a->engine), "edit-id", g_strdup (id), g_free);
   _pd_sync_engine_set_hook (a->engine, on_moment_edit_cb, a);
   sync_ok (a);
@@ -349,8 +323,8 @@ test_delete_against_edit (Fixture       *f,
 {
   g_autoptr(Client) a = client_new (f, NULL);
   g_autoptr(Client) b = client_new (f, NULL);
-  g_autofree char *one = add_campaign (a, "One");
-  g_autofree char *two = add_campaign (a, "Two");
+  g_autofree char *one = pd_test_store_add_campaign (a->store, "One");
+  g_autofree char *two = pd_test_store_add_campaign (a->store, "Two");
   g_autoptr(PdSyncConflict) c1 = NULL;
   g_autoptr(PdSyncConflict) c2 = NULL;
   g_autoptr(GError) error = NULL;
@@ -362,8 +336,8 @@ test_delete_against_edit (Fixture       *f,
 
   /* One: deleted by A, edited by B. Two: edited by A, deleted by B. */
   delete_campaign (a, one);
-  rename_campaign (b, one, "One, edited");
-  rename_campaign (a, two, "Two, edited");
+  pd_test_store_rename_campaign (b->store, one, "One, edited");
+  pd_test_store_rename_campaign (a->store, two, "Two, edited");
   delete_campaign (b, two);
   sync_ok (a);
   sync_ok (b);
@@ -441,7 +415,7 @@ test_retry_after (Fixture       *f,
   gint64 gap;
 
   for (guint i = 0; i < 3; i++)
-    g_free (add_campaign (a, "Waits"));
+    g_free (pd_test_store_add_campaign (a->store, "Waits"));
 
   pd_test_proxy_answer (proxy, 1, 1, 429, "2");
   error = pd_test_sync (a->engine);
@@ -456,7 +430,7 @@ test_retry_after (Fixture       *f,
 
   /* An HTTP date, three seconds ahead (dates have whole seconds). */
   g_ptr_array_set_size (pd_test_proxy_get_log (proxy), 0);
-  g_free (add_campaign (a, "Waits again"));
+  g_free (pd_test_store_add_campaign (a->store, "Waits again"));
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
@@ -484,7 +458,7 @@ test_error_storm (Fixture       *f,
   g_autoptr(Client) a = client_new (f, NULL);
 
   for (guint i = 0; i < 8; i++)
-    g_free (add_campaign (a, "Storm"));
+    g_free (pd_test_store_add_campaign (a->store, "Storm"));
 
   pd_test_platform_set_faults (platform, "{\"error_rate\": 0.5, \"retry_after\": 1}");
   pd_sync_engine_sync_now (a->engine);
@@ -506,7 +480,7 @@ test_unauthorized (Fixture       *f,
   guint requests;
 
   for (guint i = 0; i < 10; i++)
-    g_free (add_campaign (a, "Ten"));
+    g_free (pd_test_store_add_campaign (a->store, "Ten"));
 
   pd_test_proxy_answer (proxy, 3, 1000, 401, NULL);
   pd_sync_engine_set_auto_sync (a->engine, TRUE);
@@ -548,19 +522,19 @@ test_cursor_expired (Fixture       *f,
 {
   g_autoptr(Client) a = client_new (f, NULL);
   g_autoptr(Client) b = client_new (f, NULL);
-  g_autofree char *id = add_campaign (a, "Old");
+  g_autofree char *id = pd_test_store_add_campaign (a->store, "Old");
   g_autofree char *pending = NULL;
   g_autoptr(GPtrArray) locals = NULL;
 
   sync_ok (a);
   sync_ok (b);
-  pending = add_campaign (b, "Made offline");
-  rename_campaign (b, id, "Renamed offline");
+  pending = pd_test_store_add_campaign (b->store, "Made offline");
+  pd_test_store_rename_campaign (b->store, id, "Renamed offline");
 
   /* Many changes elsewhere while B's cursor ages past the retention. */
   pd_test_platform_set_faults (platform, "{\"feed_retention\": 3}");
   for (guint i = 0; i < 6; i++)
-    g_free (add_campaign (a, "Elsewhere"));
+    g_free (pd_test_store_add_campaign (a->store, "Elsewhere"));
   sync_ok (a);
 
   sync_ok (b);
@@ -598,7 +572,7 @@ test_auto_sync (Fixture       *f,
   gpointer args[2];
 
   pd_sync_engine_set_auto_sync (a->engine, TRUE);
-  id = add_campaign (a, "By itself");
+  id = pd_test_store_add_campaign (a->store, "By itself");
   g_assert_cmpuint (pd_sync_engine_get_pending_count (a->engine), ==, 1);
   args[0] = f;
   args[1] = id;
@@ -630,7 +604,7 @@ test_cancel_first_sync (Fixture       *f,
   guint pages = 0;
 
   for (guint i = 0; i < 30; i++)
-    g_free (add_campaign (a, "Many"));
+    g_free (pd_test_store_add_campaign (a->store, "Many"));
   sync_ok (a);
 
   _pd_sync_engine_set_page_size (b->engine, 10);
@@ -670,7 +644,7 @@ test_server_restored (Fixture       *f,
 {
   g_autoptr(Client) a = client_new (f, NULL);
   g_autoptr(Client) b = client_new (f, NULL);
-  g_autofree char *kept = add_campaign (a, "In the backup");
+  g_autofree char *kept = pd_test_store_add_campaign (a->store, "In the backup");
   g_autofree char *lost = NULL;
   g_autofree char *backup = g_strconcat (platform->data_dir, ".backup", NULL);
 
@@ -683,13 +657,13 @@ test_server_restored (Fixture       *f,
 
   /* More changes after the backup than B pushes later, so that B's
    * cursor points beyond what the restored platform ever issued. */
-  lost = add_campaign (a, "After the backup");
-  g_free (add_campaign (a, "After the backup, too"));
-  g_free (add_campaign (a, "After the backup, three"));
+  lost = pd_test_store_add_campaign (a->store, "After the backup");
+  g_free (pd_test_store_add_campaign (a->store, "After the backup, too"));
+  g_free (pd_test_store_add_campaign (a->store, "After the backup, three"));
   sync_ok (a);
   sync_ok (b);
   g_assert_nonnull (local_name (b, lost));
-  rename_campaign (b, kept, "Renamed before the restore");
+  pd_test_store_rename_campaign (b->store, kept, "Renamed before the restore");
 
   pd_test_platform_stop (platform);
   pd_test_remove_tree (platform->data_dir);
