@@ -12,6 +12,7 @@
 
 #include "pd-store-sync.h"
 #include "pd-test-utils.h"
+#include "pd-voucher-issue.h"
 
 static JsonNode *
 parse_json (GBytes *bytes)
@@ -726,6 +727,61 @@ pd_test_store_rename_campaign (PdStore    *store,
   pd_campaign_set_name (campaign, name);
   g_assert_true (pd_store_save (store, PD_RECORD (campaign), NULL, &error));
   g_assert_no_error (error);
+}
+
+/* Issues @count vouchers of @coins for the campaign @campaign_id of
+ * @store, as the Vouchers page does, expiring 60 days after @now;
+ * returns the batch's id. */
+char *
+pd_test_store_issue_batch (PdStore    *store,
+                           const char *campaign_id,
+                           guint       count,
+                           gint64      coins,
+                           GDateTime  *now)
+{
+  g_autoptr(PdVoucherBatch) batch = pd_voucher_batch_new (campaign_id);
+  g_autoptr(PdVoucherGenerator) generator = NULL;
+  g_autoptr(GDateTime) expires = g_date_time_add_days (now, 60);
+  g_autoptr(GArray) codes = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *done = NULL;
+
+  pd_voucher_batch_set_label (batch, "Kunden");
+  pd_voucher_batch_set_count (batch, count);
+  pd_voucher_batch_set_coins_per_voucher (batch, coins);
+  pd_voucher_batch_set_expires_at (batch, expires);
+  generator = pd_voucher_issue_prepare (store, batch, FALSE, now, &error);
+  g_assert_no_error (error);
+  pd_voucher_issue_async (store, batch, generator, NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  codes = pd_voucher_issue_finish (store, done, &error);
+  g_clear_object (&done);
+  g_assert_no_error (error);
+  g_assert_cmpuint (codes->len, ==, count);
+  return g_strdup (pd_record_get_id (PD_RECORD (batch)));
+}
+
+/* Publishes the campaign @campaign_id of @store through @account's client
+ * and asserts the platform made it live. */
+void
+pd_test_publish_campaign (PdAccount  *account,
+                          PdStore    *store,
+                          const char *campaign_id,
+                          const char *idempotency_key)
+{
+  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (store, campaign_id);
+  g_autoptr(PdApiRecord) published = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *done = NULL;
+
+  pd_api_client_publish_async (pd_account_get_client (account), campaign_id,
+                               pd_record_get_revision (PD_RECORD (campaign)), TRUE, idempotency_key,
+                               NULL, pd_test_async_cb, &done);
+  pd_test_wait_async (&done);
+  published = pd_api_client_record_finish (pd_account_get_client (account), done, &error);
+  g_clear_object (&done);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (published->object, "status"), ==, "live");
 }
 
 /* What the platform answers for @record: its content at @revision. */

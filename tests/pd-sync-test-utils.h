@@ -89,3 +89,12 @@ void            pd_test_store_rename_campaign  (PdStore            *store,
                                                 const char         *id,
                                                 const char         *name);
 void            pd_test_store_add_conflicts    (PdStore            *store);
+char           *pd_test_store_issue_batch      (PdStore            *store,
+                                                const char         *campaign_id,
+                                                guint               count,
+                                                gint64              coins,
+                                                GDateTime          *now);
+void            pd_test_publish_campaign       (PdAccount          *account,
+                                                PdStore            *store,
+                                                const char         *campaign_id,
+                                                const char         *idempotency_key);

@@ -10,7 +10,6 @@
 #include "pd-store.h"
 #include "pd-sync-test-utils.h"
 #include "pd-test-app.h"
-#include "pd-voucher-issue.h"
 #include "pd-vouchers-page-private.h"
 
 #define N_CODES 600
@@ -58,15 +57,9 @@ add_campaign (PdStore  *store,
   g_autoptr(PdProject) easy = add_project (store, "Trikots");
   g_autoptr(PdProject) hard = add_project (store, "Flutlicht");
   PdCampaign *campaign = pd_test_campaign_new ("Radspende");
-  g_autoptr(PdVoucherBatch) batch = NULL;
-  g_autoptr(PdVoucherGenerator) generator = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) starts = g_date_time_add_hours (now, -1);
   g_autoptr(GDateTime) ends = g_date_time_add_days (now, 30);
-  g_autoptr(GDateTime) expires = g_date_time_add_days (now, 60);
-  g_autoptr(GArray) codes = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *done = NULL;
 
   pd_campaign_set_starts_at (campaign, starts);
   pd_campaign_set_ends_at (campaign, ends);
@@ -76,41 +69,8 @@ add_campaign (PdStore  *store,
   pd_campaign_add_project (campaign, pd_record_get_id (PD_RECORD (hard)), 100000, G_MAXUINT);
   save (store, campaign);
 
-  batch = pd_voucher_batch_new (pd_record_get_id (PD_RECORD (campaign)));
-  pd_voucher_batch_set_label (batch, "Kunden");
-  pd_voucher_batch_set_count (batch, N_CODES);
-  pd_voucher_batch_set_coins_per_voucher (batch, COINS);
-  pd_voucher_batch_set_expires_at (batch, expires);
-  generator = pd_voucher_issue_prepare (store, batch, FALSE, now, &error);
-  g_assert_no_error (error);
-  pd_voucher_issue_async (store, batch, generator, NULL, pd_test_async_cb, &done);
-  pd_test_wait_async (&done);
-  codes = pd_voucher_issue_finish (store, done, &error);
-  g_assert_no_error (error);
-  g_clear_object (&done);
-
-  *batch_id = g_strdup (pd_record_get_id (PD_RECORD (batch)));
+  *batch_id = pd_test_store_issue_batch (store, pd_record_get_id (PD_RECORD (campaign)), N_CODES, COINS, now);
   return campaign;
-}
-
-static void
-publish (PdAccount  *account,
-         PdStore    *store,
-         const char *campaign_id)
-{
-  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (store, campaign_id);
-  g_autoptr(PdApiRecord) published = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *done = NULL;
-
-  pd_api_client_publish_async (pd_account_get_client (account), campaign_id,
-                               pd_record_get_revision (PD_RECORD (campaign)), TRUE, "publish-results-ui",
-                               NULL, pd_test_async_cb, &done);
-  pd_test_wait_async (&done);
-  published = pd_api_client_record_finish (pd_account_get_client (account), done, &error);
-  g_clear_object (&done);
-  g_assert_no_error (error);
-  g_assert_cmpstr (json_object_get_string_member (published->object, "status"), ==, "live");
 }
 
 static JsonObject *
@@ -261,7 +221,7 @@ check_results (PdApplication *app,
     answer = pd_test_platform_request (platform, "POST", "/_admin/expire", NULL, body->str, &status);
     g_assert_cmpuint (status, ==, 200);
   }
-  publish (account, store, campaign_id);
+  pd_test_publish_campaign (account, store, campaign_id, "publish-results-ui");
   pd_test_platform_set_faults (platform, "{\"donor_rate\": 200}");
   g_assert_true (pd_test_wait_for (donors_busy_enough, (gpointer) campaign_id, 60000));
   pd_test_platform_set_faults (platform, "{\"donor_rate\": 0}");

@@ -11,7 +11,6 @@
 #include "pd-store-private.h"
 #include "pd-sync-test-utils.h"
 #include "pd-test-utils.h"
-#include "pd-voucher-issue.h"
 
 #define N_CODES 12000
 #define COINS 10
@@ -85,15 +84,9 @@ issue_batch (Fixture  *f,
   PdStore *store = account_store (account);
   g_autoptr(PdProject) project = pd_project_new ();
   g_autoptr(PdCampaign) campaign = pd_test_campaign_new ("Radspende");
-  g_autoptr(PdVoucherBatch) batch = NULL;
-  g_autoptr(PdVoucherGenerator) generator = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) starts = g_date_time_add_hours (now, -1);
   g_autoptr(GDateTime) ends = g_date_time_add_days (now, 30);
-  g_autoptr(GDateTime) expires = g_date_time_add_days (now, 60);
-  g_autoptr(GArray) codes = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *done = NULL;
 
   pd_project_set_title (project, "Neue Trikots");
   pd_project_set_organisation (project, "FC Müllerstraße");
@@ -111,22 +104,8 @@ issue_batch (Fixture  *f,
   pd_campaign_add_project (campaign, pd_record_get_id (PD_RECORD (project)), 5000, G_MAXUINT);
   save (store, campaign);
 
-  batch = pd_voucher_batch_new (pd_record_get_id (PD_RECORD (campaign)));
-  pd_voucher_batch_set_label (batch, "Kunden");
-  pd_voucher_batch_set_count (batch, N_CODES);
-  pd_voucher_batch_set_coins_per_voucher (batch, COINS);
-  pd_voucher_batch_set_expires_at (batch, expires);
-  generator = pd_voucher_issue_prepare (store, batch, FALSE, now, &error);
-  g_assert_no_error (error);
-  pd_voucher_issue_async (store, batch, generator, NULL, pd_test_async_cb, &done);
-  pd_test_wait_async (&done);
-  codes = pd_voucher_issue_finish (store, done, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (codes->len, ==, N_CODES);
-  g_clear_object (&done);
-
   *campaign_id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
-  *batch_id = g_strdup (pd_record_get_id (PD_RECORD (batch)));
+  *batch_id = pd_test_store_issue_batch (store, *campaign_id, N_CODES, COINS, now);
 }
 
 /* Codes marked as stored on the platform, read the long way. */
@@ -245,26 +224,6 @@ stats (Fixture    *f,
 }
 
 static void
-publish (PdAccount  *account,
-         PdStore    *store,
-         const char *campaign_id)
-{
-  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (store, campaign_id);
-  g_autoptr(PdApiRecord) published = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *done = NULL;
-
-  pd_api_client_publish_async (pd_account_get_client (account), campaign_id,
-                               pd_record_get_revision (PD_RECORD (campaign)), TRUE, "publish-radspende",
-                               NULL, pd_test_async_cb, &done);
-  pd_test_wait_async (&done);
-  published = pd_api_client_record_finish (pd_account_get_client (account), done, &error);
-  g_clear_object (&done);
-  g_assert_no_error (error);
-  g_assert_cmpstr (json_object_get_string_member (published->object, "status"), ==, "live");
-}
-
-static void
 test_upload_and_status (Fixture       *f,
                         gconstpointer  data)
 {
@@ -362,7 +321,7 @@ test_upload_and_status (Fixture       *f,
       }
 
     /* Donors redeem some, the platform expires others. */
-    publish (account, store, campaign_id);
+    pd_test_publish_campaign (account, store, campaign_id, "publish-radspende");
     for (guint i = 0; i < N_REDEEMED; i++)
       {
         g_autofree char *body = g_strdup_printf ("{\"tenant_id\": \"%s\", \"code\": \"%s\"}", f->tenant_id, codes[i]);
