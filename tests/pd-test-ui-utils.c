@@ -105,3 +105,19 @@ pd_test_settle (guint ms)
 {
   pd_test_wait_for (never, NULL, ms);
 }
+
+/* A private session bus for a UI test: nothing on the desktop's bus (a
+ * keyring, a portal) is started, read or asked to prompt. GTestDBus unsets
+ * DISPLAY, which the UI still needs. Keep the bus to the end of the
+ * process: GTK holds its connection to it. */
+GTestDBus *
+pd_test_private_bus_up (void)
+{
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  return bus;
+}

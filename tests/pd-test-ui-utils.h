@@ -16,5 +16,6 @@ void        pd_test_save_screenshot   (GtkWidget   *widget,
 guint       pd_test_count_colours     (GdkTexture  *texture);
 gboolean    pd_test_wait_for_mapped   (GtkWidget   *widget);
 void        pd_test_settle            (guint        ms);
+GTestDBus  *pd_test_private_bus_up    (void);
 
 G_END_DECLS

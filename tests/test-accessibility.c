@@ -1059,9 +1059,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("pd-test-a11y-XXXXXX", NULL);
-  /* Kept to the end of the process: GTK holds its connection to the bus. */
-  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *bus;
   int status;
 
   /* A private data folder, set before GTK starts: GLib keeps the first
@@ -1072,10 +1070,8 @@ main (int   argc,
   /* A private bus that starts no services: opening an account looks for
    * its token in the keyring, which must never start or unlock the keyring
    * of whoever runs the test. Without a Secret Service the lookup fails at
-   * once and the account stays as it is. GTestDBus unsets DISPLAY. */
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+   * once and the account stays as it is. */
+  bus = pd_test_private_bus_up ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -203,18 +203,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Kept to the end of the process: GTK holds its connection to the bus. */
-  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *bus;
   int ret;
 
   pd_test_app_init ();
   /* A private session bus with a private, unlocked keyring: a keyring that
    * another program started on the shared bus would prompt. */
-  g_test_dbus_up (bus);
-  /* GTestDBus hides the display; the UI still needs it. */
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+  bus = pd_test_private_bus_up ();
   have_keyring = pd_test_start_keyring ();
   gtk_test_init (&argc, &argv, NULL);
 

@@ -448,16 +448,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Kept to the end of the process: GTK holds its connection to the bus. */
-  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *bus;
   int ret;
 
   pd_test_app_init ();
   /* A private bus with a private keyring, as the app keeps tokens there. */
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+  bus = pd_test_private_bus_up ();
   have_keyring = pd_test_start_keyring ();
   gtk_test_init (&argc, &argv, NULL);
 

@@ -358,18 +358,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* A private session bus without a keyring: nothing can prompt, and no
-   * keyring of the desktop is read. Kept to the end of the process, as
-   * GTK holds its connection to it. */
-  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *bus;
   int ret;
 
   pd_test_app_init ();
-  g_test_dbus_up (bus);
-  /* GTestDBus hides the display; the UI still needs it. */
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+  /* Without a keyring: nothing can prompt, no keyring of the desktop is read. */
+  bus = pd_test_private_bus_up ();
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/results-ui/platform-with-donors", test_results_page);
