@@ -50,6 +50,30 @@ handle_faults (PdRequest *req)
   pd_reply_node (req, 200, node);
 }
 
+/* 201 with the user just made and their API token, and @tenant when it
+ * was made with them. */
+static void
+reply_user_made (PdRequest  *req,
+                 PdTenant   *tenant,
+                 const char *user_id,
+                 const char *email,
+                 const char *api_token)
+{
+  JsonObject *answer = json_object_new ();
+  JsonObject *user = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  if (tenant != NULL)
+    json_object_set_member (answer, "tenant", pd_tenant_to_json (tenant));
+  json_object_set_string_member (user, "id", user_id);
+  json_object_set_string_member (user, "email", email);
+  json_object_set_object_member (answer, "user", user);
+  json_object_set_string_member (answer, "api_token", api_token);
+  node = json_node_init_object (json_node_alloc (), answer);
+  json_object_unref (answer);
+  pd_reply_node (req, 201, node);
+}
+
 static void
 handle_tenants (PdRequest *req)
 {
@@ -59,9 +83,7 @@ handle_tenants (PdRequest *req)
   g_autofree char *user_id = pd_uuid_new (NULL);
   g_autofree char *api_token = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
   const char *name, *email, *password;
-  JsonObject *answer, *user;
   PdTenant *tenant;
 
   if (object == NULL)
@@ -87,16 +109,7 @@ handle_tenants (PdRequest *req)
     }
   api_token = pd_tenants_add_api_token (platform, tenant_id, user_id);
 
-  answer = json_object_new ();
-  json_object_set_member (answer, "tenant", pd_tenant_to_json (tenant));
-  user = json_object_new ();
-  json_object_set_string_member (user, "id", user_id);
-  json_object_set_string_member (user, "email", email);
-  json_object_set_object_member (answer, "user", user);
-  json_object_set_string_member (answer, "api_token", api_token);
-  node = json_node_init_object (json_node_alloc (), answer);
-  json_object_unref (answer);
-  pd_reply_node (req, 201, node);
+  reply_user_made (req, tenant, user_id, email, api_token);
 }
 
 static void
@@ -216,9 +229,7 @@ handle_users (PdRequest *req)
   g_autofree char *user_id = pd_uuid_new (NULL);
   g_autofree char *api_token = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
   const char *tenant_id, *email, *password;
-  JsonObject *answer, *user;
 
   if (object == NULL)
     return;
@@ -240,15 +251,7 @@ handle_users (PdRequest *req)
     }
   api_token = pd_tenants_add_api_token (req->platform, tenant_id, user_id);
 
-  answer = json_object_new ();
-  user = json_object_new ();
-  json_object_set_string_member (user, "id", user_id);
-  json_object_set_string_member (user, "email", email);
-  json_object_set_object_member (answer, "user", user);
-  json_object_set_string_member (answer, "api_token", api_token);
-  node = json_node_init_object (json_node_alloc (), answer);
-  json_object_unref (answer);
-  pd_reply_node (req, 201, node);
+  reply_user_made (req, NULL, user_id, email, api_token);
 }
 
 /* As if the tenant were restored from a backup: every change-feed cursor
