@@ -94,7 +94,6 @@ on_import_done_cb (GObject      *source,
   /* The library follows the store by itself; a new category may need
    * a place in the drop-down. */
   _pd_projects_page_reload_categories (self);
-  pd_projects_page_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->category);
   import_job_free (job);
 }
 
