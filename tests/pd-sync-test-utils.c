@@ -289,6 +289,7 @@ struct _PdTestProxy {
   guint        answer_count;
   guint        answer_status;
   char        *answer_retry_after;
+  char        *answer_body;
   char        *hang_up_method;
   guint        hang_up_count;
 };
@@ -401,6 +402,14 @@ on_proxy_request_cb (SoupServer        *server,
 
           proxy->answer_count--;
           entry->status = proxy->answer_status;
+          if (proxy->answer_body != NULL)
+            {
+              soup_server_message_set_status (msg, proxy->answer_status, NULL);
+              soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                                proxy->answer_body, strlen (proxy->answer_body));
+              g_clear_pointer (&proxy->answer_body, g_free);
+              return;
+            }
           if (proxy->answer_retry_after != NULL)
             soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                           "Retry-After", proxy->answer_retry_after);
@@ -469,6 +478,7 @@ pd_test_proxy_free (PdTestProxy *proxy)
   g_free (proxy->backend);
   g_free (proxy->url);
   g_free (proxy->answer_retry_after);
+  g_free (proxy->answer_body);
   g_free (proxy->hang_up_method);
   g_free (proxy);
 }
@@ -522,6 +532,18 @@ pd_test_proxy_answer (PdTestProxy *proxy,
   proxy->answer_status = status;
   g_free (proxy->answer_retry_after);
   proxy->answer_retry_after = g_strdup (retry_after);
+}
+
+/* The request after the next @skip ones to /v1/ is answered with 200 and
+ * @body (JSON) in the platform's place. */
+void
+pd_test_proxy_answer_body (PdTestProxy *proxy,
+                           guint        skip,
+                           const char  *body)
+{
+  pd_test_proxy_answer (proxy, skip, 1, 200, NULL);
+  g_free (proxy->answer_body);
+  proxy->answer_body = g_strdup (body);
 }
 
 /* The next @count requests with @method reach the platform, but the

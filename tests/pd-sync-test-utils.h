@@ -64,6 +64,9 @@ void            pd_test_proxy_answer           (PdTestProxy        *proxy,
                                                 guint               count,
                                                 guint               status,
                                                 const char         *retry_after);
+void            pd_test_proxy_answer_body      (PdTestProxy        *proxy,
+                                                guint               skip,
+                                                const char         *body);
 void            pd_test_proxy_hang_up_after_forward (PdTestProxy   *proxy,
                                                 const char         *method,
                                                 guint               count);

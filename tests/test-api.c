@@ -358,6 +358,87 @@ test_mistyped_field (Fixture       *f,
     }
 }
 
+/* A page of @n campaigns, with @last_name as the last one's name (JSON). */
+static char *
+large_change_page (guint       n,
+                   const char *last_name)
+{
+  GString *text = g_string_new ("{\"changes\": [");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text,
+                            "%s{\"kind\": \"campaign\", \"id\": \"" CAMPAIGN_ID "\", \"revision\": %u,"
+                            " \"record\": {\"id\": \"" CAMPAIGN_ID "\", \"revision\": %u, \"updated_at\": \"x\","
+                            " " CAMPAIGN_FIELDS ", \"notes\": \"%0200u\"}}",
+                            i > 0 ? ", " : "", i + 1, i + 1, i);
+  g_string_append (text, "], \"next_cursor\": \"c2\", \"has_more\": true}");
+  if (last_name != NULL)
+    {
+      /* The last record's name (the field list names it first). */
+      char *last = g_strrstr (text->str, "\"name\": ");
+      char *end = strchr (last + 8, ',');
+
+      g_string_erase (text, last + 8 - text->str, end - (last + 8));
+      g_string_insert (text, last + 8 - text->str, last_name);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A large answer (a page of the change feed) is read on a worker thread:
+ * the same result, and the same errors, as a small one. */
+static void
+test_large_change_page (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PdApiClient) client = make_client (f);
+  g_autofree char *good = large_change_page (400, NULL);
+  g_autofree char *mistyped = large_change_page (400, "42");
+  g_autofree char *truncated = g_strndup (good, strlen (good) - 10);
+
+  g_assert_cmpuint (strlen (good), >, 128 * 1024);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autoptr(PdApiChangePage) page = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      serve (f, 200, "application/json", k == 0 ? good : k == 1 ? mistyped : truncated);
+      pd_api_client_get_changes_async (client, NULL, 400, NULL, pd_test_async_cb, &result);
+      page = pd_api_client_get_changes_finish (client, pd_test_wait_async (&result), &error);
+      if (k == 0)
+        {
+          PdApiChange *change;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (page->changes->len, ==, 400);
+          g_assert_true (page->has_more);
+          change = g_ptr_array_index (page->changes, 399);
+          g_assert_cmpint (change->revision, ==, 400);
+          g_assert_nonnull (change->record);
+          continue;
+        }
+      g_assert_null (page);
+      g_assert_error (error, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE);
+      if (k == 1)
+        g_assert_nonnull (strstr (error->message, "name"));
+    }
+
+  /* Cancelled: cancelled, not a page. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(PdApiChangePage) page = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    serve (f, 200, "application/json", good);
+    pd_api_client_get_changes_async (client, NULL, 400, cancellable, pd_test_async_cb, &result);
+    g_cancellable_cancel (cancellable);
+    page = pd_api_client_get_changes_finish (client, pd_test_wait_async (&result), &error);
+    g_assert_null (page);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+}
+
 static void
 test_problem_precondition (Fixture       *f,
                            gconstpointer  data)
@@ -657,6 +738,7 @@ main (int   argc,
   ADD ("/api/response/missing-field", test_missing_field);
   ADD ("/api/response/mistyped-field", test_mistyped_field);
   ADD ("/api/response/change-page", test_change_page);
+  ADD ("/api/response/large-change-page", test_large_change_page);
   ADD ("/api/problem/precondition-failed", test_problem_precondition);
   ADD ("/api/problem/validation", test_problem_validation);
   ADD ("/api/problem/retry-after", test_problem_retry_after);

@@ -7,8 +7,10 @@
  */
 #include "config.h"
 
+#include "pd-json.h"
 #include "pd-sync-test-utils.h"
 #include "pd-test-utils.h"
+#include "pd-validation.h"
 
 static PdTestPlatform *platform;
 
@@ -621,6 +623,159 @@ test_cancel_first_sync (Fixture       *f,
   g_assert_cmpuint (pd_sync_engine_get_received_count (b->engine), ==, 10);
 }
 
+/* The platform's change feed read directly, @limit at a time: the
+ * cursor after @pages pages, and (if @body is given) the page after them
+ * as the platform sends it. */
+static char *
+feed_cursor_after (Fixture  *f,
+                   guint     pages,
+                   guint     limit,
+                   char    **body)
+{
+  char *cursor = NULL;
+
+  for (guint i = 0; i <= pages; i++)
+    {
+      g_autofree char *escaped = cursor != NULL ? g_uri_escape_string (cursor, NULL, FALSE) : NULL;
+      g_autofree char *path = g_strdup_printf ("/v1/changes?limit=%u%s%s", limit,
+                                               escaped != NULL ? "&since=" : "", escaped != NULL ? escaped : "");
+      g_autoptr(JsonNode) node = pd_test_platform_request (platform, "GET", path, f->token, NULL, NULL);
+
+      if (i == pages)
+        {
+          if (body != NULL)
+            *body = pd_json_to_string (node);
+          break;
+        }
+      g_free (cursor);
+      cursor = g_strdup (json_object_get_string_member (json_node_get_object (node), "next_cursor"));
+    }
+  return cursor;
+}
+
+static gboolean
+has_30_campaigns (gpointer data)
+{
+  Client *c = data;
+
+  return g_list_model_get_n_items (pd_store_get_campaigns (c->store)) == 30 &&
+         !pd_sync_engine_get_busy (c->engine);
+}
+
+static guint
+count_feed_requests (PdTestProxy *proxy)
+{
+  return pd_test_proxy_count (proxy, "GET", "/v1/changes");
+}
+
+/* The pull asks for the next page while it writes the last one: a page
+ * whose request fails after earlier pages came keeps those pages, and
+ * the cursor names the last one written. */
+static void
+test_pull_page_fails (Fixture       *f,
+                      gconstpointer  data)
+{
+  PdTestProxy *proxy = pd_test_proxy_new (platform->url);
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autoptr(Client) b = client_new (f, pd_test_proxy_get_url (proxy));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *cursor = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    g_free (pd_test_store_add_campaign (a->store, "Paged"));
+  sync_ok (a);
+  expected = feed_cursor_after (f, 2, 10, NULL);
+
+  _pd_sync_engine_set_page_size (b->engine, 10);
+  /* The third page's request fails. */
+  pd_test_proxy_answer (proxy, 2, 1, 503, NULL);
+  error = pd_test_sync (b->engine);
+  g_assert_error (error, PD_API_ERROR, PD_API_ERROR_UNAVAILABLE);
+  g_assert_cmpuint (count_feed_requests (proxy), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 20);
+  cursor = pd_store_get_cursor (b->store, PD_SYNC_SCOPE);
+  g_assert_cmpstr (cursor, ==, expected);
+
+  /* The retry after the failure goes on from there. */
+  g_assert_true (pd_test_wait_for (has_30_campaigns, b, 15000));
+  pd_test_proxy_free (proxy);
+}
+
+/* The second page of the feed, as the platform sends it, with one
+ * record's @field set to @value (JSON). */
+static char *
+second_page_with (Fixture    *f,
+                  const char *field,
+                  const char *value,
+                  char      **cursor_before)
+{
+  g_autofree char *page = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *changes;
+  JsonObject *record;
+
+  *cursor_before = feed_cursor_after (f, 1, 10, &page);
+  node = json_from_string (page, NULL);
+  changes = json_object_get_array_member (json_node_get_object (node), "changes");
+  record = json_object_get_object_member (json_array_get_object_element (changes, 4), "record");
+  json_object_set_member (record, field, json_from_string (value, NULL));
+  return pd_json_to_string (node);
+}
+
+/* A page with a record that does not read fails whole, with a clear
+ * error: nothing of it is written, nor of any page asked for after it,
+ * and the cursor stays before it. Two ways: a field of the wrong type
+ * (the client's checks of the answer find it) and a date that is not
+ * one (only reading it into a campaign does). */
+static void
+test_pull_page_does_not_read (Fixture       *f,
+                              gconstpointer  data)
+{
+  PdTestProxy *proxy = pd_test_proxy_new (platform->url);
+  g_autoptr(Client) a = client_new (f, NULL);
+
+  for (guint i = 0; i < 30; i++)
+    g_free (pd_test_store_add_campaign (a->store, "Paged"));
+  sync_ok (a);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(Client) b = client_new (f, pd_test_proxy_get_url (proxy));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *cursor = NULL;
+      g_autofree char *broken = k == 0 ? second_page_with (f, "name", "42", &expected)
+                                       : second_page_with (f, "starts_at", "\"soon\"", &expected);
+
+      _pd_sync_engine_set_page_size (b->engine, 10);
+      g_ptr_array_set_size (pd_test_proxy_get_log (proxy), 0);
+      pd_test_proxy_answer_body (proxy, 1, broken);
+      error = pd_test_sync (b->engine);
+      if (k == 0)
+        {
+          g_assert_error (error, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE);
+          g_assert_nonnull (strstr (error->message, "name"));
+          /* Found before the next page was asked for. */
+          g_assert_cmpuint (count_feed_requests (proxy), ==, 2);
+        }
+      else
+        {
+          g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_WRONG_TYPE);
+          g_assert_nonnull (strstr (error->message, "starts_at"));
+          /* The third page was asked for, but is not written. */
+          g_assert_cmpuint (count_feed_requests (proxy), ==, 3);
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 10);
+      cursor = pd_store_get_cursor (b->store, PD_SYNC_SCOPE);
+      g_assert_cmpstr (cursor, ==, expected);
+
+      /* The retry goes on from there. */
+      g_assert_true (pd_test_wait_for (has_30_campaigns, b, 15000));
+    }
+  pd_test_proxy_free (proxy);
+}
+
 static void
 copy_tree (const char *from,
            const char *to)
@@ -698,6 +853,8 @@ main (int   argc,
   ADD ("/sync/push-and-pull", test_push_and_pull);
   ADD ("/sync/auto-sync", test_auto_sync);
   ADD ("/sync/cancel-first-sync", test_cancel_first_sync);
+  ADD ("/sync/pull/page-fails", test_pull_page_fails);
+  ADD ("/sync/pull/page-does-not-read", test_pull_page_does_not_read);
   ADD ("/sync/fault/concurrent-edits", test_concurrent_edits);
   ADD ("/sync/fault/edit-during-push", test_edit_during_push);
   ADD ("/sync/fault/delete-against-edit", test_delete_against_edit);

@@ -36,10 +36,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Reads a reply into a result; touches nothing shared, so large replies
+ * are read on a worker thread. */
 typedef gpointer (*ParseFunc) (JsonNode    *node,
-                               SoupMessage *msg,
                                const char  *kind,
                                GError     **error);
+
+/* Replies larger than this (a page of the change feed) are read on a
+ * worker thread: reading 1,000 records takes longer than a frame. */
+#define PARSE_IN_THREAD_BYTES (64 * 1024)
 
 typedef struct {
   SoupMessage    *msg;
@@ -323,6 +328,90 @@ set_if_match (SoupMessage *msg,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", etag);
 }
 
+/* Loads a 2xx reply's body into @parser; an empty body leaves it NULL. */
+static gboolean
+load_body (GBytes      *body,
+           JsonParser **parser,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+
+  if (len == 0)
+    return TRUE;
+  *parser = json_parser_new ();
+  if (!json_parser_load_from_data (*parser, data, len, &local_error))
+    {
+      g_propagate_error (error, _pd_api_error_new_invalid_response ("%s", local_error->message));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads a 2xx reply's body, empty or JSON, with @parse. */
+static gpointer
+parse_body (GBytes      *body,
+            ParseFunc    parse,
+            const char  *kind,
+            GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (!load_body (body, &parser, error))
+    return NULL;
+  return parse (parser != NULL ? json_parser_get_root (parser) : NULL, kind, error);
+}
+
+typedef struct {
+  GBytes         *body;
+  char           *kind;
+  ParseFunc       parse;
+  GDestroyNotify  result_free;
+} ParseJob;
+
+static void
+parse_job_free (gpointer data)
+{
+  ParseJob *job = data;
+
+  g_bytes_unref (job->body);
+  g_free (job->kind);
+  g_free (job);
+}
+
+static void
+parse_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  ParseJob *job = task_data;
+  GError *error = NULL;
+  gpointer value = parse_body (job->body, job->parse, job->kind, &error);
+
+  if (value == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, job->result_free);
+}
+
+static void
+on_parsed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ParseJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (value == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, job->result_free);
+}
+
 static void
 on_send_and_read_cb (GObject      *source,
                      GAsyncResult *result,
@@ -332,9 +421,7 @@ on_send_and_read_cb (GObject      *source,
   Request *request = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   SoupMessageHeaders *headers;
-  JsonNode *root = NULL;
   gpointer value;
   guint status;
 
@@ -357,27 +444,36 @@ on_send_and_read_cb (GObject      *source,
       return;
     }
 
-  if (g_bytes_get_size (body) > 0)
-    {
-      gsize len;
-      const char *data = g_bytes_get_data (body, &len);
-
-      parser = json_parser_new ();
-      if (!json_parser_load_from_data (parser, data, len, &error))
-        {
-          g_task_return_error (task, _pd_api_error_new_invalid_response ("%s", error->message));
-          return;
-        }
-      root = json_parser_get_root (parser);
-    }
-
   if (request->parse == NULL)
     {
-      g_task_return_boolean (task, TRUE);
+      g_autoptr(JsonParser) parser = NULL;
+
+      /* No result, but a body that is there must still be JSON. */
+      if (!load_body (body, &parser, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
       return;
     }
 
-  value = request->parse (root, request->msg, request->kind, &error);
+  if (g_bytes_get_size (body) > PARSE_IN_THREAD_BYTES)
+    {
+      /* A task of its own, so that the request (and its message) is let
+       * go on this thread, never on the worker. */
+      GTask *parse_task = g_task_new (NULL, g_task_get_cancellable (task), on_parsed_cb, g_object_ref (task));
+      ParseJob *job = g_new0 (ParseJob, 1);
+
+      job->body = g_bytes_ref (body);
+      job->kind = g_strdup (request->kind);
+      job->parse = request->parse;
+      job->result_free = request->result_free;
+      g_task_set_task_data (parse_task, job, parse_job_free);
+      g_task_run_in_thread (parse_task, parse_in_thread);
+      g_object_unref (parse_task);
+      return;
+    }
+
+  value = parse_body (body, request->parse, request->kind, &error);
   if (value == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -413,7 +509,6 @@ send_request (PdApiClient         *self,
 
 static gpointer
 parse_session (JsonNode    *node,
-               SoupMessage *msg,
                const char  *kind,
                GError     **error)
 {
@@ -422,7 +517,6 @@ parse_session (JsonNode    *node,
 
 static gpointer
 parse_record (JsonNode    *node,
-              SoupMessage *msg,
               const char  *kind,
               GError     **error)
 {
@@ -431,7 +525,6 @@ parse_record (JsonNode    *node,
 
 static gpointer
 parse_changes (JsonNode    *node,
-               SoupMessage *msg,
                const char  *kind,
                GError     **error)
 {
@@ -440,7 +533,6 @@ parse_changes (JsonNode    *node,
 
 static gpointer
 parse_object (JsonNode    *node,
-              SoupMessage *msg,
               const char  *kind,
               GError     **error)
 {
@@ -464,7 +556,6 @@ member_is_int (JsonObject *object,
 
 static gpointer
 parse_codes_result (JsonNode    *node,
-                    SoupMessage *msg,
                     const char  *kind,
                     GError     **error)
 {

@@ -874,6 +874,7 @@ conflict_fields_json (GPtrArray *fields)
   return pd_json_to_string (node);
 }
 
+/* @remote_json: the server side, or %NULL when it deleted the record */
 static gboolean
 mark_conflict (PdStore     *self,
                const char  *kind,
@@ -881,12 +882,11 @@ mark_conflict (PdStore     *self,
                SyncRow     *row,
                gint64       revision,
                const char  *base_json,
-               JsonNode    *remote,
+               const char  *remote_json,
                GPtrArray   *fields,
                PdOutboxVerb verb,
                GError     **error)
 {
-  g_autofree char *remote_json = remote != NULL ? pd_json_to_string (remote) : NULL;
   g_autofree char *fields_json = conflict_fields_json (fields);
 
   return write_sync_row (self, kind, id, PD_SYNC_STATE_CONFLICT, revision, row->local_seq + 1,
@@ -895,18 +895,20 @@ mark_conflict (PdStore     *self,
 }
 
 /* Brings one server version of a record in (a pull or the "current" of a
- * 412): taken as is without local changes, merged three-way with them. */
+ * 412): taken as is without local changes, merged three-way with them.
+ * @parsed is the server version read (NULL: it deleted the record), and
+ * @remote_json its normalised content. */
 static gboolean
-merge_remote (PdStore     *self,
-              const char  *kind,
-              const char  *id,
-              gint64       revision,
-              JsonNode    *server_record,
-              gboolean     from_push,
-              PdRecord   **out_written,
-              GError     **error)
+merge_remote_read (PdStore     *self,
+                   const char  *kind,
+                   const char  *id,
+                   gint64       revision,
+                   PdRecord    *parsed,
+                   const char  *remote_json,
+                   gboolean     from_push,
+                   PdRecord   **out_written,
+                   GError     **error)
 {
-  g_autoptr(PdRecord) parsed = NULL;
   g_auto(SyncRow) row = { 0, };
   g_autoptr(JsonNode) remote = NULL;
   g_autoptr(JsonNode) local = NULL;
@@ -914,24 +916,13 @@ merge_remote (PdStore     *self,
   g_autoptr(JsonNode) merged = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GPtrArray) deleted_field = g_ptr_array_new ();
-  g_autofree char *remote_json = NULL;
 
   if (!read_sync_row (self, kind, id, &row, error))
     return FALSE;
 
-  if (server_record != NULL)
-    {
-      /* Parsed once: the record written, its normalised content the base. */
-      parsed = pd_record_new_from_json (pd_record_type_from_kind (kind), server_record, error);
-      if (parsed == NULL)
-        return FALSE;
-      remote = pd_record_content_to_json (parsed);
-      remote_json = pd_json_to_string (remote);
-    }
-
   if (!row.exists || row.state == PD_SYNC_STATE_SYNCED)
     {
-      if (remote == NULL)
+      if (parsed == NULL)
         return _pd_store_delete_rows (self, kind, id, error) &&
                drop_waiting_ops (self, kind, id, error) &&
                run_for_record (self, "DELETE FROM sync_records WHERE kind = ?1 AND id = ?2", kind, id, error);
@@ -947,19 +938,19 @@ merge_remote (PdStore     *self,
         {
           pd_record_set_revision (parsed, revision);
           pd_record_set_sync_state (parsed, PD_SYNC_STATE_SYNCED);
-          *out_written = g_steal_pointer (&parsed);
+          *out_written = g_object_ref (parsed);
         }
       return TRUE;
     }
 
   /* Our own push coming back through the feed, or an older version. */
-  if (!from_push && remote != NULL && revision <= row.revision)
+  if (!from_push && parsed != NULL && revision <= row.revision)
     return TRUE;
 
   local = _pd_store_read_content (self, kind, id);
   g_ptr_array_add (deleted_field, (gpointer) "deleted");
 
-  if (remote == NULL)
+  if (parsed == NULL)
     {
       if (local == NULL)
         return drop_waiting_ops (self, kind, id, error) &&
@@ -970,16 +961,17 @@ merge_remote (PdStore     *self,
     }
 
   if (local == NULL)
-    return mark_conflict (self, kind, id, &row, revision, remote_json, remote, deleted_field,
+    return mark_conflict (self, kind, id, &row, revision, remote_json, remote_json, deleted_field,
                           PD_OUTBOX_VERB_DELETE, error);
 
+  remote = pd_record_content_to_json (parsed);
   base = row.base_json != NULL ? json_from_string (row.base_json, NULL) : NULL;
   merged = pd_json_three_way_merge (base, local, remote, &conflicts);
   if (!write_content (self, kind, merged, error))
     return FALSE;
 
   if (conflicts->len > 0)
-    return mark_conflict (self, kind, id, &row, revision, remote_json, remote, conflicts,
+    return mark_conflict (self, kind, id, &row, revision, remote_json, remote_json, conflicts,
                           PD_OUTBOX_VERB_UPDATE, error);
 
   if (pd_json_equal (merged, remote))
@@ -991,6 +983,33 @@ merge_remote (PdStore     *self,
   return write_sync_row (self, kind, id, PD_SYNC_STATE_MODIFIED, revision, row.local_seq + 1,
                          remote_json, NULL, NULL, error) &&
          merge_op (self, kind, id, PD_OUTBOX_VERB_UPDATE, PD_OUTBOX_STATUS_PENDING, row.local_seq + 1, error);
+}
+
+/* The same for a server version still in JSON (@server_record, NULL when
+ * the server deleted the record). */
+static gboolean
+merge_remote (PdStore     *self,
+              const char  *kind,
+              const char  *id,
+              gint64       revision,
+              JsonNode    *server_record,
+              gboolean     from_push,
+              PdRecord   **out_written,
+              GError     **error)
+{
+  g_autoptr(PdRecord) parsed = NULL;
+  g_autoptr(JsonNode) remote = NULL;
+  g_autofree char *remote_json = NULL;
+
+  if (server_record != NULL)
+    {
+      parsed = pd_record_new_from_json (pd_record_type_from_kind (kind), server_record, error);
+      if (parsed == NULL)
+        return FALSE;
+      remote = pd_record_content_to_json (parsed);
+      remote_json = pd_json_to_string (remote);
+    }
+  return merge_remote_read (self, kind, id, revision, parsed, remote_json, from_push, out_written, error);
 }
 
 gboolean
@@ -1088,49 +1107,48 @@ pd_store_mark_op_dead (PdStore     *self,
 /* --- Pull ------------------------------------------------------------------ */
 
 static gboolean
-apply_voucher_change (PdStore     *self,
-                      const char  *code,
-                      JsonNode    *record,
-                      GError     **error)
+apply_code_status (PdStore         *self,
+                   PdRemoteChange  *change,
+                   GError         **error)
 {
-  const char *status = NULL, *redeemed_at = NULL;
   sqlite3_stmt *stmt;
 
-  if (record == NULL || !JSON_NODE_HOLDS_OBJECT (record))
+  if (change->code_status == NULL)
     return TRUE;
-  if (!pd_json_read_string (json_node_get_object (record), "status", FALSE, &status, error) ||
-      !pd_json_read_string (json_node_get_object (record), "redeemed_at", TRUE, &redeemed_at, error))
-    return FALSE;
-  /* A status this version does not know is skipped, like unknown kinds. */
-  if (!g_str_equal (status, "issued") && !g_str_equal (status, "redeemed") && !g_str_equal (status, "expired"))
-    return TRUE;
-
   stmt = _pd_store_prepare (self, "UPDATE voucher_codes SET status = ?2, redeemed_at = ?3 WHERE code = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  _pd_store_bind_text (stmt, 1, code);
-  _pd_store_bind_text (stmt, 2, status);
-  _pd_store_bind_text (stmt, 3, redeemed_at);
+  _pd_store_bind_text (stmt, 1, change->id);
+  _pd_store_bind_text (stmt, 2, change->code_status);
+  _pd_store_bind_text (stmt, 3, change->redeemed_at);
   return _pd_store_step_done (self, stmt, error);
 }
 
+/**
+ * pd_store_apply_remote_page:
+ * @page: the page's changes, read with pd_remote_page_new()
+ * @next_cursor: (nullable): the page's next_cursor
+ *
+ * Like pd_store_apply_remote_changes() for a page already read. The
+ * records of @page may become the store's live instances.
+ */
 gboolean
-pd_store_apply_remote_changes (PdStore     *self,
-                               const char  *scope,
-                               JsonArray   *changes,
-                               const char  *next_cursor,
-                               GError     **error)
+pd_store_apply_remote_page (PdStore       *self,
+                            const char    *scope,
+                            PdRemotePage  *page,
+                            const char    *next_cursor,
+                            GError       **error)
 {
-  g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) touched = g_ptr_array_new ();
   /* Records taken from the server as they are: they become the live
    * instances (or update them) without being read back. */
   g_autoptr(GPtrArray) written_records = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   gboolean resyncing;
-  guint n, n_vouchers = 0;
+  guint n_vouchers = 0;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (scope != NULL && changes != NULL, FALSE);
+  g_return_val_if_fail (scope != NULL && page != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* A page lost to a power cut is lost with its cursor: pulled again. */
@@ -1138,49 +1156,24 @@ pd_store_apply_remote_changes (PdStore     *self,
     return FALSE;
 
   resyncing = pd_store_is_resyncing (self, scope);
-  n = json_array_get_length (changes);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < pd_remote_page_get_length (page); i++)
     {
-      JsonNode *node = json_array_get_element (changes, i);
-      JsonObject *change;
-      const char *kind, *id;
-      gint64 revision;
-      gboolean deleted;
-      JsonNode *record;
+      PdRemoteChange *change = pd_remote_page_get_change (page, i);
       g_autoptr(PdRecord) written = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (g_str_equal (change->kind, "voucher"))
         {
-          g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_WRONG_TYPE,
-                       _("Each entry of “%s” must be an object."), "changes");
-          goto fail;
-        }
-      change = json_node_get_object (node);
-      if (!pd_json_read_string (change, "kind", FALSE, &kind, error) ||
-          !pd_json_read_string (change, "id", FALSE, &id, error) ||
-          !pd_json_read_int (change, "revision", TRUE, &revision, error))
-        goto fail;
-      deleted = json_object_get_boolean_member_with_default (change, "deleted", FALSE);
-      record = deleted ? NULL : json_object_get_member (change, "record");
-
-      if (g_str_equal (kind, "voucher"))
-        {
-          if (!apply_voucher_change (self, id, record, error))
+          if (!apply_code_status (self, change, error))
             goto fail;
           n_vouchers++;
           continue;
         }
       /* Kinds this version does not know are skipped, not an error. */
-      if (pd_record_type_from_kind (kind) == G_TYPE_INVALID)
+      if (pd_record_type_from_kind (change->kind) == G_TYPE_INVALID)
         continue;
-      if (!deleted && record == NULL)
-        {
-          g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_MISSING_FIELD,
-                       _("The field “%s” is missing."), "record");
-          goto fail;
-        }
 
-      if (!merge_remote (self, kind, id, revision, record, FALSE, &written, error))
+      if (!merge_remote_read (self, change->kind, change->id, change->revision, change->record,
+                              change->content_json, FALSE, &written, error))
         goto fail;
       if (resyncing)
         {
@@ -1188,15 +1181,15 @@ pd_store_apply_remote_changes (PdStore     *self,
           if (stmt == NULL)
             goto fail;
           _pd_store_bind_text (stmt, 1, scope);
-          _pd_store_bind_text (stmt, 2, kind);
-          _pd_store_bind_text (stmt, 3, id);
+          _pd_store_bind_text (stmt, 2, change->kind);
+          _pd_store_bind_text (stmt, 3, change->id);
           if (!_pd_store_step_done (self, stmt, error))
             goto fail;
         }
       if (written != NULL)
         g_ptr_array_add (written_records, g_steal_pointer (&written));
       else
-        g_ptr_array_add (touched, g_strconcat (kind, "\x1f", id, NULL));
+        g_ptr_array_add (touched, change);
     }
 
   /* The cursor moves in the same transaction as the data it covers. */
@@ -1229,8 +1222,9 @@ pd_store_apply_remote_changes (PdStore     *self,
     }
   for (guint i = 0; i < touched->len; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (touched, i), "\x1f", 2);
-      refresh_live (self, parts[0], parts[1]);
+      PdRemoteChange *change = g_ptr_array_index (touched, i);
+
+      refresh_live (self, change->kind, change->id);
     }
   if (n_vouchers > 0)
     _pd_store_emit_voucher_codes_changed (self);
@@ -1239,6 +1233,22 @@ pd_store_apply_remote_changes (PdStore     *self,
 fail:
   _pd_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+pd_store_apply_remote_changes (PdStore     *self,
+                               const char  *scope,
+                               JsonArray   *changes,
+                               const char  *next_cursor,
+                               GError     **error)
+{
+  g_autoptr(PdRemotePage) page = NULL;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (scope != NULL && changes != NULL, FALSE);
+
+  page = pd_remote_page_new (changes, error);
+  return page != NULL && pd_store_apply_remote_page (self, scope, page, next_cursor, error);
 }
 
 char *

@@ -7,12 +7,15 @@
  *        412 → pd_store_apply_push_conflict (… current …),
  *        retryable → pd_store_retry_op_later (…), 400/422 → pd_store_mark_op_dead (…).
  * Pull:  pd_store_apply_remote_changes (store, scope, page, next_cursor, …)
- *        writes a page and its cursor in one transaction.
+ *        writes a page and its cursor in one transaction; or, to read the
+ *        page on a worker thread first, pd_remote_page_new (changes, …)
+ *        there and pd_store_apply_remote_page (store, scope, read, …).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "pd-remote-page.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
@@ -113,6 +116,11 @@ gboolean     pd_store_apply_remote_changes (PdStore    *self,
                                             JsonArray  *changes,
                                             const char *next_cursor,
                                             GError    **error);
+gboolean     pd_store_apply_remote_page  (PdStore      *self,
+                                          const char   *scope,
+                                          PdRemotePage *page,
+                                          const char   *next_cursor,
+                                          GError      **error);
 /* (transfer full) (nullable): the saved cursor of @scope */
 char        *pd_store_get_cursor         (PdStore     *self,
                                           const char  *scope);

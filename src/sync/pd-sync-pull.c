@@ -5,6 +5,14 @@
  * (applying it twice is harmless), a crash after it never skips a change.
  * An expired cursor starts over from the beginning; the outbox is kept.
  *
+ * A first sync brings tens of thousands of records, so the pull is a
+ * pipeline: while one page is written on the main thread, the next one
+ * is already downloaded and parsed (by the client, on a worker thread)
+ * and read into records (here, on a worker thread). Pages are read and
+ * written in the order they came, and the cursor stored is always that
+ * of the last page written; the request for the next page uses the
+ * cursor the previous page named, before that page is written.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pd-sync"
@@ -13,16 +21,86 @@
 
 #include "pd-sync-engine-private.h"
 
-static void fetch_page (PdSyncEngine *self);
+/* A page read into records (or what kept it from reading), to be written. */
+typedef struct {
+  PdRemotePage *read;
+  GError       *error;
+  char         *next_cursor;
+  guint         n_changes;
+} ReadPage;
+
+static void
+read_page_free (ReadPage *page)
+{
+  g_clear_pointer (&page->read, pd_remote_page_free);
+  g_clear_error (&page->error);
+  g_free (page->next_cursor);
+  g_free (page);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadPage, read_page_free)
+
+/* One pull of the change feed: the pages on their way in. */
+typedef struct {
+  PdSyncEngine *engine;
+  gboolean      over;         /* done or failed: late answers are dropped */
+  gboolean      fetching;     /* a page request is in flight */
+  gboolean      reading;      /* a page is being read on a worker */
+  gboolean      applying;     /* a page is being written (hooks may run the main loop) */
+  GQueue        received;     /* PdApiChangePage, in order, not yet read */
+  GQueue        ready;        /* ReadPage, in order, not yet written */
+  GError       *fetch_error;  /* reported once the pages before it are written */
+} Pull;
+
+static void
+pull_clear (Pull *pull)
+{
+  g_clear_object (&pull->engine);
+  g_queue_clear_full (&pull->received, (GDestroyNotify) pd_api_change_page_free);
+  g_queue_clear_full (&pull->ready, (GDestroyNotify) read_page_free);
+  g_clear_error (&pull->fetch_error);
+}
+
+static Pull *
+pull_ref (Pull *pull)
+{
+  return g_rc_box_acquire (pull);
+}
+
+static void
+pull_unref (Pull *pull)
+{
+  g_rc_box_release_full (pull, (GDestroyNotify) pull_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pull, pull_unref)
+
+static void fetch_page (Pull *pull, const char *cursor);
+static void advance (Pull *pull);
+
+static void
+pull_fail (Pull         *pull,
+           const GError *error)
+{
+  pull->over = TRUE;
+  _pd_sync_engine_fail (pull->engine, error);
+}
 
 void
 _pd_sync_pull_begin (PdSyncEngine *self)
 {
+  g_autoptr(Pull) pull = g_rc_box_new0 (Pull);
+  g_autofree char *cursor = NULL;
+
+  pull->engine = g_object_ref (self);
+  g_queue_init (&pull->received);
+  g_queue_init (&pull->ready);
   self->resynced = FALSE;
   g_clear_pointer (&self->seen, g_hash_table_unref);
-  fetch_page (self);
+  cursor = pd_store_get_cursor (self->store, PD_SYNC_SCOPE);
+  fetch_page (pull, cursor);
+  advance (pull);
 }
-
 static const char * const kinds[] = { "campaign", "project", "theme", "voucher-batch" };
 
 static GListModel *
@@ -80,86 +158,192 @@ prune_unseen (PdSyncEngine  *self,
 }
 
 static void
-restart_from_scratch (PdSyncEngine *self)
+restart_from_scratch (Pull *pull)
 {
+  PdSyncEngine *self = pull->engine;
   g_autoptr(GError) error = NULL;
 
   if (!pd_store_reset_cursor (self->store, PD_SYNC_SCOPE, &error))
     {
-      _pd_sync_engine_fail (self, error);
+      pull_fail (pull, error);
       return;
     }
   self->resynced = TRUE;
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  fetch_page (self);
+  fetch_page (pull, NULL);
+  advance (pull);
+}
+
+/* A page received, to be read on a worker: its records, and the page
+ * itself, whose JSON tree is let go there too. */
+typedef struct {
+  PdApiChangePage *page;
+  char            *next_cursor;
+  guint            n_changes;
+} PageJob;
+
+static void
+page_job_free (PageJob *job)
+{
+  g_clear_pointer (&job->page, pd_api_change_page_free);
+  g_free (job->next_cursor);
+  g_free (job);
 }
 
 static void
-on_page_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+read_page_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
 {
-  g_autoptr(PdSyncEngine) self = user_data;
+  PageJob *job = task_data;
+  GError *error = NULL;
+  PdRemotePage *read = pd_remote_page_new (job->page->raw, &error);
+
+  g_clear_pointer (&job->page, pd_api_change_page_free);
+  if (read == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, read, (GDestroyNotify) pd_remote_page_free);
+}
+
+static void
+remember_seen (PdSyncEngine *self,
+               PdRemotePage *read)
+{
+  for (guint i = 0; i < pd_remote_page_get_length (read); i++)
+    {
+      PdRemoteChange *change = pd_remote_page_get_change (read, i);
+
+      if (!change->deleted)
+        g_hash_table_add (self->seen, g_strconcat (change->kind, "/", change->id, NULL));
+    }
+}
+
+static void
+on_page_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Pull) pull = user_data;
+  PageJob *job = g_task_get_task_data (G_TASK (result));
+  ReadPage *page = g_new0 (ReadPage, 1);
+
+  pull->reading = FALSE;
+  page->read = g_task_propagate_pointer (G_TASK (result), &page->error);
+  page->next_cursor = g_strdup (job->next_cursor);
+  page->n_changes = job->n_changes;
+  g_queue_push_tail (&pull->ready, page);
+  advance (pull);
+}
+
+static void
+read_next_page (Pull *pull)
+{
+  PdSyncEngine *self = pull->engine;
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_page_read_cb, pull_ref (pull));
+  PageJob *job = g_new0 (PageJob, 1);
+
+  job->page = g_queue_pop_head (&pull->received);
+  job->next_cursor = g_strdup (job->page->next_cursor);
+  job->n_changes = job->page->changes->len;
+  g_task_set_task_data (task, job, (GDestroyNotify) page_job_free);
+  pull->reading = TRUE;
+  g_task_run_in_thread (task, read_page_in_thread);
+}
+
+/* Writes the next page read; FALSE if the pull failed. */
+static gboolean
+apply_next_page (Pull *pull)
+{
+  PdSyncEngine *self = pull->engine;
+  g_autoptr(ReadPage) page = g_queue_pop_head (&pull->ready);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PdApiChangePage) page = NULL;
   gint64 started;
 
-  page = pd_api_client_get_changes_finish (PD_API_CLIENT (source), result, &error);
-  if (page == NULL)
+  /* "Received" for the hooks is when a page is taken in: every page
+   * before it is written by then. */
+  _pd_sync_engine_hook (self, "page-received");
+  if (pull->over)
+    return FALSE;
+  if (page->read == NULL)
     {
+      pull_fail (pull, page->error);
+      return FALSE;
+    }
+  /* Cancelled meanwhile: what is written so far is kept. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+      pull_fail (pull, error);
+      return FALSE;
+    }
+
+  started = g_get_monotonic_time ();
+  if (!pd_store_apply_remote_page (self->store, PD_SYNC_SCOPE, page->read, page->next_cursor, &error))
+    {
+      pull_fail (pull, error);
+      return FALSE;
+    }
+  g_debug ("Applied %u changes in %.1f ms", page->n_changes, (g_get_monotonic_time () - started) / 1000.0);
+
+  _pd_sync_engine_hook (self, "page-applied");
+  _pd_sync_engine_succeeded (self);
+
+  self->received_count += page->n_changes;
+  g_object_notify (G_OBJECT (self), "received-count");
+  if (self->seen != NULL)
+    remember_seen (self, page->read);
+  return TRUE;
+}
+
+/* Moves the pull on whenever a page came, was read or was written. */
+static void
+advance (Pull *pull)
+{
+  PdSyncEngine *self = pull->engine;
+  g_autoptr(GError) error = NULL;
+
+  if (pull->over)
+    return;
+
+  /* One page read at a time keeps them in order. */
+  if (!pull->reading && !g_queue_is_empty (&pull->received))
+    read_next_page (pull);
+
+  if (pull->applying)
+    return;
+  pull->applying = TRUE;
+  while (!g_queue_is_empty (&pull->ready))
+    if (!apply_next_page (pull))
+      break;
+  pull->applying = FALSE;
+  if (pull->over)
+    return;
+
+  /* More on its way; the first page to come moves the pull on again. */
+  if (pull->reading || !g_queue_is_empty (&pull->received) || !g_queue_is_empty (&pull->ready))
+    return;
+
+  if (pull->fetch_error != NULL)
+    {
+      error = g_steal_pointer (&pull->fetch_error);
       /* 410, or a cursor the platform never issued (it was restored from
        * a backup): both mean start over, once per run. */
       if (!self->resynced &&
           (g_error_matches (error, PD_API_ERROR, PD_API_ERROR_CURSOR_EXPIRED) ||
            g_error_matches (error, PD_API_ERROR, PD_API_ERROR_INVALID_REQUEST)))
-        {
-          restart_from_scratch (self);
-          return;
-        }
-      _pd_sync_engine_fail (self, error);
+        restart_from_scratch (pull);
+      else
+        pull_fail (pull, error);
       return;
     }
 
-  _pd_sync_engine_hook (self, "page-received");
-  g_debug ("Pulled %u changes", page->changes->len);
-  for (guint i = 0; i < page->changes->len; i++)
-    {
-      PdApiChange *change = g_ptr_array_index (page->changes, i);
+  if (pull->fetching)
+    return;
 
-      g_debug ("  %s %s revision %" G_GINT64_FORMAT "%s", change->kind, change->id, change->revision,
-               change->deleted ? " (deleted)" : "");
-    }
-
-  started = g_get_monotonic_time ();
-  if (!pd_store_apply_remote_changes (self->store, PD_SYNC_SCOPE, page->raw,
-                                      page->next_cursor, &error))
-    {
-      _pd_sync_engine_fail (self, error);
-      return;
-    }
-  g_debug ("Applied %u changes in %.1f ms", page->changes->len, (g_get_monotonic_time () - started) / 1000.0);
-
-  _pd_sync_engine_hook (self, "page-applied");
-  _pd_sync_engine_succeeded (self);
-
-  self->received_count += page->changes->len;
-  g_object_notify (G_OBJECT (self), "received-count");
-
-  if (self->seen != NULL)
-    for (guint i = 0; i < page->changes->len; i++)
-      {
-        PdApiChange *change = g_ptr_array_index (page->changes, i);
-
-        if (!change->deleted)
-          g_hash_table_add (self->seen, g_strconcat (change->kind, "/", change->id, NULL));
-      }
-
-  if (page->has_more && page->changes->len > 0)
-    {
-      fetch_page (self);
-      return;
-    }
-
+  /* Every page is written. */
+  pull->over = TRUE;
   if (self->seen != NULL)
     {
       gboolean pruned = prune_unseen (self, &error);
@@ -175,19 +359,50 @@ on_page_cb (GObject      *source,
 }
 
 static void
-fetch_page (PdSyncEngine *self)
+on_page_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  g_autofree char *cursor = NULL;
+  g_autoptr(Pull) pull = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdApiChangePage) page = NULL;
+
+  pull->fetching = FALSE;
+  page = pd_api_client_get_changes_finish (PD_API_CLIENT (source), result, &error);
+  if (pull->over)
+    return;
+  if (page == NULL)
+    {
+      pull->fetch_error = g_steal_pointer (&error);
+      advance (pull);
+      return;
+    }
+
+  g_debug ("Pulled %u changes", page->changes->len);
+
+  /* The next page is asked for now, and comes while this one is written. */
+  g_queue_push_tail (&pull->received, page);
+  if (page->has_more && page->changes->len > 0)
+    fetch_page (pull, page->next_cursor);
+  page = NULL;
+  advance (pull);
+}
+
+static void
+fetch_page (Pull       *pull,
+            const char *cursor)
+{
+  PdSyncEngine *self = pull->engine;
 
   if (g_cancellable_is_cancelled (self->cancellable))
     {
       g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
 
-      _pd_sync_engine_fail (self, error);
+      pull->fetch_error = g_steal_pointer (&error);
       return;
     }
 
-  cursor = pd_store_get_cursor (self->store, PD_SYNC_SCOPE);
+  pull->fetching = TRUE;
   pd_api_client_get_changes_async (self->client, cursor, self->page_size, self->cancellable,
-                                   on_page_cb, g_object_ref (self));
+                                   on_page_cb, pull_ref (pull));
 }
