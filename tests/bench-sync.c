@@ -488,20 +488,21 @@ main (int   argc,
   g_print ("  (against a bare import into one table of kind, id and JSON: sqlite3 %.2f s, ratio %.2f)\n",
            f_push_bare, t_push / (f_push_http + f_push_bare));
 
-  /* For build-aux/bench: "BENCH name|ours|unit|baseline|ratio|target|met". */
+  /* For build-aux/bench. */
   {
     double pull_floor = f_pull_http + f_pull_db, push_floor = f_push_http + f_push_db;
+    g_autofree char *pull_name = g_strdup_printf ("first sync, %u projects + %u campaigns, vs curl + sqlite3",
+                                                  n_projects, n_campaigns);
+    g_autofree char *push_name = g_strdup_printf ("push of %u edits, vs curl + sqlite3", n_edits);
 
-    g_print ("BENCH first sync, %u projects + %u campaigns, vs curl + sqlite3|%.3f|s|%.3f|%.2f|<= 2.0x|%s\n",
-             n_projects, n_campaigns, t_pull, pull_floor, t_pull / pull_floor,
-             t_pull / pull_floor <= 2.0 ? "yes" : "no");
-    g_print ("BENCH push of %u edits, vs curl + sqlite3|%.3f|s|%.3f|%.2f|<= 2.0x|%s\n",
-             n_edits, t_push, push_floor, t_push / push_floor, t_push / push_floor <= 2.0 ? "yes" : "no");
-    /* A frame is 16.7 ms; a page written in one transaction may take a few. */
-    g_print ("BENCH first sync, longest main-loop stall|%.1f|ms|16.7|%.2f|-|-\n",
-             beat.longest / 1000.0, beat.longest / 1000.0 / 16.7);
-    g_print ("BENCH first sync, vs curl + a bare sqlite3 import (kind, id, JSON)|%.3f|s|%.3f|%.2f|-|-\n",
-             t_pull, f_pull_http + f_pull_bare, t_pull / (f_pull_http + f_pull_bare));
+    pd_test_bench_line (pull_name, t_pull, "s", pull_floor, "<= 2.0x", t_pull / pull_floor <= 2.0);
+    pd_test_bench_line (push_name, t_push, "s", push_floor, "<= 2.0x", t_push / push_floor <= 2.0);
+    /* For information: against a frame (16.7 ms); a page is written in
+     * one transaction, which may take a few. */
+    pd_test_bench_line ("first sync, longest main-loop stall, vs a frame", beat.longest / 1000.0, "ms", 16.7,
+                        NULL, FALSE);
+    pd_test_bench_line ("first sync, vs curl + a bare sqlite3 import (kind, id, JSON)", t_pull, "s",
+                        f_pull_http + f_pull_bare, NULL, FALSE);
   }
 
   g_clear_object (&engine);
