@@ -101,6 +101,7 @@ _pd_sync_pull_begin (PdSyncEngine *self)
   fetch_page (pull, cursor);
   advance (pull);
 }
+
 static const char * const kinds[] = { "campaign", "project", "theme", "voucher-batch" };
 
 static GListModel *
