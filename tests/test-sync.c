@@ -702,6 +702,32 @@ test_pull_page_fails (Fixture       *f,
   pd_test_proxy_free (proxy);
 }
 
+/* A cursor that expires between two pages (410 for a page asked for
+ * while the one before it is still being written): the pages before it
+ * are written, then the pull starts over from the beginning, once, and
+ * ends with everything. */
+static void
+test_pull_cursor_expires_midway (Fixture       *f,
+                                 gconstpointer  data)
+{
+  PdTestProxy *proxy = pd_test_proxy_new (platform->url);
+  g_autoptr(Client) a = client_new (f, NULL);
+  g_autoptr(Client) b = client_new (f, pd_test_proxy_get_url (proxy));
+
+  for (guint i = 0; i < 30; i++)
+    g_free (pd_test_store_add_campaign (a->store, "Paged"));
+  sync_ok (a);
+
+  _pd_sync_engine_set_page_size (b->engine, 10);
+  pd_test_proxy_answer (proxy, 2, 1, 410, NULL);
+  sync_ok (b);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 30);
+  /* Two pages, the expired one, then the whole feed again. */
+  g_assert_cmpuint (count_feed_requests (proxy), >=, 6);
+  g_assert_false (pd_store_is_resyncing (b->store, PD_SYNC_SCOPE));
+  pd_test_proxy_free (proxy);
+}
+
 /* The second page of the feed, as the platform sends it, with one
  * record's @field set to @value (JSON). */
 static char *
@@ -763,8 +789,9 @@ test_pull_page_does_not_read (Fixture       *f,
         {
           g_assert_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_WRONG_TYPE);
           g_assert_nonnull (strstr (error->message, "starts_at"));
-          /* The third page was asked for, but is not written. */
-          g_assert_cmpuint (count_feed_requests (proxy), ==, 3);
+          /* The third page may have been asked for meanwhile (and the
+           * request cancelled): it is not written either way. */
+          g_assert_cmpuint (count_feed_requests (proxy), >=, 2);
         }
       g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 10);
       cursor = pd_store_get_cursor (b->store, PD_SYNC_SCOPE);
@@ -855,6 +882,7 @@ main (int   argc,
   ADD ("/sync/cancel-first-sync", test_cancel_first_sync);
   ADD ("/sync/pull/page-fails", test_pull_page_fails);
   ADD ("/sync/pull/page-does-not-read", test_pull_page_does_not_read);
+  ADD ("/sync/pull/cursor-expires-midway", test_pull_cursor_expires_midway);
   ADD ("/sync/fault/concurrent-edits", test_concurrent_edits);
   ADD ("/sync/fault/edit-during-push", test_edit_during_push);
   ADD ("/sync/fault/delete-against-edit", test_delete_against_edit);

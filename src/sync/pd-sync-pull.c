@@ -11,7 +11,9 @@
  * and read into records (here, on a worker thread). Pages are read and
  * written in the order they came, and the cursor stored is always that
  * of the last page written; the request for the next page uses the
- * cursor the previous page named, before that page is written.
+ * cursor the previous page named, before that page is written. At most
+ * MAX_PAGES_AHEAD pages wait to be written, so memory stays bounded when
+ * writing is the slow part.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +22,8 @@
 #include "config.h"
 
 #include "pd-sync-engine-private.h"
+
+#define MAX_PAGES_AHEAD 2
 
 /* A page read into records (or what kept it from reading), to be written. */
 typedef struct {
@@ -43,7 +47,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadPage, read_page_free)
 /* One pull of the change feed: the pages on their way in. */
 typedef struct {
   PdSyncEngine *engine;
+  GCancellable *cancellable;  /* this pull's requests and reads */
+  GCancellable *run_cancellable; /* the run's, which cancels ours */
+  gulong        run_cancelled_id;
   gboolean      over;         /* done or failed: late answers are dropped */
+  gboolean      more;         /* a page is still to be asked for, at next_cursor */
+  char         *next_cursor;
   gboolean      fetching;     /* a page request is in flight */
   gboolean      reading;      /* a page is being read on a worker */
   gboolean      applying;     /* a page is being written (hooks may run the main loop) */
@@ -55,6 +64,11 @@ typedef struct {
 static void
 pull_clear (Pull *pull)
 {
+  if (pull->run_cancellable != NULL)
+    g_cancellable_disconnect (pull->run_cancellable, pull->run_cancelled_id);
+  g_clear_object (&pull->run_cancellable);
+  g_clear_object (&pull->cancellable);
+  g_clear_pointer (&pull->next_cursor, g_free);
   g_clear_object (&pull->engine);
   g_queue_clear_full (&pull->received, (GDestroyNotify) pd_api_change_page_free);
   g_queue_clear_full (&pull->ready, (GDestroyNotify) read_page_free);
@@ -78,27 +92,43 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pull, pull_unref)
 static void fetch_page (Pull *pull, const char *cursor);
 static void advance (Pull *pull);
 
+/* Nothing of the pull is wanted any more: the request or read still in
+ * flight stops too. */
 static void
 pull_fail (Pull         *pull,
            const GError *error)
 {
   pull->over = TRUE;
+  g_cancellable_cancel (pull->cancellable);
   _pd_sync_engine_fail (pull->engine, error);
+}
+
+static void
+on_run_cancelled_cb (GCancellable *run_cancellable,
+                     GCancellable *cancellable)
+{
+  g_cancellable_cancel (cancellable);
 }
 
 void
 _pd_sync_pull_begin (PdSyncEngine *self)
 {
   g_autoptr(Pull) pull = g_rc_box_new0 (Pull);
-  g_autofree char *cursor = NULL;
 
   pull->engine = g_object_ref (self);
+  pull->cancellable = g_cancellable_new ();
+  if (self->cancellable != NULL)
+    {
+      pull->run_cancellable = g_object_ref (self->cancellable);
+      pull->run_cancelled_id = g_cancellable_connect (self->cancellable, G_CALLBACK (on_run_cancelled_cb),
+                                                      g_object_ref (pull->cancellable), g_object_unref);
+    }
   g_queue_init (&pull->received);
   g_queue_init (&pull->ready);
   self->resynced = FALSE;
   g_clear_pointer (&self->seen, g_hash_table_unref);
-  cursor = pd_store_get_cursor (self->store, PD_SYNC_SCOPE);
-  fetch_page (pull, cursor);
+  pull->next_cursor = pd_store_get_cursor (self->store, PD_SYNC_SCOPE);
+  pull->more = TRUE;
   advance (pull);
 }
 
@@ -171,7 +201,8 @@ restart_from_scratch (Pull *pull)
     }
   self->resynced = TRUE;
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  fetch_page (pull, NULL);
+  g_clear_pointer (&pull->next_cursor, g_free);
+  pull->more = TRUE;
   advance (pull);
 }
 
@@ -238,11 +269,13 @@ on_page_read_cb (GObject      *source,
   advance (pull);
 }
 
+/* The task's data, and a result nobody collects after a cancel, may be
+ * let go on the worker: PageJob and PdRemotePage hold nothing of the
+ * main thread's. */
 static void
 read_next_page (Pull *pull)
 {
-  PdSyncEngine *self = pull->engine;
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_page_read_cb, pull_ref (pull));
+  g_autoptr(GTask) task = g_task_new (NULL, pull->cancellable, on_page_read_cb, pull_ref (pull));
   PageJob *job = g_new0 (PageJob, 1);
 
   job->page = g_queue_pop_head (&pull->received);
@@ -262,18 +295,19 @@ apply_next_page (Pull *pull)
   g_autoptr(GError) error = NULL;
   gint64 started;
 
-  /* "Received" for the hooks is when a page is taken in: every page
-   * before it is written by then. */
-  _pd_sync_engine_hook (self, "page-received");
-  if (pull->over)
-    return FALSE;
   if (page->read == NULL)
     {
       pull_fail (pull, page->error);
       return FALSE;
     }
+  /* "Received" for the hooks is when a page is taken in: every page
+   * before it is written by then. A hook may cancel or run the main loop. */
+  if (!g_cancellable_is_cancelled (pull->cancellable))
+    _pd_sync_engine_hook (self, "page-received");
+  if (pull->over)
+    return FALSE;
   /* Cancelled meanwhile: what is written so far is kept. */
-  if (g_cancellable_is_cancelled (self->cancellable))
+  if (g_cancellable_is_cancelled (pull->cancellable))
     {
       error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
       pull_fail (pull, error);
@@ -308,6 +342,15 @@ advance (Pull *pull)
   if (pull->over)
     return;
 
+  if (pull->more && !pull->fetching && pull->fetch_error == NULL &&
+      g_queue_get_length (&pull->received) + g_queue_get_length (&pull->ready) + (pull->reading ? 1 : 0) < MAX_PAGES_AHEAD)
+    {
+      g_autofree char *cursor = g_steal_pointer (&pull->next_cursor);
+
+      pull->more = FALSE;
+      fetch_page (pull, cursor);
+    }
+
   /* One page read at a time keeps them in order. */
   if (!pull->reading && !g_queue_is_empty (&pull->received))
     read_next_page (pull);
@@ -340,7 +383,7 @@ advance (Pull *pull)
       return;
     }
 
-  if (pull->fetching)
+  if (pull->fetching || pull->more)
     return;
 
   /* Every page is written. */
@@ -381,11 +424,15 @@ on_page_cb (GObject      *source,
 
   g_debug ("Pulled %u changes", page->changes->len);
 
-  /* The next page is asked for now, and comes while this one is written. */
-  g_queue_push_tail (&pull->received, page);
+  /* The next page is asked for now (advance() does, unless enough are
+   * waiting), and comes while this one is read and written. */
   if (page->has_more && page->changes->len > 0)
-    fetch_page (pull, page->next_cursor);
-  page = NULL;
+    {
+      pull->more = TRUE;
+      g_free (pull->next_cursor);
+      pull->next_cursor = g_strdup (page->next_cursor);
+    }
+  g_queue_push_tail (&pull->received, g_steal_pointer (&page));
   advance (pull);
 }
 
@@ -395,7 +442,7 @@ fetch_page (Pull       *pull,
 {
   PdSyncEngine *self = pull->engine;
 
-  if (g_cancellable_is_cancelled (self->cancellable))
+  if (g_cancellable_is_cancelled (pull->cancellable))
     {
       g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
 
@@ -404,6 +451,6 @@ fetch_page (Pull       *pull,
     }
 
   pull->fetching = TRUE;
-  pd_api_client_get_changes_async (self->client, cursor, self->page_size, self->cancellable,
+  pd_api_client_get_changes_async (self->client, cursor, self->page_size, pull->cancellable,
                                    on_page_cb, pull_ref (pull));
 }
