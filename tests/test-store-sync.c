@@ -3,7 +3,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
+
 #include "pd-json.h"
+#include "pd-project.h"
 #include "pd-store.h"
 #include "pd-store-private.h"
 #include "pd-test-utils.h"
@@ -512,7 +515,7 @@ pragma_value (PdStore    *store,
 
 /* A pulled page commits without fsync (it can be fetched again); every
  * other commit, a local edit above all, must still be durable: FULL and
- * the default checkpointing again after a page, written or refused. */
+ * the usual checkpoints again after a page, written or refused. */
 static void
 test_pull_leaves_commits_durable (Fixture       *fixture,
                                   gconstpointer  data)
@@ -528,14 +531,14 @@ test_pull_leaves_commits_durable (Fixture       *fixture,
   g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c1", &error));
   g_assert_no_error (error);
   g_assert_cmpint (pragma_value (fixture->store, "PRAGMA synchronous"), ==, 2);
-  g_assert_cmpint (pragma_value (fixture->store, "PRAGMA wal_autocheckpoint"), ==, 1000);
+  g_assert_false (fixture->store->relaxed);
 
   json_array_add_string_element (bad_page, "not a change");
   g_assert_false (pd_store_apply_remote_changes (fixture->store, "changes", bad_page, "c2", &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpint (pragma_value (fixture->store, "PRAGMA synchronous"), ==, 2);
-  g_assert_cmpint (pragma_value (fixture->store, "PRAGMA wal_autocheckpoint"), ==, 1000);
+  g_assert_false (fixture->store->relaxed);
 
   /* The pulled record is there, and an edit of it is saved as always. */
   edited = pd_store_get_theme (fixture->store, pd_record_get_id (PD_RECORD (a)));
@@ -544,6 +547,88 @@ test_pull_leaves_commits_durable (Fixture       *fixture,
   g_assert_true (pd_store_save (fixture->store, PD_RECORD (edited), NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (pragma_value (fixture->store, "PRAGMA synchronous"), ==, 2);
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* A page of @n new projects as the feed sends them. */
+static JsonArray *
+page_of_projects (guint n)
+{
+  JsonArray *page = json_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdProject) project = pd_project_new ();
+      g_autofree char *title = g_strdup_printf ("Projekt %u mit einem etwas längeren Titel", i);
+      g_autoptr(JsonNode) record = NULL;
+      g_autoptr(JsonArray) one = NULL;
+
+      pd_project_set_title (project, title);
+      pd_project_set_organisation (project, "Verein für Beispiele e.V.");
+      pd_project_set_description (project, "Eine Beschreibung, die ein paar Seiten der Datenbank füllt.");
+      pd_project_set_category (project, "Umwelt");
+      pd_project_set_location (project, "Köln");
+      pd_project_set_default_target_coins (project, 1000 + i);
+      record = server_copy (PD_RECORD (project), 1);
+      one = page_of (record, "project", pd_record_get_id (PD_RECORD (project)), 1);
+      json_array_add_element (page, json_node_copy (json_array_get_element (one, 0)));
+    }
+  return page;
+}
+
+/* Pulled pages that leave the WAL long are written back into the
+ * database once the main loop is idle, not inside their commit; then the
+ * WAL starts over, and another connection reads the same. */
+static void
+test_checkpoint_when_idle (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = pd_store_get_path (fixture->store);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(PdStore) other = NULL;
+  gint64 before = file_size (path);
+  guint pages = 0;
+
+  /* Pages of a thousand projects, with no main loop between them, until
+   * a checkpoint waits for one. */
+  while (fixture->store->idle_checkpoint == NULL)
+    {
+      g_autoptr(JsonArray) page = page_of_projects (1000);
+      g_autofree char *cursor = g_strdup_printf ("c%u", pages++);
+
+      g_assert_cmpuint (pages, <=, 10);
+      g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, cursor, &error));
+      g_assert_no_error (error);
+    }
+  /* Not inside the commits: the database file itself has not grown. */
+  g_assert_cmpint (file_size (path), ==, before);
+
+  while (fixture->store->idle_checkpoint != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (file_size (path), >, before + 4 * 1024 * 1024);
+
+  /* The next page starts the WAL over instead of making it longer. */
+  {
+    g_autoptr(JsonArray) page = page_of_projects (10);
+    gint64 wal_size = file_size (wal);
+
+    g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "last", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (file_size (wal), ==, wal_size);
+  }
+
+  other = pd_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_store_count_projects (other), ==, pages * 1000 + 10);
 }
 
 static void
@@ -798,6 +883,7 @@ main (int   argc,
   ADD ("/store/sync/pull", test_pull);
   ADD ("/store/sync/pull-bad-page", test_pull_bad_page_keeps_cursor);
   ADD ("/store/sync/pull-leaves-commits-durable", test_pull_leaves_commits_durable);
+  ADD ("/store/sync/checkpoint-when-idle", test_checkpoint_when_idle);
   ADD ("/store/sync/pull-merges", test_pull_merges_local_edits);
   ADD ("/store/sync/conflict-same-field", test_conflict_same_field);
   ADD ("/store/sync/delete-against-edit", test_delete_against_edit);

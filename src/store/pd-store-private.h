@@ -28,6 +28,7 @@ struct _PdStore
   guint        tx_depth;    /* nesting of _pd_store_begin() */
   gboolean     outbox_touched;
   gboolean     relaxed;     /* the open transaction commits without fsync */
+  GSource     *idle_checkpoint; /* (not owned) a checkpoint waiting for an idle main loop */
 
   /* One live instance per record: "kind\x1fid" → PdRecord (weak). */
   GHashTable  *live;

@@ -96,6 +96,8 @@ pd_store_finalize (GObject *object)
 {
   PdStore *self = PD_STORE (object);
 
+  if (self->idle_checkpoint != NULL)
+    g_source_destroy (self->idle_checkpoint);
   g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
@@ -205,6 +207,11 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+static int on_wal_commit (void       *data,
+                          sqlite3    *db,
+                          const char *name,
+                          int         pages);
+
 PdStore *
 pd_store_open (const char  *path,
                GError     **error)
@@ -251,6 +258,7 @@ pd_store_open (const char  *path,
       !_pd_store_exec (self->db, "PRAGMA cache_size = -65536;", error) ||
       !_pd_store_migrate (self->db, PD_STORE_SCHEMA_VERSION, error))
     return NULL;
+  sqlite3_wal_hook (self->db, on_wal_commit, self);
 
   self->undo_stack = _pd_undo_stack_new (self);
 
@@ -407,9 +415,55 @@ run_control (PdStore     *self,
   return stmt != NULL && _pd_store_step_done (self, stmt, error);
 }
 
-/* SQLite's default; and 64 MiB of 4 KiB pages, the page cache's size. */
+/* When the WAL is written back into the database, in WAL pages of 4 KiB:
+ * after SQLite's default for ordinary commits; during a pull at 64 MiB,
+ * the page cache's size, at the latest, and from 16 MiB on whenever the
+ * main loop is idle (see on_wal_commit()). */
 #define DEFAULT_CHECKPOINT_PAGES 1000
 #define RELAXED_CHECKPOINT_PAGES 16384
+#define IDLE_CHECKPOINT_PAGES 4096
+
+static gboolean
+checkpoint_when_idle (gpointer data)
+{
+  PdStore *self = data;
+  int log_pages = 0, done_pages = 0;
+
+  self->idle_checkpoint = NULL;
+  if (self->tx_depth == 0 &&
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log_pages, &done_pages) == SQLITE_OK)
+    g_debug ("Checkpointed %d of %d WAL pages while idle", done_pages, log_pages);
+  return G_SOURCE_REMOVE;
+}
+
+/* SQLite checkpoints inside the commit that fills the WAL, so that the
+ * committing thread waits: during a first sync 100 ms every few pages of
+ * the feed. While a pull writes, a checkpoint waits for the main loop to
+ * be idle instead (as it often is between two pages, waiting for the next
+ * one to be read on a worker), and copies a quarter of that each time;
+ * only if the main loop never gets there does the commit at 64 MiB do it
+ * as before. */
+static int
+on_wal_commit (void       *data,
+               sqlite3    *db,
+               const char *name,
+               int         pages)
+{
+  PdStore *self = data;
+
+  if (pages >= (self->relaxed ? RELAXED_CHECKPOINT_PAGES : DEFAULT_CHECKPOINT_PAGES))
+    sqlite3_wal_checkpoint (db, name);
+  else if (self->relaxed && pages >= IDLE_CHECKPOINT_PAGES && self->idle_checkpoint == NULL)
+    {
+      self->idle_checkpoint = g_idle_source_new ();
+      g_source_set_priority (self->idle_checkpoint, G_PRIORITY_LOW);
+      g_source_set_callback (self->idle_checkpoint, checkpoint_when_idle, self, NULL);
+      g_source_set_static_name (self->idle_checkpoint, "[particulate] checkpoint when idle");
+      g_source_attach (self->idle_checkpoint, g_main_context_get_thread_default ());
+      g_source_unref (self->idle_checkpoint);
+    }
+  return SQLITE_OK;
+}
 
 /* Every other commit syncs again, before any signal handler may write. */
 static void
@@ -420,7 +474,6 @@ end_relaxed (PdStore *self)
   if (!self->relaxed)
     return;
   self->relaxed = FALSE;
-  sqlite3_wal_autocheckpoint (self->db, DEFAULT_CHECKPOINT_PAGES);
   if (!run_control (self, "PRAGMA synchronous = FULL", &error))
     g_warning ("Could not make commits durable again: %s", error->message);
 }
@@ -449,9 +502,10 @@ _pd_store_begin (PdStore  *self,
  * only lose this transaction as a whole (with the cursor it carries),
  * never half of it. The next FULL commit, such as a local edit, syncs the
  * WAL and with it this one. The WAL is also not checkpointed (written
- * back and fsynced) after each such commit but once it holds as much as
- * the page cache: a first sync commits a thousand records at a time, and
- * the fsyncs, not the writes, were most of its time. */
+ * back and fsynced) after each such commit but when the main loop is idle
+ * or the WAL holds as much as the page cache (on_wal_commit()): a first
+ * sync commits a thousand records at a time, and the fsyncs, not the
+ * writes, were most of its time. */
 gboolean
 _pd_store_begin_relaxed (PdStore  *self,
                          GError  **error)
@@ -461,7 +515,6 @@ _pd_store_begin_relaxed (PdStore  *self,
   if (!run_control (self, "PRAGMA synchronous = NORMAL", error))
     return FALSE;
   self->relaxed = TRUE;
-  sqlite3_wal_autocheckpoint (self->db, RELAXED_CHECKPOINT_PAGES);
   if (!_pd_store_begin (self, error))
     {
       end_relaxed (self);
