@@ -218,7 +218,11 @@ test_pdf (void)
   g_assert_nonnull (strstr (text, "Payouts due"));
   g_assert_nonnull (strstr (text, "Spielplatz Süd"));
   g_assert_nonnull (strstr (text, "119.00 EUR"));
-  g_assert_nonnull (strstr (text, "11900 of 10000 coins (100 %)"));
+  /* Over the target, the words say by how much. */
+  g_assert_nonnull (strstr (text, "11900 of 10000 coins (119 %)"));
+  /* A few coins are something, not "0 %". */
+  g_assert_nonnull (strstr (text, "100 of 10000 coins (1 %)"));
+  g_assert_nonnull (strstr (text, "0 of 10000 coins (0 %)"));
   /* 5700 / 10000 is 57 %, not the 56 % a double would round down to. */
   g_assert_nonnull (strstr (text, "5700 of 10000 coins (57 %)"));
   g_assert_nonnull (strstr (text, "91000.00 EUR"));
