@@ -194,6 +194,9 @@ test_pdf (void)
   for (guint i = 0; i < 120; i++)
     g_string_append_printf (json, "%s{\"project_id\": \"p%03u\", \"coins\": %u, \"target_coins\": 10000}",
                             i ? "," : "", i, i * 100);
+  /* A few coins of a million, and a coin short of a million. */
+  g_string_append (json, ",{\"project_id\": \"tiny\", \"coins\": 5, \"target_coins\": 1000000}"
+                         ",{\"project_id\": \"close\", \"coins\": 999999, \"target_coins\": 1000000}");
   g_string_append (json, "], \"timeline\": [");
   for (guint i = 0; i < 90; i++)
     g_string_append_printf (json, "%s{\"date\": \"2026-%02u-%02u\", \"redemptions\": %u, \"coins\": %u}",
@@ -218,7 +221,14 @@ test_pdf (void)
   g_assert_nonnull (strstr (text, "Payouts due"));
   g_assert_nonnull (strstr (text, "Spielplatz Süd"));
   g_assert_nonnull (strstr (text, "119.00 EUR"));
-  g_assert_nonnull (strstr (text, "11900 of 10000 coins (100 %)"));
+  /* Over the target, the words say by how much. */
+  g_assert_nonnull (strstr (text, "11900 of 10000 coins (119 %)"));
+  /* A few coins are something, not "0 %". */
+  g_assert_nonnull (strstr (text, "100 of 10000 coins (1 %)"));
+  g_assert_nonnull (strstr (text, "0 of 10000 coins (0 %)"));
+  g_assert_nonnull (strstr (text, "5 of 1000000 coins (<1 %)"));
+  g_assert_nonnull (strstr (text, "999999 of 1000000 coins (99 %)"));
+  g_assert_null (strstr (text, "1000000 coins (100 %)"));
   /* 5700 / 10000 is 57 %, not the 56 % a double would round down to. */
   g_assert_nonnull (strstr (text, "5700 of 10000 coins (57 %)"));
   g_assert_nonnull (strstr (text, "91000.00 EUR"));

@@ -311,6 +311,52 @@ test_html_escape (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* A few coins of a large target read "<1 %", a coin short "99 %", and
+ * beyond the target the words say so while the bar stays full. */
+static void
+test_html_small_shares (void)
+{
+  g_autoptr(PdCampaign) campaign = make_campaign ("Radspende");
+  g_autoptr(PdDonorPage) de = pd_donor_page_new (campaign, NULL, "de", FALSE);
+  g_autoptr(PdDonorPage) nl = pd_donor_page_new (campaign, NULL, "nl", FALSE);
+  g_autoptr(PdDonorPage) close = pd_donor_page_new (campaign, NULL, "en", FALSE);
+  g_autoptr(PdDonorPage) over = pd_donor_page_new (campaign, NULL, "en", FALSE);
+  g_autofree char *de_html = NULL;
+  g_autofree char *nl_html = NULL;
+  g_autofree char *close_html = NULL;
+  g_autofree char *over_html = NULL;
+  g_autofree char *de_share = NULL;
+
+  pd_donor_page_add_project (de, "p1", NULL, 1000000, 3);
+  pd_donor_page_add_project (nl, "p1", NULL, 1000000, 3);
+  pd_donor_page_add_project (close, "p1", NULL, 1000000, 999999);
+  pd_donor_page_add_project (over, "p1", NULL, 100000, 125000);
+  de_html = pd_donor_page_html_generate (de, NULL, NULL);
+  nl_html = pd_donor_page_html_generate (nl, NULL, NULL);
+  close_html = pd_donor_page_html_generate (close, NULL, NULL);
+  over_html = pd_donor_page_html_generate (over, NULL, NULL);
+  assert_balanced (de_html);
+
+  de_share = pd_donor_page_format_percent (de, 3, 1000000);
+  g_assert_cmpstr (de_share, ==, "<1 %");
+  /* The words, escaped, and the bars read out the same to screen readers. */
+  g_assert_nonnull (strstr (de_html, "&lt;1 % erreicht"));
+  g_assert_null (strstr (de_html, ">0 % erreicht"));
+  g_assert_cmpuint (count (de_html, "aria-valuetext=\"&lt;1 %\""), ==, 2);
+  g_assert_nonnull (strstr (nl_html, "&lt;1 % bereikt"));
+
+  g_assert_nonnull (strstr (close_html, "99 % reached"));
+  g_assert_null (strstr (close_html, "100 % reached"));
+  g_assert_null (strstr (close_html, "<span style=\"width:100%\">"));
+  g_assert_nonnull (strstr (close_html, "<span style=\"width:99%\">"));
+  g_assert_nonnull (strstr (close_html, "aria-valuenow=\"99\""));
+
+  g_assert_nonnull (strstr (over_html, "125 % reached"));
+  g_assert_nonnull (strstr (over_html, "aria-valuenow=\"100\" aria-valuetext=\"125 %\""));
+  g_assert_nonnull (strstr (over_html, "<span style=\"width:100%\">"));
+  g_assert_null (strstr (over_html, "width:125%"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/donor-page-html/language-and-dark", test_html_language_and_dark);
   g_test_add_func ("/donor-page-html/url-check", test_html_url_check);
   g_test_add_func ("/donor-page-html/escape", test_html_escape);
+  g_test_add_func ("/donor-page-html/small-shares", test_html_small_shares);
 
   return g_test_run ();
 }

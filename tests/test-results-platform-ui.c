@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "pd-percent-format.h"
 #include "pd-results-page-private.h"
 #include "pd-store.h"
 #include "pd-sync-test-utils.h"
@@ -269,8 +270,9 @@ check_results (PdApplication *app,
       JsonObject *p = json_array_get_object_element (projects, i);
       gint64 coins = json_object_get_int_member (p, "coins");
       gint64 target = json_object_get_int_member (p, "target_coins");
-      g_autofree char *subtitle = g_strdup_printf ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " coins (%d %%)",
-                                                   coins, target, (int) (100.0 * coins / target));
+      g_autofree char *share = pd_percent_format_share (coins, target);
+      g_autofree char *subtitle = g_strdup_printf ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " coins (%s)",
+                                                   coins, target, share);
       g_autoptr(PdProject) project = pd_store_get_project (store, json_object_get_string_member (p, "project_id"));
 
       g_assert_nonnull (row);

@@ -1,12 +1,14 @@
 /* test-ui-screenshots.c: pictures of the campaign list, the Details page
  * and the Projects page, wide and at phone width, light and dark, from
  * the demo workspace. They land in _build/tests/screenshots/ for people to
- * look at; the test checks that each was drawn and fits the width.
+ * look at; the test checks that each was drawn and fits the width, and
+ * that the Design page leaves its preview a usable width at 1280 px.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "pd-design-page-private.h"
 #include "pd-projects-page-private.h"
 #include "pd-test-app.h"
 
@@ -53,6 +55,28 @@ is_stack_switcher_shown (GtkWidget *widget)
     if (is_stack_switcher_shown (child))
       return TRUE;
   return FALSE;
+}
+
+/* The donor page preview is what the Design page is for: beside the
+ * campaign list and the editor column it keeps a usable share of the
+ * window, and the editor column stays open beside it. */
+static void
+check_design_preview (PdWindow *window,
+                      double    min_share)
+{
+  PdDesignPage *page = PD_DESIGN_PAGE (window->design_page);
+  int window_width = gtk_widget_get_width (GTK_WIDGET (window));
+  int preview_width = gtk_widget_get_width (GTK_WIDGET (page->preview));
+  int editor_width = gtk_widget_get_width (adw_flap_get_flap (page->flap));
+
+  g_test_message ("window %d px: campaigns %d px, editor %d px, preview %d px (%.1f %%)",
+                  window_width, gtk_widget_get_width (GTK_WIDGET (window->sidebar_stack)), editor_width,
+                  preview_width, 100.0 * preview_width / window_width);
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  g_assert_false (adw_flap_get_folded (page->flap));
+  g_assert_true (adw_flap_get_reveal_flap (page->flap));
+  g_assert_cmpint (editor_width, >=, 300);
+  g_assert_cmpfloat ((double) preview_width, >=, min_share * window_width);
 }
 
 /* Every shortcut on one page: GTK 4.8 pages a section whose groups do not
@@ -113,6 +137,11 @@ check_screenshots (PdApplication *app,
       adw_view_stack_set_visible_child_name (window->view_stack, "design");
       pd_test_settle (300);
       shoot (window, "design", "wide", schemes[s].name);
+      check_design_preview (window, 0.45);
+      resize (window, 1600, 1000);
+      shoot (window, "design", "1600", schemes[s].name);
+      check_design_preview (window, 0.55);
+      resize (window, 1280, 800);
       adw_view_stack_set_visible_child_name (window->view_stack, "vouchers");
       shoot (window, "vouchers", "wide", schemes[s].name);
       adw_view_stack_set_visible_child_name (window->view_stack, "results");
@@ -133,6 +162,9 @@ check_screenshots (PdApplication *app,
       adw_view_stack_set_visible_child_name (window->view_stack, "design");
       pd_test_settle (300);
       shoot (window, "design", "narrow", schemes[s].name);
+      /* At phone width the editor column folds away over the preview. */
+      g_assert_true (adw_flap_get_folded (PD_DESIGN_PAGE (window->design_page)->flap));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (PD_DESIGN_PAGE (window->design_page)->preview)), >=, 300);
       adw_leaflet_navigate (window->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
       shoot (window, "campaigns", "narrow", schemes[s].name);
     }

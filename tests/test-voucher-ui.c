@@ -412,7 +412,9 @@ write_cached_stats (Fixture *fixture)
   json = g_strdup_printf ("{\"campaign_id\": \"%s\", \"vouchers_issued\": 5000, \"vouchers_redeemed\": 1200,"
                           " \"vouchers_expired\": 30, \"coins_redeemed\": 120000, \"unredeemed_coins\": 377000,"
                           " \"projects\": [{\"project_id\": \"%s\", \"coins\": 80000, \"target_coins\": 50000},"
-                          "  {\"project_id\": \"%s\", \"coins\": 40000, \"target_coins\": 100000}],"
+                          "  {\"project_id\": \"%s\", \"coins\": 40000, \"target_coins\": 100000},"
+                          "  {\"project_id\": \"tiny\", \"coins\": 3, \"target_coins\": 1000000},"
+                          "  {\"project_id\": \"close\", \"coins\": 999999, \"target_coins\": 1000000}],"
                           " \"timeline\": [{\"date\": \"2026-12-01\", \"redemptions\": 500, \"coins\": 50000},"
                           "  {\"date\": \"2026-12-02\", \"redemptions\": 700, \"coins\": 70000},"
                           "  {\"date\": \"2026-12-03\", \"redemptions\": 150, \"coins\": 15000},"
@@ -494,6 +496,21 @@ test_results_cached (Fixture       *fixture,
   g_assert_true (has_label (GTK_WIDGET (fixture->results), "3770.00 EUR"));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child (fixture->results, PD_TYPE_RESULTS_PAGE, "updated_label"))),
                                    "Last updated "));
+
+  /* Shares never mislead: over the target, a few coins of a million, a
+   * coin short of it. */
+  {
+    GtkWidget *list = child (fixture->results, PD_TYPE_RESULTS_PAGE, "projects_list");
+    g_autoptr(GPtrArray) subtitles = g_ptr_array_new ();
+
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      g_ptr_array_add (subtitles, (gpointer) adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+    g_assert_cmpuint (subtitles->len, ==, 4);
+    g_assert_cmpstr (g_ptr_array_index (subtitles, 0), ==, "80000 of 50000 coins (160 %)");
+    g_assert_cmpstr (g_ptr_array_index (subtitles, 1), ==, "40000 of 100000 coins (40 %)");
+    g_assert_cmpstr (g_ptr_array_index (subtitles, 2), ==, "3 of 1000000 coins (<1 %)");
+    g_assert_cmpstr (g_ptr_array_index (subtitles, 3), ==, "999999 of 1000000 coins (99 %)");
+  }
 
   chart = PD_RESULTS_CHART (child (fixture->results, PD_TYPE_RESULTS_PAGE, "chart"));
   text = pd_results_chart_dup_text (chart);

@@ -214,14 +214,22 @@ put_heading (Writer      *w,
   g_string_append (w->out, "</h2>\n");
 }
 
+/* The bar is never wider than full; the value text says what a bare
+ * number would not: "<1 %" rather than 0, "120 %" rather than 100. */
 static void
 put_bar (Writer     *w,
-         int         percent,
+         gint64      raised,
+         gint64      target,
          const char *extra_class)
 {
+  int percent = pd_donor_page_percent (raised, target);
+  g_autofree char *share = pd_donor_page_format_percent (w->page, raised, target);
+
   g_string_append_printf (w->out, "<div class=\"pdp-bar %s\" role=\"progressbar\" aria-valuemin=\"0\" "
-                          "aria-valuemax=\"100\" aria-valuenow=\"%d\"><span style=\"width:%d%%\"></span></div>\n",
-                          extra_class, percent, percent);
+                          "aria-valuemax=\"100\" aria-valuenow=\"%d\" aria-valuetext=\"",
+                          extra_class, percent);
+  put_text (w, share);
+  g_string_append_printf (w->out, "\"><span style=\"width:%d%%\"></span></div>\n", percent);
 }
 
 static void
@@ -248,7 +256,6 @@ put_project (Writer               *w,
              gboolean              show_progress)
 {
   g_autofree char *image = data_uri (w, project->image_sha256);
-  int percent = pd_donor_page_percent (project->raised_coins, project->target_coins);
 
   g_string_append (w->out, "<article class=\"pdp-card pdp-project\"><div class=\"pdp-project-image\">");
   if (image != NULL)
@@ -283,7 +290,7 @@ put_project (Writer               *w,
     {
       g_autofree char *numbers = pd_donor_page_format_progress (w->page, project->raised_coins, project->target_coins);
 
-      put_bar (w, percent, "");
+      put_bar (w, project->raised_coins, project->target_coins, "");
       g_string_append (w->out, "<p class=\"pdp-numbers\">");
       put_text (w, numbers);
       g_string_append (w->out, "</p>");
@@ -335,7 +342,6 @@ static void
 put_progress (Writer      *w,
               PdPageBlock *block)
 {
-  int percent = pd_donor_page_percent (w->page->raised_coins, w->page->target_coins);
   g_autofree char *total = pd_donor_page_format_number (w->page->raised_coins, w->page->language);
 
   open_block (w, "pdp-band pdp-progress");
@@ -345,15 +351,16 @@ put_progress (Writer      *w,
   g_string_append (w->out, " ");
   put_text (w, pd_donor_page_string (PD_DONOR_STRING_COINS, w->page->language));
   g_string_append (w->out, "</p>\n");
-  put_bar (w, percent, "pdp-large");
+  put_bar (w, w->page->raised_coins, w->page->target_coins, "pdp-large");
   if (pd_page_block_get_boolean (block, "show_numbers", TRUE))
     {
       g_autofree char *numbers = pd_donor_page_format_progress (w->page, w->page->raised_coins, w->page->target_coins);
+      g_autofree char *share = pd_donor_page_format_percent (w->page, w->page->raised_coins, w->page->target_coins);
       g_autofree char *reached = NULL;
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      reached = g_strdup_printf (pd_donor_page_string (PD_DONOR_STRING_REACHED, w->page->language), percent);
+      reached = g_strdup_printf (pd_donor_page_string (PD_DONOR_STRING_REACHED, w->page->language), share);
 #pragma GCC diagnostic pop
       g_string_append (w->out, "<p class=\"pdp-numbers\">");
       put_text (w, numbers);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "pd-donor-page.h"
+#include "pd-percent-format.h"
 
 const char * const pd_donor_page_languages[] = { "de", "en", "nl", NULL };
 
@@ -34,7 +35,9 @@ static const char * const donor_strings[PD_DONOR_N_STRINGS][3] = {
   [PD_DONOR_STRING_FOOTER_LINK] = { "Impressum und Datenschutz", "Imprint and privacy", "Colofon en privacy" },
   [PD_DONOR_STRING_COINS] = { "Coins", "coins", "coins" },
   [PD_DONOR_STRING_OF] = { "%s von %s", "%s of %s", "%s van %s" },
-  [PD_DONOR_STRING_REACHED] = { "%d %% erreicht", "%d %% reached", "%d %% bereikt" },
+  [PD_DONOR_STRING_REACHED] = { "%s erreicht", "%s reached", "%s bereikt" },
+  [PD_DONOR_STRING_PERCENT] = { "%s %%", "%s %%", "%s %%" },
+  [PD_DONOR_STRING_BELOW_ONE_PERCENT] = { "<1 %", "<1 %", "<1 %" },
   [PD_DONOR_STRING_DONATE] = { "Spenden", "Donate", "Doneren" },
   [PD_DONOR_STRING_NO_PROJECTS] = {
     "Die Projekte werden bald vorgestellt.",
@@ -363,11 +366,29 @@ int
 pd_donor_page_percent (gint64 raised,
                        gint64 target)
 {
-  if (target <= 0 || raised <= 0)
-    return 0;
-  if (raised >= target)
-    return 100;
-  return (int) (raised * 100 / target);
+  return pd_percent_format_bar (raised, target);
+}
+
+char *
+pd_donor_page_format_percent (PdDonorPage *self,
+                              gint64       raised,
+                              gint64       target)
+{
+  g_autofree char *number = NULL;
+  char *text;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (pd_percent_format_below_one (raised, target))
+    return g_strdup (pd_donor_page_string (PD_DONOR_STRING_BELOW_ONE_PERCENT, self->language));
+
+  number = pd_donor_page_format_number (pd_percent_format_whole (raised, target), self->language);
+  /* The format comes from the table above, never from data. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  text = g_strdup_printf (pd_donor_page_string (PD_DONOR_STRING_PERCENT, self->language), number);
+#pragma GCC diagnostic pop
+  return text;
 }
 
 gboolean

@@ -31,7 +31,9 @@ typedef enum {
   PD_DONOR_STRING_FOOTER_LINK,
   PD_DONOR_STRING_COINS,
   PD_DONOR_STRING_OF,             /* "%s of %s" */
-  PD_DONOR_STRING_REACHED,        /* "%d %% reached" */
+  PD_DONOR_STRING_REACHED,        /* "%s reached", %s a share */
+  PD_DONOR_STRING_PERCENT,        /* "%s %%" */
+  PD_DONOR_STRING_BELOW_ONE_PERCENT, /* "<1 %" */
   PD_DONOR_STRING_DONATE,
   PD_DONOR_STRING_NO_PROJECTS,
   PD_DONOR_STRING_NO_FAQ,
@@ -141,9 +143,15 @@ char        *pd_donor_page_format_number (gint64          value,
 char        *pd_donor_page_format_progress (PdDonorPage  *self,
                                             gint64        raised,
                                             gint64        target);
-/* 0–100, rounded down; 0 when there is no target. */
+/* How full a progress bar is, 0–100, rounded down; 0 when there is no
+ * target. Use pd_donor_page_format_percent() for the words. */
 int          pd_donor_page_percent       (gint64          raised,
                                           gint64          target);
+/* (transfer full): the share reached in the page's language: "14 %", "<1 %"
+ * for a few coins of a large target, "99 %" just short of it, "120 %" */
+char        *pd_donor_page_format_percent (PdDonorPage   *self,
+                                           gint64         raised,
+                                           gint64         target);
 
 /* Whether a link to @url may appear on the page: only http, https and
  * mailto; never javascript:, data: or anything else. */

@@ -16,6 +16,7 @@
 
 #include "pd-export-file.h"
 #include "pd-money-format.h"
+#include "pd-percent-format.h"
 #include "pd-results-export-private.h"
 #include "pd-voucher-export.h"
 #include "pd-voucher-rules.h"
@@ -131,17 +132,16 @@ draw_projects (PdResultsExport *self,
   for (guint i = 0; i < pd_campaign_stats_get_n_projects (stats); i++)
     {
       const PdCampaignStatsProject *p = pd_campaign_stats_get_project (stats, i);
-      double fraction = p->target_coins > 0 ? MIN (1.0, (double) p->coins / (double) p->target_coins) : 0.0;
-      /* Whole percent in integers, rounded down: 99.6 % is not reached. */
-      int percent = p->target_coins > 0
-                    ? (int) MIN ((guint64) 100, (guint64) p->coins * 100 / (guint64) p->target_coins)
-                    : 0;
+      /* 99.6 % is not reached: the bar fills and turns green only at the target. */
+      double fraction = pd_percent_format_bar (p->coins, p->target_coins) / 100.0;
+      gboolean reached = p->target_coins > 0 && p->coins >= p->target_coins;
       g_autofree char *coins = format_count (p->coins);
       g_autofree char *target = format_count (p->target_coins);
+      g_autofree char *share = pd_percent_format_share (p->coins, p->target_coins);
       g_autofree char *progress = NULL;
 
-      /* TRANSLATORS: coins donated to a project, its target and the share reached */
-      progress = g_strdup_printf (_("%s of %s coins (%d %%)"), coins, target, percent);
+      /* TRANSLATORS: coins donated to a project, its target and the share reached ("57 %", "<1 %") */
+      progress = g_strdup_printf (_("%s of %s coins (%s)"), coins, target, share);
       ensure_room (r, MM (11.0));
       r->y += MM (5.5);
       text (r, pd_results_export_get_project_title (self, p->project_id), MARGIN, 10.0, FALSE, FALSE);
@@ -150,7 +150,7 @@ draw_projects (PdResultsExport *self,
       cairo_set_source_rgb (r->cr, 0.87, 0.87, 0.87);
       cairo_rectangle (r->cr, MARGIN, r->y, CONTENT_W, MM (2.0));
       cairo_fill (r->cr);
-      if (fraction >= 1.0)
+      if (reached)
         cairo_set_source_rgb (r->cr, 0.15, 0.55, 0.25);
       else
         cairo_set_source_rgb (r->cr, 0.11, 0.44, 0.85);

@@ -18,6 +18,7 @@
 
 #include "pd-export-file.h"
 #include "pd-money-format.h"
+#include "pd-percent-format.h"
 #include "pd-results-export-private.h"
 #include "pd-voucher-rules.h"
 
@@ -97,7 +98,7 @@ write_csv (PdResultsExport  *self,
       const PdCampaignStatsProject *p = pd_campaign_stats_get_project (stats, i);
       g_autofree char *value = coins_value (self, p->coins);
       /* Whole percent, rounded down, so 99.6 % never reads as reached. */
-      gint64 percent = p->target_coins > 0 ? (gint64) ((guint64) p->coins * 100 / (guint64) p->target_coins) : 0;
+      gint64 percent = pd_percent_format_whole (p->coins, p->target_coins);
 
       put_field (s, p->project_id);
       fputc (',', s);

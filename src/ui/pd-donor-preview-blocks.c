@@ -251,13 +251,18 @@ add_heading (GtkWidget   *inner,
     add_label (inner, heading, "pdp-heading");
 }
 
+/* As wide as the HTML page's bar, and read out as the page words it. */
 static GtkWidget *
-bar_new (int         percent,
-         const char *extra)
+bar_new (PdDonorPage *page,
+         gint64       raised,
+         gint64       target,
+         const char  *extra)
 {
   GtkWidget *bar = gtk_progress_bar_new ();
+  g_autofree char *share = pd_donor_page_format_percent (page, raised, target);
 
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), percent / 100.0);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), pd_donor_page_percent (raised, target) / 100.0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, share, -1);
   gtk_widget_add_css_class (bar, "pdp-bar");
   if (extra != NULL)
     gtk_widget_add_css_class (bar, extra);
@@ -376,7 +381,7 @@ project_card_new (PdDonorPreview       *self,
     {
       g_autofree char *numbers = pd_donor_page_format_progress (page, project->raised_coins, project->target_coins);
 
-      gtk_box_append (GTK_BOX (body), bar_new (pd_donor_page_percent (project->raised_coins, project->target_coins), NULL));
+      gtk_box_append (GTK_BOX (body), bar_new (page, project->raised_coins, project->target_coins, NULL));
       add_label (body, numbers, "pdp-numbers");
     }
   button = add_label (body, pd_donor_page_string (PD_DONOR_STRING_DONATE, page->language), "pdp-button pdp-small");
@@ -424,22 +429,22 @@ build_progress (GtkWidget   *slot,
                 int          width)
 {
   GtkWidget *inner = block_new (slot, width, "pdp-band");
-  int percent = pd_donor_page_percent (page->raised_coins, page->target_coins);
   g_autofree char *number = pd_donor_page_format_number (page->raised_coins, page->language);
   g_autofree char *total = g_strdup_printf ("%s %s", number, pd_donor_page_string (PD_DONOR_STRING_COINS, page->language));
 
   add_heading (inner, page, block);
   add_label (inner, total, "pdp-total");
-  gtk_box_append (GTK_BOX (inner), bar_new (percent, "pdp-large"));
+  gtk_box_append (GTK_BOX (inner), bar_new (page, page->raised_coins, page->target_coins, "pdp-large"));
   if (pd_page_block_get_boolean (block, "show_numbers", TRUE))
     {
       g_autofree char *numbers = pd_donor_page_format_progress (page, page->raised_coins, page->target_coins);
+      g_autofree char *share = pd_donor_page_format_percent (page, page->raised_coins, page->target_coins);
       g_autofree char *reached = NULL;
       g_autofree char *line = NULL;
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      reached = g_strdup_printf (pd_donor_page_string (PD_DONOR_STRING_REACHED, page->language), percent);
+      reached = g_strdup_printf (pd_donor_page_string (PD_DONOR_STRING_REACHED, page->language), share);
 #pragma GCC diagnostic pop
       line = g_strdup_printf ("%s · %s", numbers, reached);
       add_label (inner, line, "pdp-numbers");

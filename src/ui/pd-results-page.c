@@ -14,6 +14,7 @@
 
 #include "pd-account.h"
 #include "pd-money-format.h"
+#include "pd-percent-format.h"
 #include "pd-results-chart.h"
 #include "pd-results-page-private.h"
 #include "pd-ui-utils.h"
@@ -149,11 +150,12 @@ show_projects (PdResultsPage *self)
       g_autofree char *target = g_strdup_printf ("%'" G_GINT64_FORMAT, p->target_coins);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-      double fraction = p->target_coins > 0 ? MIN ((double) p->coins / (double) p->target_coins, 1.0) : 0.0;
-      int percent = p->target_coins > 0 ? (int) (100.0 * (double) p->coins / (double) p->target_coins) : 0;
+      g_autofree char *share = pd_percent_format_share (p->coins, p->target_coins);
+      /* The bar agrees with the words: full only once the target is reached. */
+      double fraction = pd_percent_format_bar (p->coins, p->target_coins) / 100.0;
 
-      /* Translators: coins a project received, its target, the share reached */
-      subtitle = g_strdup_printf (_("%s of %s coins (%d %%)"), coins, target, percent);
+      /* Translators: coins a project received, its target, the share reached ("57 %", "<1 %") */
+      subtitle = g_strdup_printf (_("%s of %s coins (%s)"), coins, target, share);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
