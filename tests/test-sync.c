@@ -662,6 +662,18 @@ has_30_campaigns (gpointer data)
          !pd_sync_engine_get_busy (c->engine);
 }
 
+/* @c holds the first @n campaigns of the feed, and the cursor after them. */
+static void
+assert_pulled (Client     *c,
+               guint       n,
+               const char *cursor)
+{
+  g_autofree char *stored = pd_store_get_cursor (c->store, PD_SYNC_SCOPE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (c->store)), ==, n);
+  g_assert_cmpstr (stored, ==, cursor);
+}
+
 static guint
 count_feed_requests (PdTestProxy *proxy)
 {
@@ -680,7 +692,6 @@ test_pull_page_fails (Fixture       *f,
   g_autoptr(Client) b = client_new (f, pd_test_proxy_get_url (proxy));
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *cursor = NULL;
 
   for (guint i = 0; i < 30; i++)
     g_free (pd_test_store_add_campaign (a->store, "Paged"));
@@ -693,9 +704,7 @@ test_pull_page_fails (Fixture       *f,
   error = pd_test_sync (b->engine);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_UNAVAILABLE);
   g_assert_cmpuint (count_feed_requests (proxy), ==, 3);
-  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 20);
-  cursor = pd_store_get_cursor (b->store, PD_SYNC_SCOPE);
-  g_assert_cmpstr (cursor, ==, expected);
+  assert_pulled (b, 20, expected);
 
   /* The retry after the failure goes on from there. */
   g_assert_true (pd_test_wait_for (has_30_campaigns, b, 15000));
@@ -770,7 +779,6 @@ test_pull_page_does_not_read (Fixture       *f,
       g_autoptr(Client) b = client_new (f, pd_test_proxy_get_url (proxy));
       g_autoptr(GError) error = NULL;
       g_autofree char *expected = NULL;
-      g_autofree char *cursor = NULL;
       g_autofree char *broken = k == 0 ? second_page_with (f, "name", "42", &expected)
                                        : second_page_with (f, "starts_at", "\"soon\"", &expected);
 
@@ -793,9 +801,7 @@ test_pull_page_does_not_read (Fixture       *f,
            * request cancelled): it is not written either way. */
           g_assert_cmpuint (count_feed_requests (proxy), >=, 2);
         }
-      g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (b->store)), ==, 10);
-      cursor = pd_store_get_cursor (b->store, PD_SYNC_SCOPE);
-      g_assert_cmpstr (cursor, ==, expected);
+      assert_pulled (b, 10, expected);
 
       /* The retry goes on from there. */
       g_assert_true (pd_test_wait_for (has_30_campaigns, b, 15000));

@@ -363,6 +363,19 @@ parse_body (GBytes      *body,
   return parse (parser != NULL ? json_parser_get_root (parser) : NULL, kind, error);
 }
 
+/* Completes @task with @value, or with @error (taken) if it is NULL. */
+static void
+return_parsed (GTask          *task,
+               gpointer        value,
+               GError         *error,
+               GDestroyNotify  value_free)
+{
+  if (value == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, value_free);
+}
+
 typedef struct {
   GBytes         *body;
   char           *kind;
@@ -390,10 +403,7 @@ parse_in_thread (GTask        *task,
   GError *error = NULL;
   gpointer value = parse_body (job->body, job->parse, job->kind, &error);
 
-  if (value == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, value, job->result_free);
+  return_parsed (task, value, error, job->result_free);
 }
 
 static void
@@ -406,10 +416,7 @@ on_parsed_cb (GObject      *source,
   GError *error = NULL;
   gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (value == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, value, job->result_free);
+  return_parsed (task, value, error, job->result_free);
 }
 
 static void
@@ -474,10 +481,7 @@ on_send_and_read_cb (GObject      *source,
     }
 
   value = parse_body (body, request->parse, request->kind, &error);
-  if (value == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, value, request->result_free);
+  return_parsed (task, value, g_steal_pointer (&error), request->result_free);
 }
 
 static void
