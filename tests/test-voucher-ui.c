@@ -562,8 +562,8 @@ test_screenshots (Fixture       *fixture,
   shoot (fixture, "vouchers-empty", 1100);
   a = issue_through_dialog (fixture, "School fair", 40, 500);
   b = issue_through_dialog (fixture, "Christmas market", 120, 250);
-  shoot (fixture, "vouchers", 1100);
-  shoot (fixture, "vouchers", 360);
+  shoot (fixture, "vouchers-page", 1100);
+  shoot (fixture, "vouchers-page", 360);
 
   /* The two dialogs, with the budget hint and the checklist. */
   {
@@ -583,8 +583,8 @@ test_screenshots (Fixture       *fixture,
 
   write_cached_stats (fixture);
   show_results (fixture);
-  shoot (fixture, "results", 1100);
-  shoot (fixture, "results", 360);
+  shoot (fixture, "results-page", 1100);
+  shoot (fixture, "results-page", 360);
 }
 
 int
