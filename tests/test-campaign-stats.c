@@ -221,7 +221,8 @@ test_pdf (void)
   g_assert_nonnull (strstr (text, "Payouts due"));
   g_assert_nonnull (strstr (text, "Spielplatz Süd"));
   g_assert_nonnull (strstr (text, "119.00 EUR"));
-  /* Over the target, the words say by how much. */
+  /* Over the target, the words say by how much. (pdftotext gives the
+   * no-break space before '%' as a space.) */
   g_assert_nonnull (strstr (text, "11900 of 10000 coins (119 %)"));
   /* A few coins are something, not "0 %". */
   g_assert_nonnull (strstr (text, "100 of 10000 coins (1 %)"));

@@ -242,7 +242,7 @@ test_html_content (void)
   g_assert_nonnull (strstr (html, "1.234 von 5.000 Coins"));
   /* Totals: 1234 + 2000 + 500 of 25100, 14 %. */
   g_assert_nonnull (strstr (html, "3.734 Coins"));
-  g_assert_nonnull (strstr (html, "14 % erreicht"));
+  g_assert_nonnull (strstr (html, "14\u00a0% erreicht"));
   g_assert_nonnull (strstr (html, "aria-valuenow=\"14\""));
   /* Over target shows a full bar, never more. */
   g_assert_nonnull (strstr (html, "width:100%"));
@@ -338,21 +338,21 @@ test_html_small_shares (void)
   assert_balanced (de_html);
 
   de_share = pd_donor_page_format_percent (de, 3, 1000000);
-  g_assert_cmpstr (de_share, ==, "<1 %");
+  g_assert_cmpstr (de_share, ==, "<1\u00a0%");
   /* The words, escaped, and the bars read out the same to screen readers. */
-  g_assert_nonnull (strstr (de_html, "&lt;1 % erreicht"));
-  g_assert_null (strstr (de_html, ">0 % erreicht"));
-  g_assert_cmpuint (count (de_html, "aria-valuetext=\"&lt;1 %\""), ==, 2);
-  g_assert_nonnull (strstr (nl_html, "&lt;1 % bereikt"));
+  g_assert_nonnull (strstr (de_html, "&lt;1\u00a0% erreicht"));
+  g_assert_null (strstr (de_html, ">0\u00a0% erreicht"));
+  g_assert_cmpuint (count (de_html, "aria-valuetext=\"&lt;1\u00a0%\""), ==, 2);
+  g_assert_nonnull (strstr (nl_html, "&lt;1\u00a0% bereikt"));
 
-  g_assert_nonnull (strstr (close_html, "99 % reached"));
-  g_assert_null (strstr (close_html, "100 % reached"));
+  g_assert_nonnull (strstr (close_html, "99\u00a0% reached"));
+  g_assert_null (strstr (close_html, "100\u00a0% reached"));
   g_assert_null (strstr (close_html, "<span style=\"width:100%\">"));
   g_assert_nonnull (strstr (close_html, "<span style=\"width:99%\">"));
   g_assert_nonnull (strstr (close_html, "aria-valuenow=\"99\""));
 
-  g_assert_nonnull (strstr (over_html, "125 % reached"));
-  g_assert_nonnull (strstr (over_html, "aria-valuenow=\"100\" aria-valuetext=\"125 %\""));
+  g_assert_nonnull (strstr (over_html, "125\u00a0% reached"));
+  g_assert_nonnull (strstr (over_html, "aria-valuenow=\"100\" aria-valuetext=\"125\u00a0%\""));
   g_assert_nonnull (strstr (over_html, "<span style=\"width:100%\">"));
   g_assert_null (strstr (over_html, "width:125%"));
 }

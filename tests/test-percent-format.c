@@ -24,41 +24,41 @@ test_edges (void)
   /* Nothing raised is exactly nothing. */
   g_assert_cmpint (pd_percent_format_whole (0, 1000000), ==, 0);
   g_assert_false (pd_percent_format_below_one (0, 1000000));
-  assert_share (0, 1000000, "0 %");
+  assert_share (0, 1000000, "0\u00a0%");
 
   /* A coin of a million is something, not "0 %". */
   g_assert_cmpint (pd_percent_format_whole (1, 1000000), ==, 0);
   g_assert_true (pd_percent_format_below_one (1, 1000000));
   g_assert_cmpint (pd_percent_format_bar (1, 1000000), ==, 0);
-  assert_share (1, 1000000, "<1 %");
-  assert_share (9999, 1000000, "<1 %");
-  assert_share (10000, 1000000, "1 %");
+  assert_share (1, 1000000, "<1\u00a0%");
+  assert_share (9999, 1000000, "<1\u00a0%");
+  assert_share (10000, 1000000, "1\u00a0%");
 
   /* A coin short of the target is not "100 %". */
   g_assert_cmpint (pd_percent_format_whole (999999, 1000000), ==, 99);
   g_assert_cmpint (pd_percent_format_bar (999999, 1000000), ==, 99);
-  assert_share (999999, 1000000, "99 %");
-  assert_share (995, 1000, "99 %");
+  assert_share (999999, 1000000, "99\u00a0%");
+  assert_share (995, 1000, "99\u00a0%");
 
   /* The target itself, and beyond it in words but not in the bar. */
-  assert_share (1000000, 1000000, "100 %");
+  assert_share (1000000, 1000000, "100\u00a0%");
   g_assert_cmpint (pd_percent_format_bar (1000000, 1000000), ==, 100);
-  assert_share (1200000, 1000000, "120 %");
-  assert_share (11900, 10000, "119 %");
+  assert_share (1200000, 1000000, "120\u00a0%");
+  assert_share (11900, 10000, "119\u00a0%");
   g_assert_cmpint (pd_percent_format_whole (1200000, 1000000), ==, 120);
   g_assert_cmpint (pd_percent_format_bar (1200000, 1000000), ==, 100);
 
   /* No target (or a broken one) and negative counts: 0, no division. */
   g_assert_cmpint (pd_percent_format_whole (500, 0), ==, 0);
   g_assert_false (pd_percent_format_below_one (500, 0));
-  assert_share (500, 0, "0 %");
-  assert_share (0, 0, "0 %");
-  assert_share (500, -10, "0 %");
-  assert_share (-5, 100, "0 %");
+  assert_share (500, 0, "0\u00a0%");
+  assert_share (0, 0, "0\u00a0%");
+  assert_share (500, -10, "0\u00a0%");
+  assert_share (-5, 100, "0\u00a0%");
   g_assert_cmpint (pd_percent_format_bar (500, 0), ==, 0);
 
   /* Exact where 100.0 * 5700 / 10000 in doubles gives 56. */
-  assert_share (5700, 10000, "57 %");
+  assert_share (5700, 10000, "57\u00a0%");
 }
 
 static void
@@ -76,7 +76,7 @@ test_large (void)
   g_assert_cmpint (pd_percent_format_whole (G_MAXINT64, 1), ==, G_MAXINT64);
   g_assert_cmpint (pd_percent_format_whole (G_MAXINT64 / 100, 1), ==, G_MAXINT64 / 100 * 100);
   g_assert_cmpint (pd_percent_format_bar (G_MAXINT64, 1), ==, 100);
-  assert_share (G_MAXINT64, 1, "2147483647 %");
+  assert_share (G_MAXINT64, 1, "2147483647\u00a0%");
 }
 
 /* Every small share agrees with the plain definition, floor (100 p / w). */

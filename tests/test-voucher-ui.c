@@ -506,10 +506,10 @@ test_results_cached (Fixture       *fixture,
     for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
       g_ptr_array_add (subtitles, (gpointer) adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
     g_assert_cmpuint (subtitles->len, ==, 4);
-    g_assert_cmpstr (g_ptr_array_index (subtitles, 0), ==, "80000 of 50000 coins (160 %)");
-    g_assert_cmpstr (g_ptr_array_index (subtitles, 1), ==, "40000 of 100000 coins (40 %)");
-    g_assert_cmpstr (g_ptr_array_index (subtitles, 2), ==, "3 of 1000000 coins (<1 %)");
-    g_assert_cmpstr (g_ptr_array_index (subtitles, 3), ==, "999999 of 1000000 coins (99 %)");
+    g_assert_cmpstr (g_ptr_array_index (subtitles, 0), ==, "80000 of 50000 coins (160\u00a0%)");
+    g_assert_cmpstr (g_ptr_array_index (subtitles, 1), ==, "40000 of 100000 coins (40\u00a0%)");
+    g_assert_cmpstr (g_ptr_array_index (subtitles, 2), ==, "3 of 1000000 coins (<1\u00a0%)");
+    g_assert_cmpstr (g_ptr_array_index (subtitles, 3), ==, "999999 of 1000000 coins (99\u00a0%)");
   }
 
   chart = PD_RESULTS_CHART (child (fixture->results, PD_TYPE_RESULTS_PAGE, "chart"));

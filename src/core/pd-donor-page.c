@@ -36,8 +36,9 @@ static const char * const donor_strings[PD_DONOR_N_STRINGS][3] = {
   [PD_DONOR_STRING_COINS] = { "Coins", "coins", "coins" },
   [PD_DONOR_STRING_OF] = { "%s von %s", "%s of %s", "%s van %s" },
   [PD_DONOR_STRING_REACHED] = { "%s erreicht", "%s reached", "%s bereikt" },
-  [PD_DONOR_STRING_PERCENT] = { "%s %%", "%s %%", "%s %%" },
-  [PD_DONOR_STRING_BELOW_ONE_PERCENT] = { "<1 %", "<1 %", "<1 %" },
+  /* A no-break space: the number and its percent sign stay on one line. */
+  [PD_DONOR_STRING_PERCENT] = { "%s\u00a0%%", "%s\u00a0%%", "%s\u00a0%%" },
+  [PD_DONOR_STRING_BELOW_ONE_PERCENT] = { "<1\u00a0%", "<1\u00a0%", "<1\u00a0%" },
   [PD_DONOR_STRING_DONATE] = { "Spenden", "Donate", "Doneren" },
   [PD_DONOR_STRING_NO_PROJECTS] = {
     "Die Projekte werden bald vorgestellt.",

@@ -99,20 +99,40 @@ pd_percent_format_bar (gint64 part,
 /**
  * pd_percent_format_share:
  *
- * The share in the user's language, e.g. "57 %", "<1 %" or "120 %".
+ * The share in the user's language, e.g. "57 %", "<1 %" or "120 %",
+ * with a no-break space before the percent sign.
  *
  * Returns: (transfer full): @part of @whole for people
  */
+/* A line never breaks between a number and its percent sign: a space
+ * before '%' (as in German, Dutch and French) becomes a no-break one. */
+static char *
+keep_with_number (const char *text)
+{
+  GString *kept = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' && p[1] == '%')
+        g_string_append (kept, "\u00a0");
+      else
+        g_string_append_c (kept, *p);
+    }
+  return g_string_free (kept, FALSE);
+}
+
 char *
 pd_percent_format_share (gint64 part,
                          gint64 whole)
 {
   gint64 percent = pd_percent_format_whole (part, whole);
+  g_autofree char *text = NULL;
 
   if (pd_percent_format_below_one (part, whole))
     /* TRANSLATORS: a share above nothing but below one percent, e.g. a few coins of a target of a million */
-    return g_strdup (C_("share", "<1 %"));
+    return keep_with_number (C_("share", "<1 %"));
 
   /* TRANSLATORS: a share in whole percent, e.g. "57 %"; %d is the number */
-  return g_strdup_printf (C_("share", "%d %%"), (int) MIN (percent, (gint64) G_MAXINT));
+  text = g_strdup_printf (C_("share", "%d %%"), (int) MIN (percent, (gint64) G_MAXINT));
+  return keep_with_number (text);
 }
