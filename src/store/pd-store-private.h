@@ -169,6 +169,9 @@ gboolean       _pd_store_track_local_change (PdStore    *self,
                                              const char *id,
                                              gboolean    deleted,
                                              GError    **error);
+gboolean       _pd_store_delete_op         (PdStore    *self,
+                                            gint64      op_id,
+                                            GError    **error);
 gboolean       _pd_store_track_created_all (PdStore    *self,
                                             const char *kind,
                                             const char *ids_json,

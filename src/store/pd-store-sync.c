@@ -725,10 +725,11 @@ refresh_live (PdStore    *self,
   _pd_store_update_live (self, kind, id, content, NULL);
 }
 
-static gboolean
-delete_op (PdStore  *self,
-           gint64    op_id,
-           GError  **error)
+/* Drops an op that is done with (sent, or nothing left to send). */
+gboolean
+_pd_store_delete_op (PdStore  *self,
+                     gint64    op_id,
+                     GError  **error)
 {
   sqlite3_stmt *stmt = _pd_store_prepare (self, "DELETE FROM outbox WHERE op_id = ?1", error);
 
@@ -775,7 +776,7 @@ pd_store_apply_push_result (PdStore   *self,
       return TRUE;
     }
   if (!read_sync_row (self, op->kind, op->record_id, &row, error) ||
-      !delete_op (self, op_id, error))
+      !_pd_store_delete_op (self, op_id, error))
     goto fail;
 
   if (op->verb == PD_OUTBOX_VERB_DELETE)
@@ -1028,7 +1029,7 @@ pd_store_apply_push_conflict (PdStore   *self,
     return FALSE;
 
   op = read_op (self, op_id, error);
-  if (op == NULL || !delete_op (self, op_id, error) ||
+  if (op == NULL || !_pd_store_delete_op (self, op_id, error) ||
       !merge_remote (self, op->kind, op->record_id, revision, current, TRUE, NULL, error) ||
       !_pd_store_commit (self, error))
     {

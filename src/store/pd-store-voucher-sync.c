@@ -103,20 +103,6 @@ read_range (PdStore  *self,
   return found;
 }
 
-static gboolean
-delete_upload_op (PdStore  *self,
-                  gint64    op_id,
-                  GError  **error)
-{
-  sqlite3_stmt *stmt = _pd_store_prepare (self, "DELETE FROM outbox WHERE op_id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, op_id);
-  self->outbox_touched = TRUE;
-  return _pd_store_step_done (self, stmt, error);
-}
-
 gboolean
 _pd_store_freeze_upload_op (PdStore     *self,
                             PdOutboxOp  *op,
@@ -135,7 +121,7 @@ _pd_store_freeze_upload_op (PdStore     *self,
   if (!exists (self, "SELECT 1 FROM voucher_batches WHERE id = ?1", op->record_id))
     {
       *gone = TRUE;
-      return delete_upload_op (self, op->op_id, error);
+      return _pd_store_delete_op (self, op->op_id, error);
     }
   if (op->status == PD_OUTBOX_STATUS_INFLIGHT)
     return TRUE;
@@ -217,7 +203,7 @@ _pd_store_finish_upload_op (PdStore     *self,
   sqlite3_bind_int64 (stmt, 2, first);
   sqlite3_bind_int64 (stmt, 3, count);
   return _pd_store_step_done (self, stmt, error) &&
-         delete_upload_op (self, op->op_id, error);
+         _pd_store_delete_op (self, op->op_id, error);
 }
 
 /**
