@@ -25,17 +25,20 @@
 
 #define MAX_PAGES_AHEAD 2
 
-/* A page read into records (or what kept it from reading), to be written. */
+/* A page received, read into records on a worker (where its JSON tree,
+ * @received, is let go too), then written. */
 typedef struct {
-  PdRemotePage *read;
-  GError       *error;
-  char         *next_cursor;
-  guint         n_changes;
+  PdApiChangePage *received;
+  PdRemotePage    *read;
+  GError          *error;    /* what kept it from reading */
+  char            *next_cursor;
+  guint            n_changes;
 } ReadPage;
 
 static void
 read_page_free (ReadPage *page)
 {
+  g_clear_pointer (&page->received, pd_api_change_page_free);
   g_clear_pointer (&page->read, pd_remote_page_free);
   g_clear_error (&page->error);
   g_free (page->next_cursor);
@@ -206,37 +209,17 @@ restart_from_scratch (Pull *pull)
   advance (pull);
 }
 
-/* A page received, to be read on a worker: its records, and the page
- * itself, whose JSON tree is let go there too. */
-typedef struct {
-  PdApiChangePage *page;
-  char            *next_cursor;
-  guint            n_changes;
-} PageJob;
-
-static void
-page_job_free (PageJob *job)
-{
-  g_clear_pointer (&job->page, pd_api_change_page_free);
-  g_free (job->next_cursor);
-  g_free (job);
-}
-
 static void
 read_page_in_thread (GTask        *task,
                      gpointer      source_object,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
-  PageJob *job = task_data;
-  GError *error = NULL;
-  PdRemotePage *read = pd_remote_page_new (job->page->raw, &error);
+  ReadPage *page = task_data;
 
-  g_clear_pointer (&job->page, pd_api_change_page_free);
-  if (read == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, read, (GDestroyNotify) pd_remote_page_free);
+  page->read = pd_remote_page_new (page->received->raw, &page->error);
+  g_clear_pointer (&page->received, pd_api_change_page_free);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -258,30 +241,32 @@ on_page_read_cb (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(Pull) pull = user_data;
-  PageJob *job = g_task_get_task_data (G_TASK (result));
-  ReadPage *page = g_new0 (ReadPage, 1);
+  ReadPage *page = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
 
+  /* The page is ours from here on (the task does not free it). */
   pull->reading = FALSE;
-  page->read = g_task_propagate_pointer (G_TASK (result), &page->error);
-  page->next_cursor = g_strdup (job->next_cursor);
-  page->n_changes = job->n_changes;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_clear_pointer (&page->read, pd_remote_page_free);
+      g_clear_error (&page->error);
+      page->error = error;
+    }
   g_queue_push_tail (&pull->ready, page);
   advance (pull);
 }
 
-/* The task's data, and a result nobody collects after a cancel, may be
- * let go on the worker: PageJob and PdRemotePage hold nothing of the
- * main thread's. */
+/* The worker fills the page in; on_page_read_cb() then takes it over. */
 static void
 read_next_page (Pull *pull)
 {
   g_autoptr(GTask) task = g_task_new (NULL, pull->cancellable, on_page_read_cb, pull_ref (pull));
-  PageJob *job = g_new0 (PageJob, 1);
+  ReadPage *page = g_new0 (ReadPage, 1);
 
-  job->page = g_queue_pop_head (&pull->received);
-  job->next_cursor = g_strdup (job->page->next_cursor);
-  job->n_changes = job->page->changes->len;
-  g_task_set_task_data (task, job, (GDestroyNotify) page_job_free);
+  page->received = g_queue_pop_head (&pull->received);
+  page->next_cursor = g_strdup (page->received->next_cursor);
+  page->n_changes = page->received->changes->len;
+  g_task_set_task_data (task, page, NULL);
   pull->reading = TRUE;
   g_task_run_in_thread (task, read_page_in_thread);
 }
