@@ -11,7 +11,7 @@ PD_DEBIAN_PACKAGES=(
   desktop-file-utils appstream yelp-tools flatpak-builder
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-cantarell adwaita-icon-theme
-  curl poppler-utils zbar-tools openssl
+  curl poppler-utils zbar-tools openssl faketime
   cppcheck clang libclang-rt-14-dev libadwaita-1-examples chromium
 )
 

@@ -710,8 +710,10 @@ PdCampaign *
 pd_test_campaign_new (const char *name)
 {
   PdCampaign *campaign = pd_campaign_new ();
-  g_autoptr(GDateTime) starts = g_date_time_new_utc (2030, 3, 1, 0, 0, 0);
-  g_autoptr(GDateTime) ends = g_date_time_new_utc (2030, 6, 1, 0, 0, 0);
+  g_autofree char *starts_at = pd_test_iso8601_in_days (90);
+  g_autofree char *ends_at = pd_test_iso8601_in_days (180);
+  g_autoptr(GDateTime) starts = g_date_time_new_from_iso8601 (starts_at, NULL);
+  g_autoptr(GDateTime) ends = g_date_time_new_from_iso8601 (ends_at, NULL);
   g_autofree char *slug = g_strdup_printf ("c-%08x", g_random_int ());
 
   pd_campaign_set_name (campaign, name);

@@ -172,3 +172,31 @@ pd_test_bench_line (const char *name,
   g_print ("BENCH %s|%s|%s|%s|%s|%s|%s\n", name, ours_text, unit, baseline_text, ratio_text,
            target != NULL ? target : "-", target == NULL ? "-" : met ? "yes" : "no");
 }
+
+static void
+restore_clock (gpointer data)
+{
+  pd_clock_set_default (NULL);
+}
+
+PdClock *
+pd_test_fix_clock (const char *iso8601)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (iso8601, NULL);
+  g_autoptr(PdClock) clock = NULL;
+
+  g_assert_nonnull (now);
+  clock = pd_clock_new_fixed (now);
+  pd_clock_set_default (clock);
+  g_test_queue_destroy (restore_clock, NULL);
+  return pd_clock_get_default ();
+}
+
+char *
+pd_test_iso8601_in_days (int days)
+{
+  g_autoptr(GDateTime) now = pd_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%dT00:00:00Z");
+}

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "pd-clock.h"
+
 G_BEGIN_DECLS
 
 char     *pd_test_make_private_dir (void);
@@ -23,6 +25,14 @@ void          pd_test_async_cb     (GObject       *source,
                                     GAsyncResult  *result,
                                     gpointer       slot);
 GAsyncResult *pd_test_wait_async   (GAsyncResult **slot);
+
+/* Fixes the app's clock (pd_clock_get_default()) at @iso8601 until the
+ * current test ends; returns the fixed clock, to move it on. */
+PdClock  *pd_test_fix_clock        (const char  *iso8601);
+
+/* The clock's now plus @days, at midnight UTC, as ISO 8601: for dates a
+ * test sends that must lie ahead whatever day it runs on. */
+char     *pd_test_iso8601_in_days  (int          days);
 
 void      pd_test_bench_line       (const char  *name,
                                     double       ours,

@@ -18,13 +18,15 @@ static JsonObject *
 campaign_fields (const char *name)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *starts_at = pd_test_iso8601_in_days (90);
+  g_autofree char *ends_at = pd_test_iso8601_in_days (150);
   g_autofree char *text = g_strdup_printf (
-    "{\"name\": \"%s\", \"slug\": \"spring-%u\", \"starts_at\": \"2030-03-01T00:00:00+01:00\","
-    " \"ends_at\": \"2030-05-01T00:00:00+02:00\", \"time_zone\": \"Europe/Berlin\", \"currency\": \"EUR\","
+    "{\"name\": \"%s\", \"slug\": \"spring-%u\", \"starts_at\": \"%s\","
+    " \"ends_at\": \"%s\", \"time_zone\": \"Europe/Berlin\", \"currency\": \"EUR\","
     " \"coin_value_micros\": 10000, \"voucher_budget_coins\": 5000, \"funding_type\": \"donation\","
     " \"default_language\": \"de\", \"texts\": {\"de\": {\"title\": \"Frühling\", \"intro\": \"Hallo\","
     " \"thank_you\": \"Danke\", \"faq\": []}}, \"projects\": [], \"page_blocks\": []}",
-    name, g_random_int ());
+    name, g_random_int (), starts_at, ends_at);
 
   g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
@@ -198,6 +200,10 @@ test_asset_and_codes (void)
   g_autoptr(PdApiRecord) campaign = NULL, batch = NULL;
   g_autoptr(GError) error = NULL;
   const char * const codes[] = { "AAAA-BBBB-CCCC-0001", "AAAA-BBBB-CCCC-0002", NULL };
+  g_autofree char *expires_at = pd_test_iso8601_in_days (400);
+  g_autofree char *batch_json = g_strdup_printf ("{\"campaign_id\": \"1a3e4a52-1f55-4d55-9a3e-0a3c2b9d1e33\","
+                                                 " \"label\": \"Kasse\", \"count\": 2,"
+                                                 " \"coins_per_voucher\": 100, \"expires_at\": \"%s\"}", expires_at);
   gint64 accepted = 0, total = 0;
 
   pd_api_client_upload_asset_async (client, sha, "image/png", bytes, NULL, NULL, pd_test_async_cb, &r1);
@@ -209,9 +215,7 @@ test_asset_and_codes (void)
   campaign = pd_api_client_record_finish (client, pd_test_wait_async (&r2), &error);
   g_assert_no_error (error);
 
-  g_assert_true (json_parser_load_from_data (parser,
-    "{\"campaign_id\": \"1a3e4a52-1f55-4d55-9a3e-0a3c2b9d1e33\", \"label\": \"Kasse\", \"count\": 2,"
-    " \"coins_per_voucher\": 100, \"expires_at\": \"2031-01-01T00:00:00+01:00\"}", -1, NULL));
+  g_assert_true (json_parser_load_from_data (parser, batch_json, -1, NULL));
   pd_api_client_create_record_async (client, "voucher-batch", BATCH_ID,
                                      json_node_get_object (json_parser_get_root (parser)),
                                      NULL, NULL, pd_test_async_cb, &r3);

@@ -241,6 +241,13 @@ test_retry_after (void)
   g_assert_cmpint (pd_api_parse_retry_after ("-5", now), ==, -1);
   g_assert_cmpint (pd_api_parse_retry_after ("12abc", now), ==, -1);
   g_assert_cmpint (pd_api_parse_retry_after (NULL, now), ==, -1);
+
+  /* A hostile or mistyped wait is capped at an hour, so it cannot park
+   * the changes for decades. */
+  g_assert_cmpint (pd_api_parse_retry_after ("999999999", now), ==, PD_API_RETRY_AFTER_MAX_MS);
+  g_assert_cmpint (pd_api_parse_retry_after ("Fri, 31 Dec 9999 23:59:59 GMT", now), ==, PD_API_RETRY_AFTER_MAX_MS);
+  g_assert_cmpint (pd_api_parse_retry_after ("3600", now), ==, PD_API_RETRY_AFTER_MAX_MS);
+  g_assert_cmpint (pd_api_parse_retry_after ("3599", now), ==, 3599000);
 }
 
 static void
@@ -504,7 +511,7 @@ test_problem_retry_after (Fixture       *f,
   g_autoptr(PdApiClient) client = make_client (f);
   g_autoptr(PdApiRecord) record = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_now_utc ();
   g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, 90);
   g_autofree char *date = soup_date_time_to_string (soon, SOUP_DATE_HTTP);
 

@@ -9,6 +9,8 @@
 #include "pd-test-app.h"
 
 static char *campaign_id;
+/* The first day of the period the test picks, next month by the clock. */
+static GDateTime *period_start;
 
 static gboolean
 campaign_has_name (gpointer data)
@@ -54,17 +56,17 @@ type_into (GtkWidget  *editable,
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
 }
 
+/* @when's day, as a click on it in @button's calendar. */
 static void
 pick_day (PdDateTimeButton *button,
-          int               year,
-          int               month,
-          int               day)
+          GDateTime        *when)
 {
   GtkCalendar *calendar = GTK_CALENDAR (gtk_widget_get_template_child (GTK_WIDGET (button),
                                                                        PD_TYPE_DATE_TIME_BUTTON,
                                                                        "calendar"));
   g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) date = g_date_time_new (tz, year, month, day, 12, 0, 0);
+  g_autoptr(GDateTime) date = g_date_time_new (tz, g_date_time_get_year (when), g_date_time_get_month (when),
+                                               g_date_time_get_day_of_month (when), 12, 0, 0);
 
   /* As a click on the day: the calendar emits day-selected. */
   gtk_calendar_select_day (calendar, date);
@@ -78,6 +80,9 @@ check_create_and_edit (PdApplication *app,
   PdUndoStack *undo = pd_store_get_undo_stack (window->store);
   PdCampaign *campaign;
   GDateTime *starts;
+  g_autoptr(GDateTime) now = pd_now_utc ();
+  g_autoptr(GDateTime) period_end = NULL;
+  g_autoptr(GDateTime) before_start = NULL;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "empty");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "empty");
@@ -97,7 +102,12 @@ check_create_and_edit (PdApplication *app,
   g_assert_cmpstr (pd_campaign_get_default_language (campaign), ==, "en");
   starts = pd_campaign_get_starts_at (campaign);
   g_assert_cmpint (g_date_time_get_day_of_month (starts), ==, 1);
-  g_assert_true (g_date_time_compare (starts, g_date_time_new_now_utc ()) > 0);
+  /* The whole of next month, as the app's clock sees it. */
+  g_assert_true (g_date_time_compare (starts, now) > 0);
+  g_assert_cmpint (g_date_time_difference (starts, now), <=, 31 * G_TIME_SPAN_DAY);
+  period_start = g_date_time_ref (starts);
+  period_end = g_date_time_add_days (period_start, 23);
+  before_start = g_date_time_add_days (period_start, -11);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (details)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details->name_row)), ==, "New Campaign");
   campaign_id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
@@ -125,18 +135,19 @@ check_create_and_edit (PdApplication *app,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (details->name_row), "error"));
   g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "Weihnachten 2026");
 
-  /* The period, picked in the calendars. */
-  pick_day (details->starts_button, 2026, 12, 1);
-  pick_day (details->ends_button, 2026, 12, 24);
-  g_assert_cmpint (g_date_time_get_month (pd_campaign_get_ends_at (campaign)), ==, 12);
+  /* The period, picked in the calendars: the 1st to the 24th of next
+   * month, whatever day the test runs on. */
+  pick_day (details->starts_button, period_start);
+  pick_day (details->ends_button, period_end);
+  g_assert_cmpint (g_date_time_get_month (pd_campaign_get_ends_at (campaign)), ==, g_date_time_get_month (period_end));
   g_assert_cmpint (g_date_time_get_day_of_month (pd_campaign_get_ends_at (campaign)), ==, 24);
   g_assert_cmpstr (pd_undo_stack_get_undo_label (undo), ==, "Undo Change Campaign Period");
 
   /* An end before the start is refused and explained. */
-  pick_day (details->ends_button, 2026, 11, 20);
+  pick_day (details->ends_button, before_start);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (details->period_error)));
   g_assert_cmpint (g_date_time_get_day_of_month (pd_campaign_get_ends_at (campaign)), ==, 24);
-  pick_day (details->ends_button, 2026, 12, 24);
+  pick_day (details->ends_button, period_end);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (details->period_error)));
 
   /* Budget in coins, with the money shown beside it. */
@@ -187,11 +198,12 @@ test_create_and_edit (void)
   g_assert_nonnull (campaign);
   g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "Weihnachten 2026");
   g_assert_cmpint (g_date_time_get_day_of_month (pd_campaign_get_ends_at (campaign)), ==, 24);
-  g_assert_cmpint (g_date_time_get_month (pd_campaign_get_starts_at (campaign)), ==, 12);
+  g_assert_true (g_date_time_equal (pd_campaign_get_starts_at (campaign), period_start));
   g_assert_cmpint (g_date_time_get_day_of_month (pd_campaign_get_starts_at (campaign)), ==, 1);
   g_assert_cmpint (pd_campaign_get_voucher_budget_coins (campaign), ==, 250000);
   g_assert_cmpstr (pd_campaign_text_get_title (pd_campaign_get_text (campaign, "de")), ==, "Spenden Sie mit uns");
   g_clear_pointer (&campaign_id, g_free);
+  g_clear_pointer (&period_start, g_date_time_unref);
 }
 
 static gboolean

@@ -744,6 +744,8 @@ test_export_campaigns_csv (Fixture       *fixture,
   g_auto(GStrv) member = NULL;
   GListModel *campaigns;
 
+  /* The demo's campaigns are placed relative to the clock's today. */
+  pd_test_fix_clock ("2026-11-20T09:00:00+01:00");
   g_assert_true (pd_demo_workspace_fill (fixture->store, 12, 3, &error));
   g_assert_no_error (error);
   campaigns = pd_store_get_campaigns (fixture->store);
@@ -930,7 +932,20 @@ test_demo_workspace (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_themes (fixture->store)), ==, 1);
   christmas = g_list_model_get_item (pd_store_get_campaigns (fixture->store), 0);
   spring = g_list_model_get_item (pd_store_get_campaigns (fixture->store), 1);
-  g_assert_cmpstr (pd_campaign_get_name (christmas), ==, "Weihnachtsaktion 2026");
+  /* Drafts being prepared: both start ahead of the clock's today, and
+   * the Christmas campaign is named after the year it runs in. */
+  {
+    g_autoptr(GDateTime) now = pd_now_utc ();
+    GDateTime *starts = pd_campaign_get_starts_at (christmas);
+    g_autofree char *name = g_strdup_printf ("Weihnachtsaktion %d", g_date_time_get_year (starts));
+
+    g_assert_cmpstr (pd_campaign_get_name (christmas), ==, name);
+    g_assert_cmpint (g_date_time_get_month (starts), ==, 12);
+    g_assert_cmpint (g_date_time_get_day_of_month (starts), ==, 1);
+    g_assert_cmpint (g_date_time_compare (starts, now), >, 0);
+    g_assert_cmpint (g_date_time_compare (pd_campaign_get_starts_at (spring), now), >, 0);
+    g_assert_cmpint (g_date_time_difference (starts, now), <, 366 * G_TIME_SPAN_DAY);
+  }
   g_assert_cmpstr (pd_campaign_get_default_language (christmas), ==, "de");
   g_assert_cmpstr (pd_campaign_get_default_language (spring), ==, "nl");
   g_assert_nonnull (pd_campaign_get_text (spring, "en"));

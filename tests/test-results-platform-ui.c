@@ -58,7 +58,7 @@ add_campaign (PdStore  *store,
   g_autoptr(PdProject) easy = add_project (store, "Trikots");
   g_autoptr(PdProject) hard = add_project (store, "Flutlicht");
   PdCampaign *campaign = pd_test_campaign_new ("Radspende");
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_now_utc ();
   g_autoptr(GDateTime) starts = g_date_time_add_hours (now, -1);
   g_autoptr(GDateTime) ends = g_date_time_add_days (now, 30);
 
@@ -177,7 +177,7 @@ check_results (PdApplication *app,
   g_autofree char *chart_text = NULL;
   g_autofree char *today = NULL;
   g_autofree char *day_line = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_now_utc ();
   g_autoptr(GdkTexture) chart_picture = NULL;
   PdResultsPage *page = PD_RESULTS_PAGE (window->results_page);
   PdVoucherCodeCounts counts;

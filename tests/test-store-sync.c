@@ -399,7 +399,7 @@ test_retry_and_dead (Fixture       *fixture,
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_pointer (&problems, g_ptr_array_unref);
   frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
-  g_assert_true (pd_store_retry_op_later (fixture->store, op->op_id, g_get_real_time () + G_USEC_PER_SEC * 60,
+  g_assert_true (pd_store_retry_op_later (fixture->store, op->op_id, pd_real_time () + G_USEC_PER_SEC * 60,
                                           "503", &error));
   ready = pd_store_list_outbox (fixture->store, TRUE, &error);
   g_assert_cmpuint (ready->len, ==, 0);

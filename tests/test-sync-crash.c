@@ -306,9 +306,10 @@ test_lost_answer (Fixture       *f,
 
   /* A voucher chunk whose answer is lost. */
   {
+    g_autofree char *expires_at = pd_test_iso8601_in_days (400);
     g_autofree char *body = g_strdup_printf ("{\"campaign_id\": \"%s\", \"label\": \"Kasse\", \"count\": 3,"
-                                             " \"coins_per_voucher\": 100, \"expires_at\": \"2031-01-01T00:00:00+01:00\"}",
-                                             campaign_id);
+                                             " \"coins_per_voucher\": 100, \"expires_at\": \"%s\"}",
+                                             campaign_id, expires_at);
     g_autofree char *path = g_strdup_printf ("/v1/voucher-batches/%s", batch_id);
     guint status = 0;
     g_autoptr(JsonNode) node = pd_test_platform_request (platform, "PUT", path, f->token, body, &status);

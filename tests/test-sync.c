@@ -423,8 +423,7 @@ test_retry_after (Fixture       *f,
   error = pd_test_sync (a->engine);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_RATE_LIMITED);
   g_assert_cmpint (pd_sync_engine_get_status (a->engine), ==, PD_SYNC_STATUS_ERROR);
-  /* Asking now does not jump the queue either. */
-  pd_sync_engine_sync_now (a->engine);
+  /* The engine's own retry waits as long as the platform asked. */
   g_assert_true (pd_test_wait_for (outbox_empty, a, 15000));
   gap = next_request_after (proxy, 429);
   g_assert_cmpint (gap, >=, 2 * G_USEC_PER_SEC);
@@ -434,7 +433,7 @@ test_retry_after (Fixture       *f,
   g_ptr_array_set_size (pd_test_proxy_get_log (proxy), 0);
   g_free (pd_test_store_add_campaign (a->store, "Waits again"));
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) now = pd_now_utc ();
 
     soon = g_date_time_add_seconds (now, 3);
   }
@@ -444,10 +443,88 @@ test_retry_after (Fixture       *f,
   error = pd_test_sync (a->engine);
   g_assert_error (error, PD_API_ERROR, PD_API_ERROR_UNAVAILABLE);
   g_assert_true (pd_test_wait_for (outbox_empty, a, 15000));
-  g_assert_cmpint (g_get_real_time () / G_USEC_PER_SEC, >=, g_date_time_to_unix (soon));
+  g_assert_cmpint (pd_real_time () / G_USEC_PER_SEC, >=, g_date_time_to_unix (soon));
   gap = next_request_after (proxy, 503);
   g_assert_cmpint (gap, >=, 1 * G_USEC_PER_SEC);
   g_assert_cmpuint (server_count (f, "campaigns"), ==, 4);
+
+  pd_test_proxy_free (proxy);
+}
+
+static gboolean
+request_after (gpointer data)
+{
+  PdTestProxy *proxy = data;
+
+  return next_request_after (proxy, 429) >= 0;
+}
+
+static gboolean
+backoff_within_an_hour (gpointer data)
+{
+  Client *c = data;
+
+  return pd_store_get_backoff_until (c->store, "changes") <= pd_real_time () + PD_API_RETRY_AFTER_MAX_MS * 1000;
+}
+
+/* A Retry-After of decades (hostile, or a typo on the server) is held to
+ * an hour, also when it was stored before; Sync Now tries at once. */
+static void
+test_retry_after_capped (Fixture       *f,
+                         gconstpointer  data)
+{
+  PdTestProxy *proxy = pd_test_proxy_new (platform->url);
+  g_autoptr(Client) a = client_new (f, pd_test_proxy_get_url (proxy));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = pd_test_store_add_campaign (a->store, "Waits");
+  g_autoptr(GPtrArray) ops = NULL;
+  gint64 hour = PD_API_RETRY_AFTER_MAX_MS * 1000;
+  gint64 decades = 30 * 365 * G_TIME_SPAN_DAY;
+  gint64 now;
+
+  pd_test_proxy_answer (proxy, 0, 1, 429, "999999999");
+  error = pd_test_sync (a->engine);
+  g_assert_error (error, PD_API_ERROR, PD_API_ERROR_RATE_LIMITED);
+  g_clear_error (&error);
+  now = pd_real_time ();
+  g_assert_cmpint (pd_store_get_backoff_until (a->store, "changes"), <=, now + hour + G_USEC_PER_SEC);
+  g_assert_cmpint (pd_store_get_backoff_until (a->store, "changes"), >, now + hour - 5 * G_USEC_PER_SEC);
+
+  /* A person asks: the change goes at once, not in an hour. */
+  pd_sync_engine_sync_now (a->engine);
+  g_assert_true (pd_test_wait_for (request_after, proxy, 5000));
+  g_assert_cmpint (next_request_after (proxy, 429), <, 3 * G_USEC_PER_SEC);
+  g_assert_true (pd_test_wait_for (outbox_empty, a, 15000));
+  g_assert_cmpuint (server_count (f, "campaigns"), ==, 1);
+
+  /* A wait of decades already in the file (an older version wrote it):
+   * the next run holds it to an hour, for the scope and for each op. */
+  pd_test_store_rename_campaign (a->store, id, "Waits, renamed");
+  ops = pd_store_list_outbox (a->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ops->len, ==, 1);
+  g_assert_true (pd_store_retry_op_later (a->store, ((PdOutboxOp *) ops->pdata[0])->op_id,
+                                          pd_real_time () + decades, "wait", &error));
+  g_assert_true (pd_store_set_backoff_until (a->store, "changes", pd_real_time () + decades, &error));
+  g_assert_no_error (error);
+  pd_sync_engine_set_auto_sync (a->engine, TRUE);
+  pd_sync_engine_queue_sync (a->engine);
+  g_assert_true (pd_test_wait_for (backoff_within_an_hour, a, 5000));
+  now = pd_real_time ();
+  g_clear_pointer (&ops, g_ptr_array_unref);
+  ops = pd_store_list_outbox (a->store, FALSE, &error);
+  g_assert_cmpuint (ops->len, ==, 1);
+  g_assert_cmpint (((PdOutboxOp *) ops->pdata[0])->next_at, <=, now + hour);
+  pd_sync_engine_set_auto_sync (a->engine, FALSE);
+
+  /* And Sync Now sends it at once. */
+  pd_sync_engine_sync_now (a->engine);
+  g_assert_true (pd_test_wait_for (outbox_empty, a, 15000));
+  {
+    g_autoptr(JsonObject) on_server = server_campaign (f, id);
+
+    g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Waits, renamed");
+  }
 
   pd_test_proxy_free (proxy);
 }
@@ -893,6 +970,7 @@ main (int   argc,
   ADD ("/sync/fault/edit-during-push", test_edit_during_push);
   ADD ("/sync/fault/delete-against-edit", test_delete_against_edit);
   ADD ("/sync/fault/retry-after", test_retry_after);
+  ADD ("/sync/fault/retry-after-capped", test_retry_after_capped);
   ADD ("/sync/fault/error-storm", test_error_storm);
   ADD ("/sync/fault/unauthorized", test_unauthorized);
   ADD ("/sync/fault/cursor-expired", test_cursor_expired);

@@ -78,7 +78,7 @@ test_stats (void)
   g_autofree char *api = pd_platform_admin_tenant (platform, "Bahn", "m@example.com", "secret-pass", NULL);
   g_autofree char *token = pd_platform_sign_in (platform, "m@example.com", "secret-pass");
   g_autofree char *codes = codes_body ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_now_utc ();
   g_autoptr(GDateTime) start = g_date_time_add_hours (now, -1);
   g_autoptr(GDateTime) end = g_date_time_add_days (now, 30);
   g_autofree char *start_text = g_date_time_format (start, "%Y-%m-%dT%H:%M:%SZ");

@@ -84,7 +84,7 @@ issue_batch (Fixture  *f,
   PdStore *store = account_store (account);
   g_autoptr(PdProject) project = pd_project_new ();
   g_autoptr(PdCampaign) campaign = pd_test_campaign_new ("Radspende");
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_now_utc ();
   g_autoptr(GDateTime) starts = g_date_time_add_hours (now, -1);
   g_autoptr(GDateTime) ends = g_date_time_add_days (now, 30);
 

@@ -52,7 +52,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->campaign = g_list_model_get_item (campaigns, 0);
   pd_campaign_set_voucher_budget_coins (fixture->campaign, 2000000);
   /* Dates relative to today keep the test valid in any year. */
-  now = g_date_time_new_now_utc ();
+  now = pd_now_utc ();
   starts = g_date_time_add_days (now, -10);
   ends = g_date_time_add_days (now, 60);
   pd_campaign_set_starts_at (fixture->campaign, starts);

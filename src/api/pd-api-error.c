@@ -16,6 +16,7 @@
 #include <libsoup/soup.h>
 
 #include "pd-api-error.h"
+#include "pd-clock.h"
 
 typedef struct {
   guint       status;
@@ -178,8 +179,9 @@ pd_api_error_is_transient (const GError *error)
  *
  * Retry-After is either a number of seconds or an HTTP date (RFC 9110).
  *
- * Returns: the wait in milliseconds (never negative), or -1 when @value is
- *   missing or not understood
+ * Returns: the wait in milliseconds (never negative, at most
+ *   %PD_API_RETRY_AFTER_MAX_MS), or -1 when @value is missing or not
+ *   understood
  */
 gint64
 pd_api_parse_retry_after (const char *value,
@@ -211,7 +213,7 @@ pd_api_parse_retry_after (const char *value,
           digits = g_strndup (value, p - value);
           if (!g_ascii_string_to_unsigned (digits, 10, 0, G_MAXINT32, &seconds, NULL))
             return -1;
-          return (gint64) seconds * 1000;
+          return MIN ((gint64) seconds * 1000, PD_API_RETRY_AFTER_MAX_MS);
         }
     }
 
@@ -220,10 +222,10 @@ pd_api_parse_retry_after (const char *value,
     return -1;
 
   if (now == NULL)
-    now = local_now = g_date_time_new_now_utc ();
+    now = local_now = pd_now_utc ();
 
   diff = g_date_time_difference (date, now);
-  return diff > 0 ? (diff + 999) / 1000 : 0;
+  return CLAMP ((diff + 999) / 1000, 0, PD_API_RETRY_AFTER_MAX_MS);
 }
 
 /* A member's text, or @fallback when it is missing or not text: a problem

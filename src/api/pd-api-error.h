@@ -50,6 +50,10 @@ GPtrArray    *pd_api_error_get_field_errors (const GError *error);
 
 gboolean      pd_api_error_is_transient     (const GError *error);
 
+/* The longest wait a Retry-After can ask for: a longer one (a typo on the
+ * server, or a hostile one) would park every change for days. */
+#define PD_API_RETRY_AFTER_MAX_MS (G_GINT64_CONSTANT (60 * 60 * 1000))
+
 gint64        pd_api_parse_retry_after      (const char   *value,
                                              GDateTime    *now);
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-campaign-private.h"
+#include "pd-clock.h"
 #include "pd-core-private.h"
 #include "pd-json.h"
 #include "pd-validation.h"
@@ -197,7 +198,7 @@ set_default_period (PdCampaign *self)
 
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
-  now = g_date_time_new_now (tz);
+  now = pd_now (tz);
   start = g_date_time_new (tz, g_date_time_get_year (now), g_date_time_get_month (now),
                            g_date_time_get_day_of_month (now), 0, 0, 0);
   g_clear_pointer (&now, g_date_time_unref);

@@ -203,6 +203,22 @@ pd_context_get_data_dir (PdContext *self)
  *
  * Returns: (transfer none): the application settings
  */
+/**
+ * pd_context_get_clock:
+ *
+ * The clock every date decision reads: the process's default clock
+ * (pd_clock_get_default()), which tests fix or shift before they start.
+ *
+ * Returns: (transfer none): the clock
+ */
+PdClock *
+pd_context_get_clock (PdContext *self)
+{
+  g_return_val_if_fail (PD_IS_CONTEXT (self), NULL);
+
+  return pd_clock_get_default ();
+}
+
 GSettings *
 pd_context_get_settings (PdContext *self)
 {

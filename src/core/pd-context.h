@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "pd-clock.h"
 #include "pd-store.h"
 
 /* The sync layer's types, declared here so the core's context header does
@@ -22,6 +23,7 @@ G_DECLARE_FINAL_TYPE (PdContext, pd_context, PD, CONTEXT, GObject)
 PdContext  *pd_context_new           (const char *data_dir);
 const char *pd_context_get_data_dir  (PdContext  *self);
 GSettings  *pd_context_get_settings  (PdContext  *self);
+PdClock    *pd_context_get_clock     (PdContext  *self);
 
 PdStore    *pd_context_get_store     (PdContext  *self);
 char       *pd_context_dup_local_workspace_path (PdContext *self);

@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "pd-clock.h"
 #include "pd-demo-data.h"
 
 enum { DE, NL, EN, N_LANGS };
@@ -356,6 +357,30 @@ date_time (const char *zone,
   return g_date_time_new (tz, year, month, day, hour, minute, 0);
 }
 
+/* The year of the next season that starts on @month/@day at least a week
+ * from the clock's today: the demo shows campaigns being prepared, on
+ * whatever day it is started. */
+static int
+next_season_year (const char *zone,
+                  int         month,
+                  int         day)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) soon = NULL;
+  int year;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  now = pd_now (tz);
+  soon = g_date_time_add_days (now, 7);
+  year = g_date_time_get_year (soon);
+  if (g_date_time_get_month (soon) > month
+      || (g_date_time_get_month (soon) == month && g_date_time_get_day_of_month (soon) > day))
+    year++;
+  return year;
+}
+
 static void
 set_text (PdCampaign *campaign,
           const char *language,
@@ -441,31 +466,36 @@ pd_demo_data_make_christmas_campaign (PdDemoData *self,
                                       const char *theme_id,
                                       GPtrArray  *projects)
 {
-  static const char *faq_de[][2] = {
+  int year = next_season_year ("Europe/Berlin", 12, 1);
+  g_autofree char *valid_de = g_strdup_printf ("Alle Codes dieser Aktion können bis zum 6. Januar %d eingelöst werden.",
+                                               year + 1);
+  g_autofree char *valid_en = g_strdup_printf ("All codes of this campaign can be redeemed until 6 January %d.",
+                                               year + 1);
+  const char *faq_de[][2] = {
     { "Wie löse ich meinen Gutschein ein?",
       "Geben Sie den Code von Ihrer Karte oben ein und wählen Sie ein Projekt. Das Guthaben geht vollständig an dieses Projekt." },
-    { "Bis wann ist mein Gutschein gültig?",
-      "Alle Codes dieser Aktion können bis zum 6. Januar 2027 eingelöst werden." },
+    { "Bis wann ist mein Gutschein gültig?", valid_de },
     { "Erhalte ich eine Spendenquittung?",
       "Nein, die Spende leistet unser Unternehmen. Sie entscheiden nur, wohin sie geht." },
   };
-  static const char *faq_en[][2] = {
+  const char *faq_en[][2] = {
     { "How do I redeem my voucher?",
       "Enter the code from your card above and choose a project. The full value goes to that project." },
-    { "How long is my voucher valid?",
-      "All codes of this campaign can be redeemed until 6 January 2027." },
+    { "How long is my voucher valid?", valid_en },
   };
   g_autofree char *id = NULL;
-  g_autoptr(GDateTime) starts = date_time ("Europe/Berlin", 2026, 12, 1, 0, 0);
-  g_autoptr(GDateTime) ends = date_time ("Europe/Berlin", 2027, 1, 6, 23, 59);
+  g_autofree char *name = g_strdup_printf ("Weihnachtsaktion %d", year);
+  g_autofree char *slug = g_strdup_printf ("weihnachtsaktion-%d", year);
+  g_autoptr(GDateTime) starts = date_time ("Europe/Berlin", year, 12, 1, 0, 0);
+  g_autoptr(GDateTime) ends = date_time ("Europe/Berlin", year + 1, 1, 6, 23, 59);
   PdCampaign *campaign;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   id = pd_demo_data_make_uuid (self);
   campaign = pd_campaign_new_with_id (id);
-  pd_campaign_set_name (campaign, "Weihnachtsaktion 2026");
-  pd_campaign_set_slug (campaign, "weihnachtsaktion-2026");
+  pd_campaign_set_name (campaign, name);
+  pd_campaign_set_slug (campaign, slug);
   pd_campaign_set_starts_at (campaign, starts);
   pd_campaign_set_ends_at (campaign, ends);
   pd_campaign_set_time_zone (campaign, "Europe/Berlin");
@@ -514,17 +544,20 @@ pd_demo_data_make_spring_campaign (PdDemoData *self,
     { "How do I redeem my code?",
       "Enter the code from your card above and choose a project. The full value goes to that project." },
   };
+  int year = next_season_year ("Europe/Amsterdam", 3, 20);
   g_autofree char *id = NULL;
-  g_autoptr(GDateTime) starts = date_time ("Europe/Amsterdam", 2027, 3, 20, 9, 0);
-  g_autoptr(GDateTime) ends = date_time ("Europe/Amsterdam", 2027, 6, 21, 18, 0);
+  g_autofree char *name = g_strdup_printf ("Lentecampagne %d – Samen voor schoon water", year);
+  g_autofree char *slug = g_strdup_printf ("lentecampagne-%d", year);
+  g_autoptr(GDateTime) starts = date_time ("Europe/Amsterdam", year, 3, 20, 9, 0);
+  g_autoptr(GDateTime) ends = date_time ("Europe/Amsterdam", year, 6, 21, 18, 0);
   PdCampaign *campaign;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   id = pd_demo_data_make_uuid (self);
   campaign = pd_campaign_new_with_id (id);
-  pd_campaign_set_name (campaign, "Lentecampagne 2027 – Samen voor schoon water");
-  pd_campaign_set_slug (campaign, "lentecampagne-2027");
+  pd_campaign_set_name (campaign, name);
+  pd_campaign_set_slug (campaign, slug);
   pd_campaign_set_starts_at (campaign, starts);
   pd_campaign_set_ends_at (campaign, ends);
   pd_campaign_set_time_zone (campaign, "Europe/Amsterdam");

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-clock.h"
 #include "pd-money-format.h"
 #include "pd-preflight.h"
 #include "pd-project.h"
@@ -336,7 +337,7 @@ pd_preflight_run (PdCampaign *campaign,
   g_return_val_if_fail (PD_IS_CAMPAIGN (campaign), NULL);
 
   if (now == NULL)
-    now = clock_now = g_date_time_new_now_utc ();
+    now = clock_now = pd_now_utc ();
   list.items = g_list_store_new (PD_TYPE_PREFLIGHT_ITEM);
   list.campaign = campaign;
 

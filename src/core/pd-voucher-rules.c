@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-clock.h"
 #include "pd-voucher-rules.h"
 
 G_DEFINE_QUARK (pd-voucher-rules-error-quark, pd_voucher_rules_error)
@@ -76,7 +77,7 @@ pd_voucher_rules_check_batch (guint64    count,
       return FALSE;
     }
   if (now == NULL)
-    now = clock_now = g_date_time_new_now_utc ();
+    now = clock_now = pd_now_utc ();
   if (g_date_time_compare (expires_at, now) <= 0)
     {
       g_set_error_literal (error, PD_VOUCHER_RULES_ERROR, PD_VOUCHER_RULES_ERROR_EXPIRY_PAST,

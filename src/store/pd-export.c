@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "pd-clock.h"
 #include "pd-csv-writer.h"
 #include "pd-export.h"
 #include "pd-json.h"
@@ -254,7 +255,7 @@ pd_export_json (GListModel *campaigns,
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_now_utc ();
   g_autofree char *exported_at = NULL;
   g_autofree char *text = NULL;
   gsize length;

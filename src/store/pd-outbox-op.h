@@ -40,7 +40,7 @@ typedef struct {
   gint64          local_seq;       /* the record's local_seq this op covers */
   PdOutboxStatus  status;
   guint           attempts;
-  gint64          next_at;         /* g_get_real_time() µs; not before */
+  gint64          next_at;         /* pd_real_time() µs; not before */
   char           *last_error;      /* nullable */
 } PdOutboxOp;
 

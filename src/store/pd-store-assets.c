@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pd-clock.h"
 #include "pd-store-private.h"
 #include "pd-validation.h"
 
@@ -79,7 +80,7 @@ pd_store_add_asset (PdStore     *self,
   _pd_store_bind_text (stmt, 1, sha256);
   _pd_store_bind_text (stmt, 2, mime_type);
   sqlite3_bind_int64 (stmt, 3, size);
-  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 4, pd_real_time () / G_USEC_PER_SEC);
   if (!_pd_store_step_done (self, stmt, error))
     return NULL;
 

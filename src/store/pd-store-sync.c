@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pd-clock.h"
 #include "pd-json.h"
 #include "pd-store-private.h"
 #include "pd-validation.h"
@@ -142,7 +143,7 @@ static void
 new_idempotency_key (char key[37])
 {
   static const char hex[] = "0123456789abcdef";
-  guint64 ms = (guint64) (g_get_real_time () / 1000);
+  guint64 ms = (guint64) (pd_real_time () / 1000);
   guint8 bytes[16] = { 0 };
   guint j = 0;
 
@@ -563,7 +564,7 @@ pd_store_list_outbox (PdStore   *self,
                                 " WHERE status IN ('pending', 'inflight') AND next_at <= ?1 ORDER BY op_id", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
+      sqlite3_bind_int64 (stmt, 1, pd_real_time ());
     }
   else
     {
@@ -1088,6 +1089,37 @@ pd_store_retry_op_later (PdStore     *self,
   return update_op_status (self, op_id,
                            "UPDATE outbox SET attempts = attempts + 1, next_at = ?2, last_error = ?3"
                            " WHERE op_id = ?1", next_at, error_message, error);
+}
+
+gboolean
+pd_store_limit_waits (PdStore  *self,
+                      gint64    latest,
+                      GError  **error)
+{
+  static const char * const statements[] = {
+    "UPDATE outbox SET next_at = ?1 WHERE status IN ('pending', 'inflight') AND next_at > ?1",
+    "UPDATE sync_state SET backoff_until = ?1 WHERE backoff_until > ?1",
+  };
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+
+  if (!_pd_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = _pd_store_prepare (self, statements[i], error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, latest);
+      if (!_pd_store_step_done (self, stmt, error))
+        goto fail;
+    }
+  return _pd_store_commit (self, error);
+
+fail:
+  _pd_store_rollback (self);
+  return FALSE;
 }
 
 gboolean

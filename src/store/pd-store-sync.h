@@ -94,6 +94,11 @@ gboolean     pd_store_retry_op_later     (PdStore     *self,
                                           gint64       next_at,
                                           const char  *error_message,
                                           GError     **error);
+/* No op and no back-off waits past @latest (µs, real time): a person
+ * who asks to sync now, or a wait longer than the engine believes. */
+gboolean     pd_store_limit_waits        (PdStore     *self,
+                                          gint64       latest,
+                                          GError     **error);
 /* Permanent rejection (400/422): the op is parked, local data kept. */
 gboolean     pd_store_mark_op_dead       (PdStore     *self,
                                           gint64       op_id,

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-account-private.h"
+#include "pd-clock.h"
 #include "pd-json.h"
 #include "pd-sync-conflict-private.h"
 #include "pd-sync-engine-private.h"
@@ -347,10 +348,10 @@ _pd_sync_engine_fail (PdSyncEngine *self,
       if (answer != NULL && (pd_api_error_is_transient (answer) ||
                              g_error_matches (answer, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE)))
         pd_store_retry_op_later (self->store, op->op_id,
-                                 g_get_real_time () + delay * 1000, answer->message, NULL);
+                                 pd_real_time () + delay * 1000, answer->message, NULL);
     }
   pd_store_set_backoff_until (self->store, PD_SYNC_SCOPE,
-                              g_get_real_time () + delay * 1000, NULL);
+                              pd_real_time () + delay * 1000, NULL);
 
   self->again = FALSE;
   set_status (self, PD_SYNC_STATUS_ERROR, error->message);
@@ -395,7 +396,7 @@ static void
 start_run (PdSyncEngine *self)
 {
   gint64 wait_until;
-  gint64 now = g_get_real_time ();
+  gint64 now = pd_real_time ();
 
   if (self->phase != PHASE_IDLE)
     {
@@ -411,7 +412,10 @@ start_run (PdSyncEngine *self)
       return;
     }
 
-  /* Retry-After and backoff survive restarts: no request before then. */
+  /* Retry-After and backoff survive restarts: no request before then,
+   * but never more than an hour from now, whatever was stored (by an
+   * older version, or before the clock was set back). */
+  pd_store_limit_waits (self->store, now + PD_API_RETRY_AFTER_MAX_MS * 1000, NULL);
   wait_until = pd_store_get_backoff_until (self->store, PD_SYNC_SCOPE);
   if (wait_until > now)
     {
@@ -982,14 +986,17 @@ pd_sync_engine_set_network_monitor (PdSyncEngine    *self,
 /**
  * pd_sync_engine_sync_now:
  *
- * Syncs at once (Ctrl+R, the sync button), unless the platform asked to
- * wait (Retry-After); then the run starts when the wait is over.
+ * Syncs at once (Ctrl+R, the sync button). A person asked, so a back-off
+ * or a Retry-After does not hold the changes back: they are tried now,
+ * and the platform may ask to wait again.
  */
 void
 pd_sync_engine_sync_now (PdSyncEngine *self)
 {
   g_return_if_fail (PD_IS_SYNC_ENGINE (self));
 
+  self->failures = 0;
+  pd_store_limit_waits (self->store, pd_real_time (), NULL);
   start_run (self);
 }
 

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-clock.h"
 #include "pd-sync-engine-private.h"
 
 /* Enough to make the two commits per batch cheap; small enough that a
@@ -530,7 +531,7 @@ apply_item (PdSyncEngine  *self,
        * chunk waits, frozen, and goes again later. */
       if (op->verb == PD_OUTBOX_VERB_UPLOAD)
         return pd_store_retry_op_later (self->store, op->op_id,
-                                        g_get_real_time () + 60 * G_USEC_PER_SEC, answer->message, error);
+                                        pd_real_time () + 60 * G_USEC_PER_SEC, answer->message, error);
       /* Deleting what is gone has the effect it wanted; editing it is
        * delete against edit, for the user to decide. */
       if (op->verb == PD_OUTBOX_VERB_DELETE)

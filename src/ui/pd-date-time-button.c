@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-clock.h"
 #include "pd-date-time-button.h"
 
 struct _PdDateTimeButton
@@ -63,7 +64,14 @@ pd_date_time_button_update (PdDateTimeButton *self)
 
   if (self->date_time == NULL)
     {
+      g_autoptr(GDateTime) today = pd_now (tz);
+
       gtk_menu_button_set_label (self->button, _("Not set"));
+      /* Nothing picked yet: the calendar opens on the app's today, not
+       * on the one GTK reads from the wall clock. */
+      self->updating = TRUE;
+      gtk_calendar_select_day (self->calendar, today);
+      self->updating = FALSE;
       return;
     }
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-clock.h"
 #include "pd-date-time-button.h"
 #include "pd-issue-vouchers-dialog.h"
 #include "pd-ui-utils.h"
@@ -235,7 +236,7 @@ start_issue (PdIssueVouchersDialog *self,
   clear_errors (self);
   if (*label == '\0')
     {
-      g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) today = pd_now (NULL);
       g_autofree char *date = g_date_time_format (today, "%x");
 
       g_free (label);
@@ -401,7 +402,7 @@ pd_issue_vouchers_dialog_new (PdStore    *store,
                               PdCampaign *campaign)
 {
   PdIssueVouchersDialog *self;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_now_utc ();
   g_autoptr(GDateTime) expiry = NULL;
   GDateTime *ends_at;
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-clock.h"
 #include "pd-validation.h"
 #include "pd-window-private.h"
 
@@ -53,7 +54,7 @@ set_next_month (PdCampaign *campaign)
 
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
-  now = g_date_time_new_now (tz);
+  now = pd_now (tz);
   first = g_date_time_new (tz, g_date_time_get_year (now), g_date_time_get_month (now), 1, 0, 0, 0);
   start = g_date_time_add_months (first, 1);
   g_clear_pointer (&first, g_date_time_unref);
