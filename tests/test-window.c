@@ -247,19 +247,96 @@ static void
 check_smoke (PdApplication *app,
              GtkWindow     *window)
 {
+  static const struct {
+    const char *name;
+    const char *title;
+    const char *type;
+  } pages[] = {
+    { "details", "Details", "PdDetailsPage" },
+    { "projects", "Projects", "PdProjectsPage" },
+    { "design", "Design", "PdDesignPage" },
+    { "vouchers", "Vouchers", "PdVouchersPage" },
+    { "results", "Results", "PdResultsPage" },
+  };
   g_autoptr(GdkTexture) texture = NULL;
+  AdwLeaflet *leaflet;
+  GtkStack *sidebar_stack;
+  GtkStack *content_stack;
+  GtkListView *list_view;
+  AdwViewStack *view_stack;
+  AdwViewSwitcherTitle *title;
+  PdCampaign *campaign;
+  guint position;
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Particulate Designer");
+
+  /* Wide, both panes side by side. */
+  leaflet = ADW_LEAFLET (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  g_assert_nonnull (leaflet);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_mapped (leaflet_pane (leaflet, "sidebar")));
+  g_assert_true (gtk_widget_get_mapped (leaflet_pane (leaflet, "content")));
+
+  /* The sidebar lists the demo campaigns; nothing is open yet. */
+  sidebar_stack = find_sidebar_stack (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "list");
+  list_view = find_campaign_list (sidebar_stack);
+  position = assert_campaigns_listed (list_view, demo_campaigns[0]);
+
+  content_stack = find_stack_with_pages (GTK_WIDGET (window), "campaign", "empty");
+  g_assert_nonnull (content_stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "empty");
+  g_assert_true (shows_label (GTK_WIDGET (content_stack), "No Campaign Selected"));
+  g_assert_null (pd_window_get_campaign (PD_WINDOW (window)));
   pd_test_save_screenshot (GTK_WIDGET (window), "main-window");
 
   texture = pd_test_render_widget (GTK_WIDGET (window));
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+
+  /* Opening a campaign shows its pages, with its name in the header. */
+  activate_campaign (list_view, position);
+  campaign = pd_window_get_campaign (PD_WINDOW (window));
+  g_assert_nonnull (campaign);
+  g_assert_cmpstr (pd_campaign_get_name (campaign), ==, demo_campaigns[0]);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "campaign");
+
+  title = ADW_VIEW_SWITCHER_TITLE (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (title)));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, demo_campaigns[0]);
+
+  view_stack = ADW_VIEW_STACK (find_widget_of_type (GTK_WIDGET (content_stack), ADW_TYPE_VIEW_STACK));
+  g_assert_nonnull (view_stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (adw_view_stack_get_pages (view_stack))),
+                    ==, G_N_ELEMENTS (pages));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (view_stack, pages[i].name);
+      AdwViewStackPage *page;
+      g_autofree char *screenshot = g_strconcat ("main-window-", pages[i].name, NULL);
+
+      g_test_message ("page %s", pages[i].name);
+      g_assert_nonnull (child);
+      g_assert_cmpstr (G_OBJECT_TYPE_NAME (child), ==, pages[i].type);
+      page = adw_view_stack_get_page (view_stack, child);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, pages[i].title);
+      /* Each page has its tab in the header. */
+      g_assert_true (shows_label (GTK_WIDGET (title), pages[i].title));
+
+      adw_view_stack_set_visible_child_name (view_stack, pages[i].name);
+      pd_test_settle (300);
+      g_assert_true (gtk_widget_get_mapped (child));
+      g_assert_cmpint (gtk_widget_get_width (child), >, 0);
+      g_assert_cmpint (gtk_widget_get_height (child), >, 0);
+      pd_test_save_screenshot (GTK_WIDGET (window), screenshot);
+    }
 }
 
 static void
 test_window_smoke (void)
 {
-  run_application (check_smoke, FALSE);
+  run_application (check_smoke, TRUE);
 }
 
 static GtkWindow *
