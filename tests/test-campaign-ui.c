@@ -331,6 +331,91 @@ test_sync_states (void)
   pd_test_app_run (FALSE, check_sync_states);
 }
 
+/* Another change to the record lands while the user types, as a sync
+ * or an edit in another window would: through the store, outside the page. */
+static void
+land_change (PdStore    *store,
+             PdCampaign *campaign,
+             const char *name,
+             gint64      budget)
+{
+  g_autoptr(PdCampaign) copy = PD_CAMPAIGN (pd_record_copy (PD_RECORD (campaign)));
+  g_autoptr(GError) error = NULL;
+
+  if (name != NULL)
+    pd_campaign_set_name (copy, name);
+  if (budget >= 0)
+    pd_campaign_set_voucher_budget_coins (copy, budget);
+  g_assert_true (pd_store_save (store, PD_RECORD (copy), "Change Elsewhere", &error));
+  g_assert_no_error (error);
+  pd_test_settle (50);
+}
+
+static void
+check_typing_survives_refresh (PdApplication *app,
+                               PdWindow      *window)
+{
+  PdDetailsPage *details = PD_DETAILS_PAGE (window->details_page);
+  GtkEditable *budget_text = GTK_EDITABLE (details->budget_spin);
+  GtkTextBuffer *intro = gtk_text_view_get_buffer (details->intro_view);
+  PdCampaign *campaign;
+  g_autofree char *intro_text = NULL;
+  GtkTextIter start, end;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL);
+  pd_test_settle (100);
+  campaign = window->campaign;
+  g_assert_nonnull (campaign);
+
+  /* Half a number typed into the budget: the spin button has not parsed
+   * it yet. A change to the name lands: the name follows, the digits stay. */
+  gtk_widget_grab_focus (GTK_WIDGET (details->budget_spin));
+  gtk_editable_set_text (budget_text, "22");
+  land_change (window->store, campaign, "Renamed Elsewhere", -1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details->name_row)), ==, "Renamed Elsewhere");
+  g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "22");
+
+  /* The same field changes elsewhere, mid-typing: still the user's digits. */
+  land_change (window->store, campaign, NULL, 3000000);
+  g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "22");
+  gtk_editable_set_text (budget_text, "2200000");
+  land_change (window->store, campaign, "Renamed Again", -1);
+  g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "2200000");
+
+  /* Enter (which parses the text) commits what was typed, and only that. */
+  gtk_spin_button_update (details->budget_spin);
+  pd_details_page_flush (details);
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (window->campaign), ==, 2200000);
+  g_assert_cmpstr (pd_campaign_get_name (window->campaign), ==, "Renamed Again");
+
+  /* A field that only has focus takes a change that landed meanwhile as
+   * soon as the user moves on. */
+  land_change (window->store, window->campaign, NULL, 4000000);
+  g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "2200000");
+  gtk_widget_grab_focus (GTK_WIDGET (details->name_row));
+  pd_test_settle (100);
+  g_assert_cmpint ((gint64) gtk_spin_button_get_value (details->budget_spin), ==, 4000000);
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (window->campaign), ==, 4000000);
+
+  /* A text view being typed into keeps its text too. */
+  gtk_widget_grab_focus (GTK_WIDGET (details->intro_view));
+  gtk_text_buffer_set_text (intro, "Liebe Kundinnen", -1);
+  land_change (window->store, window->campaign, "Third Name", -1);
+  gtk_text_buffer_get_bounds (intro, &start, &end);
+  intro_text = gtk_text_buffer_get_text (intro, &start, &end, FALSE);
+  g_assert_cmpstr (intro_text, ==, "Liebe Kundinnen");
+  pd_details_page_flush (details);
+  g_assert_cmpstr (pd_campaign_text_get_intro (pd_campaign_get_text (window->campaign, "en")), ==, "Liebe Kundinnen");
+  g_assert_cmpstr (pd_campaign_get_name (window->campaign), ==, "Third Name");
+}
+
+static void
+test_typing_survives_refresh (void)
+{
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (FALSE, check_typing_survives_refresh);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/campaign-ui/create-and-edit", test_create_and_edit);
   g_test_add_func ("/campaign-ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/campaign-ui/sync-states", test_sync_states);
+  g_test_add_func ("/campaign-ui/typing-survives-refresh", test_typing_survives_refresh);
 
   return g_test_run ();
 }
