@@ -15,6 +15,7 @@
 #include "pd-block-properties.h"
 #include "pd-design-edit.h"
 #include "pd-donor-page.h"
+#include "pd-ui-utils.h"
 
 typedef enum {
   SETTING_TEXT,        /* per language */
@@ -135,8 +136,8 @@ sync_values (PdBlockProperties *self)
           }
           break;
         case SETTING_COLUMNS:
-          gtk_spin_button_set_value (GTK_SPIN_BUTTON (setting->control),
-                                     (double) CLAMP (pd_page_block_get_int (self->block, setting->key, 3), 1, 4));
+          pd_spin_button_refresh_value (GTK_SPIN_BUTTON (setting->control),
+                                        (double) CLAMP (pd_page_block_get_int (self->block, setting->key, 3), 1, 4));
           break;
         case SETTING_SWITCH:
           gtk_switch_set_active (GTK_SWITCH (setting->control), pd_page_block_get_boolean (self->block, setting->key, TRUE));

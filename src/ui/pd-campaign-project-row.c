@@ -60,7 +60,7 @@ update_target (PdCampaignProjectRow *self)
     return;
 
   self->updating = TRUE;
-  gtk_spin_button_set_value (self->target_spin, (double) pd_campaign_project_get_target_coins (self->item));
+  pd_spin_button_refresh_value (self->target_spin, (double) pd_campaign_project_get_target_coins (self->item));
   self->updating = FALSE;
   update_money (self);
 }

@@ -376,31 +376,20 @@ _pd_details_page_watch_focus (PdDetailsPage *self,
 
 /* --- From the model to the widgets --------------------------------------*/
 
-/* Focus anywhere inside @widget: a spin button's text, a combo row's
- * list, a date button's calendar. */
-static gboolean
-has_focus_within (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-/* A field that is being edited, holds unsaved input or was refused keeps
- * what the user typed: a refresh (undo elsewhere, a sync landing) must
- * not overwrite it. A spin button's text, for one, is only parsed when
- * the user presses Enter or leaves it. */
+/* A field with unsaved or refused input keeps what the user typed: a
+ * refresh (a sync landing, an edit elsewhere) must not overwrite it. A
+ * spin button's digits are input before they are its value. */
 static gboolean
 is_busy (PdDetailsPage  *self,
          PdDetailsField  field)
 {
   if (((self->dirty | self->failed) & (1u << field)) != 0)
     return TRUE;
-  if (field == FIELD_PERIOD)
-    return has_focus_within (GTK_WIDGET (self->starts_button))
-           || has_focus_within (GTK_WIDGET (self->ends_button));
-  return has_focus_within (field_widget (self, field));
+  if (field == FIELD_COIN_VALUE)
+    return pd_spin_button_has_typed_text (self->coin_value_spin);
+  if (field == FIELD_BUDGET)
+    return pd_spin_button_has_typed_text (self->budget_spin);
+  return FALSE;
 }
 
 static void
@@ -437,15 +426,6 @@ set_editable_text (GtkEditable *editable,
 {
   if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
     gtk_editable_set_text (editable, text);
-}
-
-static void
-set_spin_value (GtkSpinButton *spin,
-                double         value)
-{
-  /* Setting the value it has would still rewrite the text. */
-  if (gtk_spin_button_get_value (spin) != value)
-    gtk_spin_button_set_value (spin, value);
 }
 
 static void
@@ -501,9 +481,9 @@ _pd_details_page_refresh (PdDetailsPage *self)
   if (!is_busy (self, FIELD_CURRENCY))
     select_string (self->currency_row, self->currencies, pd_campaign_get_currency (campaign));
   if (!is_busy (self, FIELD_COIN_VALUE))
-    set_spin_value (self->coin_value_spin, (double) pd_campaign_get_coin_value_micros (campaign) / 1000000.0);
+    pd_spin_button_refresh_value (self->coin_value_spin, (double) pd_campaign_get_coin_value_micros (campaign) / 1000000.0);
   if (!is_busy (self, FIELD_BUDGET))
-    set_spin_value (self->budget_spin, (double) pd_campaign_get_voucher_budget_coins (campaign));
+    pd_spin_button_refresh_value (self->budget_spin, (double) pd_campaign_get_voucher_budget_coins (campaign));
   update_money_subtitles (self);
 
   if (!is_busy (self, FIELD_DEFAULT_LANGUAGE))

@@ -16,6 +16,7 @@
 #include "pd-colour.h"
 #include "pd-design-edit.h"
 #include "pd-theme-editor-private.h"
+#include "pd-ui-utils.h"
 
 G_DEFINE_FINAL_TYPE (PdThemeEditor, pd_theme_editor, ADW_TYPE_BIN)
 
@@ -235,7 +236,7 @@ update_controls (PdThemeEditor *self)
           font_index = G_N_ELEMENTS (font_families) - 1;
         }
       adw_combo_row_set_selected (self->font_row, font_index);
-      gtk_spin_button_set_value (self->radius_spin, pd_theme_get_corner_radius (self->theme));
+      pd_spin_button_refresh_value (self->radius_spin, pd_theme_get_corner_radius (self->theme));
       update_contrast (self);
     }
 

@@ -86,3 +86,23 @@ pd_image_chooser_new (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   return chooser;
 }
+
+gboolean
+pd_spin_button_has_typed_text (GtkSpinButton *spin)
+{
+  /* What GTK's default output shows for the value it holds. */
+  g_autofree char *shown = g_strdup_printf ("%0.*f", (int) gtk_spin_button_get_digits (spin),
+                                            gtk_spin_button_get_value (spin));
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), shown) != 0;
+}
+
+void
+pd_spin_button_refresh_value (GtkSpinButton *spin,
+                              double         value)
+{
+  if (pd_spin_button_has_typed_text (spin))
+    return;
+  if (gtk_spin_button_get_value (spin) != value)
+    gtk_spin_button_set_value (spin, value);
+}

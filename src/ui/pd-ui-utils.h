@@ -16,6 +16,15 @@ char     *pd_format_money      (gint64       coins,
 void      pd_widget_set_error  (GtkWidget   *widget,
                                 gboolean     error);
 
+/* Digits typed into @spin that it has not parsed yet: a spin button
+ * takes its text as its value only on Enter or when focus leaves. */
+gboolean  pd_spin_button_has_typed_text (GtkSpinButton *spin);
+/* A refresh from the store: sets @spin's value unless the user is typing
+ * into it or it already has it (setting the value it has would still
+ * rewrite its text). */
+void      pd_spin_button_refresh_value  (GtkSpinButton *spin,
+                                         double         value);
+
 /* libadwaita 1.2 leaves the text and the apply button of an AdwEntryRow
  * without accessible names; this names them after the row's title. */
 void      pd_entry_row_name_parts (AdwEntryRow *row);
