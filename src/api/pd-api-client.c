@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "pd-api-client.h"
+#include "pd-json.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30
 
@@ -328,20 +329,21 @@ set_if_match (SoupMessage *msg,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", etag);
 }
 
-/* Loads a 2xx reply's body into @parser; an empty body leaves it NULL. */
+/* Reads a 2xx reply's body into @node; an empty body leaves it NULL. */
 static gboolean
-load_body (GBytes      *body,
-           JsonParser **parser,
-           GError     **error)
+load_body (GBytes    *body,
+           JsonNode **node,
+           GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
   gsize len;
   const char *data = g_bytes_get_data (body, &len);
 
+  *node = NULL;
   if (len == 0)
     return TRUE;
-  *parser = json_parser_new ();
-  if (!json_parser_load_from_data (*parser, data, len, &local_error))
+  *node = pd_json_parse (data, len, &local_error);
+  if (*node == NULL)
     {
       g_propagate_error (error, _pd_api_error_new_invalid_response ("%s", local_error->message));
       return FALSE;
@@ -356,11 +358,11 @@ parse_body (GBytes      *body,
             const char  *kind,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) node = NULL;
 
-  if (!load_body (body, &parser, error))
+  if (!load_body (body, &node, error))
     return NULL;
-  return parse (parser != NULL ? json_parser_get_root (parser) : NULL, kind, error);
+  return parse (node, kind, error);
 }
 
 /* Completes @task with @value, or with @error (taken) if it is NULL. */
@@ -453,10 +455,10 @@ on_send_and_read_cb (GObject      *source,
 
   if (request->parse == NULL)
     {
-      g_autoptr(JsonParser) parser = NULL;
+      g_autoptr(JsonNode) node = NULL;
 
       /* No result, but a body that is there must still be JSON. */
-      if (!load_body (body, &parser, &error))
+      if (!load_body (body, &node, &error))
         g_task_return_error (task, g_steal_pointer (&error));
       else
         g_task_return_boolean (task, TRUE);
