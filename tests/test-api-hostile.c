@@ -283,6 +283,77 @@ test_blank_answer (void)
     }
 }
 
+/* @text followed by @n_blanks blanks, gzip-compressed: a few kilobytes
+ * that libsoup expands to as many bytes as asked. */
+static GBytes *
+gzip_padded (const char *text,
+             gsize       n_blanks)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) zout = g_converter_output_stream_new (mem, G_CONVERTER (compressor));
+  g_autofree char *blanks = g_malloc (1024 * 1024);
+  g_autoptr(GError) error = NULL;
+
+  memset (blanks, ' ', 1024 * 1024);
+  g_output_stream_write_all (zout, text, strlen (text), NULL, NULL, &error);
+  g_assert_no_error (error);
+  while (n_blanks > 0)
+    {
+      gsize n = MIN (n_blanks, 1024 * 1024);
+
+      g_output_stream_write_all (zout, blanks, n, NULL, NULL, &error);
+      g_assert_no_error (error);
+      n_blanks -= n;
+    }
+  g_output_stream_close (zout, NULL, &error);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+/* A gzip answer is read up to 64 MiB once decoded: a legit large one
+ * whole, a bomb of 256 MiB not. The page is valid JSON either way (blanks
+ * after the value), so without the limit the bomb would be read whole. */
+static void
+test_gzip_bomb (void)
+{
+  static const char page_text[] = "{\"changes\": [], \"next_cursor\": \"c9\", \"has_more\": false}";
+  g_autoptr(Server) server = server_new ();
+  g_autoptr(PdApiClient) client = make_client (server);
+  g_autoptr(GBytes) legit = gzip_padded (page_text, 48 * 1024 * 1024);
+  g_autoptr(GBytes) bomb = gzip_padded (page_text, 256 * 1024 * 1024);
+  g_autoptr(PdApiChangePage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_bytes_get_size (bomb), <, 1024 * 1024);
+  server->gzip = TRUE;
+  serve (server, 200, "application/json", legit);
+  page = get_changes (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (page->next_cursor, ==, "c9");
+  g_clear_pointer (&page, pd_api_change_page_free);
+
+  serve (server, 200, "application/json", bomb);
+  page = get_changes (client, &error);
+  g_assert_null (page);
+  g_assert_error (error, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "larger than"));
+  g_clear_error (&error);
+
+  /* The same as a problem body. */
+  serve (server, 500, "application/problem+json", bomb);
+  page = get_changes (client, &error);
+  g_assert_error (error, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  /* And the client still works afterwards. */
+  serve_text (server, 200, "application/json", page_text);
+  server->gzip = FALSE;
+  page = get_changes (client, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/api/hostile/deep-answer", test_deep_answer);
   g_test_add_func ("/api/hostile/deep-problem", test_deep_problem);
   g_test_add_func ("/api/hostile/blank-answer", test_blank_answer);
+  g_test_add_func ("/api/hostile/gzip-bomb", test_gzip_bomb);
 
   return g_test_run ();
 }

@@ -47,11 +47,22 @@ typedef gpointer (*ParseFunc) (JsonNode    *node,
  * worker thread: reading 1,000 records takes longer than a frame. */
 #define PARSE_IN_THREAD_BYTES (64 * 1024)
 
+/* The most a reply may hold once libsoup has undone its Content-Encoding:
+ * a small gzip answer could otherwise fill the memory. The largest legit
+ * ones are a page of 1,000 changes (the first sync of a 50,000-project
+ * workspace: about 2 KiB a project record) and the results of a campaign
+ * with 50,000 projects (about 150 bytes each); both stay far below. */
+#define MAX_REPLY_BYTES (64 * 1024 * 1024)
+#define READ_BYTES      (64 * 1024)
+
 typedef struct {
   SoupMessage    *msg;
   char           *kind;
   ParseFunc       parse;
   GDestroyNotify  result_free;
+  GInputStream   *stream;
+  GByteArray     *body;
+  guint           reading;   /* bytes asked for past body->len */
 } Request;
 
 static void
@@ -59,6 +70,12 @@ request_free (gpointer data)
 {
   Request *request = data;
 
+  /* Closing before the end lets libsoup drop the connection instead of
+   * reading the rest of the reply. */
+  if (request->stream != NULL)
+    g_input_stream_close (request->stream, NULL, NULL);
+  g_clear_object (&request->stream);
+  g_clear_pointer (&request->body, g_byte_array_unref);
   g_clear_object (&request->msg);
   g_free (request->kind);
   g_free (request);
@@ -421,25 +438,16 @@ on_parsed_cb (GObject      *source,
   return_parsed (task, value, error, job->result_free);
 }
 
+/* The whole reply is in: turns it into the task's result or error. */
 static void
-on_send_and_read_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+complete_request (GTask  *task,
+                  GBytes *body)
 {
-  g_autoptr(GTask) task = user_data;
   Request *request = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
   SoupMessageHeaders *headers;
   gpointer value;
   guint status;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, _pd_api_error_new_from_transport (error));
-      return;
-    }
 
   status = soup_message_get_status (request->msg);
   headers = soup_message_get_response_headers (request->msg);
@@ -486,6 +494,84 @@ on_send_and_read_cb (GObject      *source,
   return_parsed (task, value, g_steal_pointer (&error), request->result_free);
 }
 
+static void read_more (GTask *task);
+
+static void
+on_read_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  gssize n;
+
+  n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
+  if (n < 0)
+    {
+      g_task_return_error (task, _pd_api_error_new_from_transport (error));
+      return;
+    }
+  g_byte_array_set_size (request->body, request->body->len - request->reading + n);
+  if (n > 0)
+    {
+      read_more (g_steal_pointer (&task));
+      return;
+    }
+
+  g_clear_object (&request->stream);
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
+  complete_request (task, body);
+}
+
+/* Reads the next piece of the reply into the request's body, one byte
+ * past MAX_REPLY_BYTES at most: that byte is an error. Takes @task. */
+static void
+read_more (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+  guint len = request->body->len;
+
+  if (len > MAX_REPLY_BYTES)
+    {
+      g_autofree char *limit = g_format_size (MAX_REPLY_BYTES);
+
+      /* TRANSLATORS: %s is a size, such as "67.1 MB" */
+      g_task_return_new_error (task, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE,
+                               _("The platform sent an answer larger than %s. It was not read, to keep the app from running out of memory."),
+                               limit);
+      g_object_unref (task);
+      return;
+    }
+
+  request->reading = MIN (READ_BYTES, MAX_REPLY_BYTES + 1 - len);
+  g_byte_array_set_size (request->body, len + request->reading);
+  g_input_stream_read_async (request->stream, request->body->data + len, request->reading,
+                             G_PRIORITY_DEFAULT, g_task_get_cancellable (task), on_read_cb, task);
+}
+
+static void
+on_sent_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  request->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (request->stream == NULL)
+    {
+      g_task_return_error (task, _pd_api_error_new_from_transport (error));
+      g_object_unref (task);
+      return;
+    }
+
+  request->body = g_byte_array_new ();
+  read_more (task);
+}
+
 static void
 send_request (PdApiClient         *self,
               SoupMessage         *msg,
@@ -509,8 +595,8 @@ send_request (PdApiClient         *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, request, request_free);
 
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                    on_send_and_read_cb, g_steal_pointer (&task));
+  soup_session_send_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                           on_sent_cb, g_steal_pointer (&task));
 }
 
 static gpointer
