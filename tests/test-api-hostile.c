@@ -354,6 +354,48 @@ test_gzip_bomb (void)
   g_assert_nonnull (page);
 }
 
+/* A redirect is an error, and nothing reaches the other host: not a
+ * GET with the token, not a sign-in with the password (307 and 308 keep
+ * the method and the body). */
+static void
+test_redirect (void)
+{
+  static const guint statuses[] = { 301, 302, 303, 307, 308 };
+  g_autoptr(Server) server = server_new ();
+  g_autoptr(Server) elsewhere = server_new ();
+  g_autoptr(PdApiClient) client = make_client (server);
+
+  serve_text (elsewhere, 200, "application/json", "{\"changes\": [], \"next_cursor\": \"c1\", \"has_more\": false}");
+  pd_api_client_set_token (client, "tok_secret");
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(PdApiChangePage) page = NULL;
+      g_autoptr(PdApiSession) session = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("status %u", statuses[i]);
+      serve_text (server, statuses[i], "text/html", "<a href=\"elsewhere\">moved</a>");
+      g_free (server->location);
+      server->location = g_strconcat (elsewhere->base_url, "/v1/changes", NULL);
+      page = get_changes (client, &error);
+      g_assert_null (page);
+      g_assert_error (error, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE);
+      g_assert_nonnull (strstr (error->message, "redirect"));
+      g_clear_error (&error);
+
+      g_free (server->location);
+      server->location = g_strconcat (elsewhere->base_url, "/v1/session", NULL);
+      pd_api_client_sign_in_async (client, "ann@example.com", "secret password", NULL, NULL,
+                                   pd_test_async_cb, &result);
+      session = pd_api_client_sign_in_finish (client, pd_test_wait_async (&result), &error);
+      g_assert_null (session);
+      g_assert_error (error, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE);
+    }
+  g_assert_cmpuint (server->n_requests, ==, 2 * G_N_ELEMENTS (statuses));
+  g_assert_cmpuint (elsewhere->n_requests, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/api/hostile/deep-problem", test_deep_problem);
   g_test_add_func ("/api/hostile/blank-answer", test_blank_answer);
   g_test_add_func ("/api/hostile/gzip-bomb", test_gzip_bomb);
+  g_test_add_func ("/api/hostile/redirect", test_redirect);
 
   return g_test_run ();
 }

@@ -285,6 +285,9 @@ new_message (PdApiClient *self,
   SoupMessageHeaders *headers;
 
   g_assert (msg != NULL);
+  /* The contract has no redirects; following one would send the token,
+   * and a sign-in's password, to wherever the answer points. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (msg);
   soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
   if (self->token != NULL)
@@ -564,6 +567,14 @@ on_sent_cb (GObject      *source,
   if (request->stream == NULL)
     {
       g_task_return_error (task, _pd_api_error_new_from_transport (error));
+      g_object_unref (task);
+      return;
+    }
+
+  if (SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (request->msg)))
+    {
+      g_task_return_new_error (task, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE,
+                               _("The platform answered with a redirect to another address, which the app does not follow. Check the platform address of the account."));
       g_object_unref (task);
       return;
     }
