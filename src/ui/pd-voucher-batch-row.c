@@ -181,6 +181,8 @@ make_button (const char *icon_name,
 static void
 pd_voucher_batch_row_init (PdVoucherBatchRow *self)
 {
+  /* The label is the user's text: "a & <b>" is shown as typed. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 }
 
 GtkWidget *
