@@ -1,13 +1,16 @@
-/* test-markup-ui.c: the user's texts are shown as typed, never as markup
+/* test-rows-ui.c: rows show the user's texts and amounts honestly
  *
  * A voucher batch's label and an FAQ question are titles of libadwaita
  * rows, which read Pango markup unless told not to: "a & <b>" would then
  * show nothing (and warn), "Fish &amp; Chips" would lose its "amp;".
- * Shown in a real window, each must appear literally.
+ * Shown in a real window, each must appear literally. A batch whose value
+ * passes 64 bits says so instead of showing a wrapped number.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -120,7 +123,7 @@ test_batch_label (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     assert_shown_literally (list, titles[i]);
-  pd_test_save_screenshot (list, "markup-batch-rows");
+  pd_test_save_screenshot (list, "rows-batch-labels");
 }
 
 static void
@@ -139,7 +142,45 @@ test_faq_question (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     assert_shown_literally (page, titles[i]);
-  pd_test_save_screenshot (page, "markup-faq-questions");
+  pd_test_save_screenshot (page, "rows-faq-questions");
+}
+
+/* 1,000,000 vouchers of 10^12 coins: the coins fit into 64 bits, their
+ * money at 0.01 EUR a coin does not; 10^14 coins each: not even the
+ * coins. Such batches can only come from the platform (validation
+ * refuses them here), and the row must not show a wrapped amount. */
+static void
+test_batch_money_too_large (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const gint64 coins_each[] = { 1000000000000, 100000000000000 };
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *rows[G_N_ELEMENTS (coins_each)];
+
+  gtk_window_set_child (fixture->window, list);
+  for (guint i = 0; i < G_N_ELEMENTS (coins_each); i++)
+    {
+      g_autoptr(PdVoucherBatch) batch = pd_voucher_batch_new (pd_record_get_id (PD_RECORD (fixture->campaign)));
+
+      pd_voucher_batch_set_label (batch, "Huge");
+      pd_voucher_batch_set_count (batch, 1000000);
+      pd_voucher_batch_set_coins_per_voucher (batch, coins_each[i]);
+      rows[i] = pd_voucher_batch_row_new (batch, fixture->campaign, fixture->store);
+      gtk_list_box_append (GTK_LIST_BOX (list), rows[i]);
+    }
+  gtk_window_present (fixture->window);
+  g_assert_true (pd_test_wait_for_mapped (list));
+  pd_test_settle (100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (coins_each); i++)
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (rows[i]));
+
+      g_test_message ("%s", subtitle);
+      g_assert_nonnull (strstr (subtitle, " · amount too large · "));
+      g_assert_null (strstr (subtitle, "-"));
+    }
+  pd_test_save_screenshot (list, "rows-batch-too-large");
 }
 
 int
@@ -151,8 +192,9 @@ main (int   argc,
   pd_register_resource ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/markup/batch-label", test_batch_label);
-  ADD ("/markup/faq-question", test_faq_question);
+  ADD ("/rows/batch-label-literal", test_batch_label);
+  ADD ("/rows/faq-question-literal", test_faq_question);
+  ADD ("/rows/batch-money-too-large", test_batch_money_too_large);
 #undef ADD
 
   return g_test_run ();
