@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <cairo.h>
 #include <glib/gstdio.h>
 
@@ -13,6 +14,7 @@
 #include "pd-design-page-private.h"
 #include "pd-resources.h"
 #include "pd-test-ui-utils.h"
+#include "pd-validation.h"
 
 typedef struct {
   char         *dir;
@@ -1181,6 +1183,98 @@ test_screenshots (Fixture       *fixture,
   pd_test_save_screenshot (GTK_WIDGET (fixture->page), "design-page-theme");
 }
 
+/* A 16 MiB image (the platform takes 16 MiB at most, and refuses it with
+ * 413 after a sync) is refused for a theme and for a page block like for a
+ * project, with a message, and nothing is stored. */
+static char *
+write_large_png (Fixture *fixture)
+{
+  static const guchar signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  gsize size = 16 * 1024 * 1024;
+  g_autofree guchar *data = g_malloc0 (size);
+  char *path = g_build_filename (fixture->dir, "huge.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  memcpy (data, signature, sizeof signature);
+  g_file_set_contents (path, (const char *) data, size, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+on_toast_cb (PdBlockProperties  *panel,
+             AdwToast           *toast,
+             char              **title)
+{
+  g_free (*title);
+  *title = g_strdup (adw_toast_get_title (toast));
+}
+
+static gboolean
+has_title (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* Files below @path, in folders of any depth. */
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  if (dir == NULL)
+    return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? 1 : 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      n += count_files (child);
+    }
+  return n;
+}
+
+static guint
+count_assets (Fixture *fixture)
+{
+  return count_files (pd_store_get_assets_dir (fixture->store));
+}
+
+static void
+test_image_too_large (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = write_large_png (fixture);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PdTheme) theme = NULL;
+  g_autofree char *toast_title = NULL;
+  AsyncWait wait = { FALSE, NULL };
+  PdPageBlock *block;
+  guint n_assets = count_assets (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (theme_editor (fixture)), "theme.new", NULL));
+  settle_preview (fixture);
+  theme = campaign_theme (fixture);
+  pd_theme_editor_load_image_async (theme_editor (fixture), PD_THEME_IMAGE_HERO, file, NULL, on_image_done_cb, &wait);
+  g_assert_true (pd_test_wait_for (is_done, &wait, 5000));
+  g_assert_error (wait.error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (wait.error->message, ==, "The image is larger than 10 MB. Please choose a smaller one.");
+  g_clear_error (&wait.error);
+  g_assert_null (pd_theme_get_hero_sha256 (theme));
+
+  add_block (fixture, "image");
+  g_signal_connect (fixture->page->block_properties, "toast", G_CALLBACK (on_toast_cb), &toast_title);
+  pd_block_properties_set_image (fixture->page->block_properties, file);
+  g_assert_true (pd_test_wait_for (has_title, &toast_title, 5000));
+  g_assert_cmpstr (toast_title, ==, "The image is larger than 10 MB. Please choose a smaller one.");
+  g_signal_handlers_disconnect_by_func (fixture->page->block_properties, on_toast_cb, &toast_title);
+  block = pd_campaign_find_page_block (fixture->campaign, pd_design_page_get_selected_block (fixture->page), NULL);
+  g_assert_null (pd_page_block_get_string (block, "image_sha256", NULL));
+
+  g_assert_cmpuint (count_assets (fixture), ==, n_assets);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1193,6 +1287,7 @@ main (int   argc,
   ADD ("/design-page/theme-colour", test_theme_colour);
   ADD ("/design-page/theme-manage", test_theme_manage);
   ADD ("/design-page/theme-image-file", test_theme_image_file);
+  ADD ("/design-page/image-too-large", test_image_too_large);
   ADD ("/design-page/blocks", test_blocks);
   ADD ("/design-page/block-properties", test_block_properties);
   ADD ("/design-page/css-scoped", test_css_scoped);

@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "pd-api-client.h"
+#include "pd-json.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30
 
@@ -46,11 +47,22 @@ typedef gpointer (*ParseFunc) (JsonNode    *node,
  * worker thread: reading 1,000 records takes longer than a frame. */
 #define PARSE_IN_THREAD_BYTES (64 * 1024)
 
+/* The most a reply may hold once libsoup has undone its Content-Encoding:
+ * a small gzip answer could otherwise fill the memory. The largest legit
+ * ones are a page of 1,000 changes (the first sync of a 50,000-project
+ * workspace: about 2 KiB a project record) and the results of a campaign
+ * with 50,000 projects (about 150 bytes each); both stay far below. */
+#define MAX_REPLY_BYTES (64 * 1024 * 1024)
+#define READ_BYTES      (64 * 1024)
+
 typedef struct {
   SoupMessage    *msg;
   char           *kind;
   ParseFunc       parse;
   GDestroyNotify  result_free;
+  GInputStream   *stream;
+  GByteArray     *body;
+  guint           reading;   /* bytes asked for past body->len */
 } Request;
 
 static void
@@ -58,6 +70,12 @@ request_free (gpointer data)
 {
   Request *request = data;
 
+  /* Closing before the end lets libsoup drop the connection instead of
+   * reading the rest of the reply. */
+  if (request->stream != NULL)
+    g_input_stream_close (request->stream, NULL, NULL);
+  g_clear_object (&request->stream);
+  g_clear_pointer (&request->body, g_byte_array_unref);
   g_clear_object (&request->msg);
   g_free (request->kind);
   g_free (request);
@@ -267,6 +285,9 @@ new_message (PdApiClient *self,
   SoupMessageHeaders *headers;
 
   g_assert (msg != NULL);
+  /* The contract has no redirects; following one would send the token,
+   * and a sign-in's password, to wherever the answer points. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (msg);
   soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
   if (self->token != NULL)
@@ -328,20 +349,21 @@ set_if_match (SoupMessage *msg,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", etag);
 }
 
-/* Loads a 2xx reply's body into @parser; an empty body leaves it NULL. */
+/* Reads a 2xx reply's body into @node; an empty body leaves it NULL. */
 static gboolean
-load_body (GBytes      *body,
-           JsonParser **parser,
-           GError     **error)
+load_body (GBytes    *body,
+           JsonNode **node,
+           GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
   gsize len;
   const char *data = g_bytes_get_data (body, &len);
 
+  *node = NULL;
   if (len == 0)
     return TRUE;
-  *parser = json_parser_new ();
-  if (!json_parser_load_from_data (*parser, data, len, &local_error))
+  *node = pd_json_parse (data, len, &local_error);
+  if (*node == NULL)
     {
       g_propagate_error (error, _pd_api_error_new_invalid_response ("%s", local_error->message));
       return FALSE;
@@ -356,11 +378,11 @@ parse_body (GBytes      *body,
             const char  *kind,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) node = NULL;
 
-  if (!load_body (body, &parser, error))
+  if (!load_body (body, &node, error))
     return NULL;
-  return parse (parser != NULL ? json_parser_get_root (parser) : NULL, kind, error);
+  return parse (node, kind, error);
 }
 
 /* Completes @task with @value, or with @error (taken) if it is NULL. */
@@ -419,25 +441,16 @@ on_parsed_cb (GObject      *source,
   return_parsed (task, value, error, job->result_free);
 }
 
+/* The whole reply is in: turns it into the task's result or error. */
 static void
-on_send_and_read_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+complete_request (GTask  *task,
+                  GBytes *body)
 {
-  g_autoptr(GTask) task = user_data;
   Request *request = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
   SoupMessageHeaders *headers;
   gpointer value;
   guint status;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, _pd_api_error_new_from_transport (error));
-      return;
-    }
 
   status = soup_message_get_status (request->msg);
   headers = soup_message_get_response_headers (request->msg);
@@ -453,10 +466,10 @@ on_send_and_read_cb (GObject      *source,
 
   if (request->parse == NULL)
     {
-      g_autoptr(JsonParser) parser = NULL;
+      g_autoptr(JsonNode) node = NULL;
 
       /* No result, but a body that is there must still be JSON. */
-      if (!load_body (body, &parser, &error))
+      if (!load_body (body, &node, &error))
         g_task_return_error (task, g_steal_pointer (&error));
       else
         g_task_return_boolean (task, TRUE);
@@ -484,6 +497,92 @@ on_send_and_read_cb (GObject      *source,
   return_parsed (task, value, g_steal_pointer (&error), request->result_free);
 }
 
+static void read_more (GTask *task);
+
+static void
+on_read_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  gssize n;
+
+  n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
+  if (n < 0)
+    {
+      g_task_return_error (task, _pd_api_error_new_from_transport (error));
+      return;
+    }
+  g_byte_array_set_size (request->body, request->body->len - request->reading + n);
+  if (n > 0)
+    {
+      read_more (g_steal_pointer (&task));
+      return;
+    }
+
+  g_clear_object (&request->stream);
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
+  complete_request (task, body);
+}
+
+/* Reads the next piece of the reply into the request's body, one byte
+ * past MAX_REPLY_BYTES at most: that byte is an error. Takes @task. */
+static void
+read_more (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+  guint len = request->body->len;
+
+  if (len > MAX_REPLY_BYTES)
+    {
+      g_autofree char *limit = g_format_size (MAX_REPLY_BYTES);
+
+      /* TRANSLATORS: %s is a size, such as "67.1 MB" */
+      g_task_return_new_error (task, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE,
+                               _("The platform sent an answer larger than %s. It was not read, to keep the app from running out of memory."),
+                               limit);
+      g_object_unref (task);
+      return;
+    }
+
+  request->reading = MIN (READ_BYTES, MAX_REPLY_BYTES + 1 - len);
+  g_byte_array_set_size (request->body, len + request->reading);
+  g_input_stream_read_async (request->stream, request->body->data + len, request->reading,
+                             G_PRIORITY_DEFAULT, g_task_get_cancellable (task), on_read_cb, task);
+}
+
+static void
+on_sent_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  request->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (request->stream == NULL)
+    {
+      g_task_return_error (task, _pd_api_error_new_from_transport (error));
+      g_object_unref (task);
+      return;
+    }
+
+  if (SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (request->msg)))
+    {
+      g_task_return_new_error (task, PD_API_ERROR, PD_API_ERROR_INVALID_RESPONSE,
+                               _("The platform answered with a redirect to another address, which the app does not follow. Check the platform address of the account."));
+      g_object_unref (task);
+      return;
+    }
+
+  request->body = g_byte_array_new ();
+  read_more (task);
+}
+
 static void
 send_request (PdApiClient         *self,
               SoupMessage         *msg,
@@ -507,8 +606,8 @@ send_request (PdApiClient         *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, request, request_free);
 
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                    on_send_and_read_cb, g_steal_pointer (&task));
+  soup_session_send_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                           on_sent_cb, g_steal_pointer (&task));
 }
 
 static gpointer

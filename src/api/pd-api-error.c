@@ -17,6 +17,7 @@
 
 #include "pd-api-error.h"
 #include "pd-clock.h"
+#include "pd-json.h"
 
 typedef struct {
   guint       status;
@@ -293,7 +294,7 @@ _pd_api_error_new_from_response (guint       status,
                                  const char *retry_after,
                                  GBytes     *body)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *problem = NULL;
   PdApiErrorPrivate *priv;
   const char *slug;
@@ -308,11 +309,11 @@ _pd_api_error_new_from_response (guint       status,
       gsize len;
       const char *data = g_bytes_get_data (body, &len);
 
-      /* A body of blanks parses, to no root at all. */
-      if (json_parser_load_from_data (parser, data, len, NULL) &&
-          json_parser_get_root (parser) != NULL &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        problem = json_node_get_object (json_parser_get_root (parser));
+      /* Strict and depth-limited, as every answer: this runs on the main
+       * thread, where 200,000 "[" would overflow json-glib's stack. */
+      root = pd_json_parse (data, len, NULL);
+      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+        problem = json_node_get_object (root);
     }
 
   slug = problem_slug (problem);

@@ -20,6 +20,10 @@ const char *pd_asset_get_sha256    (PdAsset    *self);
 const char *pd_asset_get_mime_type (PdAsset    *self);
 gint64      pd_asset_get_size      (PdAsset    *self);
 
+/* The largest image the store takes, for projects, themes and blocks
+ * alike; the platform refuses assets above 16 MiB with 413. */
+#define PD_ASSET_MAX_BYTES (10 * 1024 * 1024)
+
 /* Whether the store accepts @mime_type (PNG, JPEG, SVG, WebP). */
 gboolean    pd_asset_mime_type_is_supported (const char *mime_type);
 const char * const *pd_asset_get_supported_mime_types (void);

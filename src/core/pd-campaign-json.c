@@ -405,6 +405,7 @@ _pd_campaign_validate (PdRecord  *record,
   PdCampaign *self = PD_CAMPAIGN (record);
   g_autoptr(GTimeZone) tz = NULL;
   PdCampaignText *text;
+  gint64 targets_micros = 0;
   guint n;
 
   if (!pd_validate_name (self->name, _("The campaign name"), error))
@@ -452,15 +453,21 @@ _pd_campaign_validate (PdRecord  *record,
       return FALSE;
     }
 
-  if (!pd_validate_not_negative (self->voucher_budget_coins, _("The voucher budget"), error))
+  if (!pd_validate_not_negative (self->voucher_budget_coins, _("The voucher budget"), error) ||
+      !pd_validate_money (self->voucher_budget_coins, self->coin_value_micros, NULL, _("The voucher budget"), error))
     return FALSE;
 
+  /* Targets are shown one by one and added up, always as money: the sum
+   * is bounded in micros, so in coins too. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->projects));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PdCampaignProject) item = g_list_model_get_item (G_LIST_MODEL (self->projects), i);
+      gint64 target = pd_campaign_project_get_target_coins (item);
 
-      if (!pd_validate_not_negative (pd_campaign_project_get_target_coins (item), _("A project’s donation target"), error))
+      if (!pd_validate_not_negative (target, _("A project’s donation target"), error) ||
+          !pd_validate_money (target, self->coin_value_micros, NULL, _("A project’s donation target"), error) ||
+          !pd_validate_money (target, self->coin_value_micros, &targets_micros, _("The sum of the donation targets"), error))
         return FALSE;
     }
 

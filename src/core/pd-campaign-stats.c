@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-campaign-stats.h"
+#include "pd-json.h"
 
 struct _PdCampaignStats
 {
@@ -318,19 +319,18 @@ PdCampaignStats *
 pd_campaign_stats_new_from_string (const char  *json,
                                    GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  /* A file of blanks parses, to no root at all. */
-  if (!json_parser_load_from_data (parser, json, -1, &parse_error) || json_parser_get_root (parser) == NULL)
+  root = pd_json_parse (json, -1, NULL);
+  if (root == NULL)
     {
       g_set_error_literal (error, PD_CAMPAIGN_STATS_ERROR, PD_CAMPAIGN_STATS_ERROR_INVALID,
                            _("The campaign results from the platform are damaged."));
       return NULL;
     }
-  return pd_campaign_stats_new_from_json (json_parser_get_root (parser), error);
+  return pd_campaign_stats_new_from_json (root, error);
 }
 
 /**

@@ -249,8 +249,11 @@ pd_donor_page_add_project (PdDonorPage *self,
   item->raised_coins = MAX (raised_coins, 0);
   g_ptr_array_add (self->projects, item);
 
-  self->target_coins += item->target_coins;
-  self->raised_coins += item->raised_coins;
+  /* Saturated: what a platform sends may add up past 2^63. */
+  if (__builtin_add_overflow (self->target_coins, item->target_coins, &self->target_coins))
+    self->target_coins = G_MAXINT64;
+  if (__builtin_add_overflow (self->raised_coins, item->raised_coins, &self->raised_coins))
+    self->raised_coins = G_MAXINT64;
 }
 
 char *

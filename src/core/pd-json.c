@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "pd-json.h"
@@ -233,26 +235,324 @@ pd_json_to_string (JsonNode *node)
   return json_to_string (node, FALSE);
 }
 
+/* --- Strict reading ---------------------------------------------------------
+ *
+ * json-glib accepts more than RFC 8259 (comments, 'single quotes', bare
+ * words) and recurses once per nesting level with no limit. Everything read
+ * from outside is first scanned here, without recursion: only strict JSON,
+ * at most PD_JSON_MAX_DEPTH deep, reaches json-glib. A bracket counter would
+ * not do: json-glib would count brackets hidden in a comment or in a
+ * 'string' the counter skipped as text, or the other way round. */
+
+typedef struct {
+  const char *start;
+  const char *p;
+  const char *end;
+} Scan;
+
+static gboolean
+scan_fail (const Scan  *scan,
+           GError     **error)
+{
+  /* TRANSLATORS: %lu is a position in the text, counted in bytes from 0 */
+  g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+               _("The text is not valid JSON (at byte %lu)."),
+               (gulong) (scan->p - scan->start));
+  return FALSE;
+}
+
+static void
+scan_blanks (Scan *scan)
+{
+  while (scan->p < scan->end &&
+         (*scan->p == ' ' || *scan->p == '\t' || *scan->p == '\n' || *scan->p == '\r'))
+    scan->p++;
+}
+
+static int
+scan_hex4 (Scan *scan)
+{
+  int value = 0;
+
+  if (scan->end - scan->p < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (*scan->p++);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* At the opening quote. The text is known to be valid UTF-8. */
+static gboolean
+scan_string (Scan *scan)
+{
+  scan->p++;
+  while (scan->p < scan->end)
+    {
+      guchar c = *scan->p;
+
+      if (c == '"')
+        {
+          scan->p++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return FALSE;
+      scan->p++;
+      if (c != '\\')
+        continue;
+      if (scan->p == scan->end)
+        return FALSE;
+      c = *scan->p++;
+      if (c == 'u')
+        {
+          int unit = scan_hex4 (scan);
+
+          if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF))
+            return FALSE;
+          /* A high surrogate must be followed by a low one: json-glib
+           * would otherwise make invalid UTF-8 of it. */
+          if (unit >= 0xD800 && unit <= 0xDBFF)
+            {
+              if (scan->end - scan->p < 2 || scan->p[0] != '\\' || scan->p[1] != 'u')
+                return FALSE;
+              scan->p += 2;
+              unit = scan_hex4 (scan);
+              if (unit < 0xDC00 || unit > 0xDFFF)
+                return FALSE;
+            }
+        }
+      else if (strchr ("\"\\/bfnrt", c) == NULL || c == '\0')
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static gboolean
+scan_digits (Scan *scan)
+{
+  const char *first = scan->p;
+
+  while (scan->p < scan->end && g_ascii_isdigit (*scan->p))
+    scan->p++;
+  return scan->p > first;
+}
+
+static gboolean
+scan_number (Scan *scan)
+{
+  if (*scan->p == '-')
+    scan->p++;
+  if (scan->p < scan->end && *scan->p == '0')
+    scan->p++;
+  else if (!scan_digits (scan))
+    return FALSE;
+  if (scan->p < scan->end && *scan->p == '.')
+    {
+      scan->p++;
+      if (!scan_digits (scan))
+        return FALSE;
+    }
+  if (scan->p < scan->end && (*scan->p == 'e' || *scan->p == 'E'))
+    {
+      scan->p++;
+      if (scan->p < scan->end && (*scan->p == '+' || *scan->p == '-'))
+        scan->p++;
+      if (!scan_digits (scan))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_word (Scan       *scan,
+           const char *word)
+{
+  gsize len = strlen (word);
+
+  if ((gsize) (scan->end - scan->p) < len || memcmp (scan->p, word, len) != 0)
+    return FALSE;
+  scan->p += len;
+  return TRUE;
+}
+
+/**
+ * pd_json_check_strict:
+ * @data: (array length=length): the text
+ *
+ * Checks that @data is one JSON value as RFC 8259 defines it, in UTF-8,
+ * with arrays and objects nested at most %PD_JSON_MAX_DEPTH deep.
+ *
+ * Returns: whether it is; otherwise @error says why
+ */
+gboolean
+pd_json_check_strict (const char  *data,
+                      gsize        length,
+                      GError     **error)
+{
+  /* The open containers: '{' or '['. */
+  char containers[PD_JSON_MAX_DEPTH];
+  guint depth = 0;
+  Scan scan = { data, data, data + length };
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  /* Also refuses NUL bytes, which would end the text early for json-glib. */
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  scan_blanks (&scan);
+  if (scan.p == scan.end)
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("The text is empty, not JSON."));
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      gboolean ok;
+
+      /* A value. */
+      scan_blanks (&scan);
+      if (scan.p == scan.end)
+        return scan_fail (&scan, error);
+      switch (*scan.p)
+        {
+        case '{':
+        case '[':
+          if (depth == PD_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("The JSON is nested more than %d levels deep."), PD_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+          containers[depth++] = *scan.p++;
+          scan_blanks (&scan);
+          if (scan.p < scan.end && *scan.p == (containers[depth - 1] == '{' ? '}' : ']'))
+            {
+              scan.p++;
+              depth--;
+              ok = TRUE;
+              break;
+            }
+          if (containers[depth - 1] == '[')
+            continue;
+          /* The first key of an object. */
+          if (scan.p == scan.end || *scan.p != '"' || !scan_string (&scan))
+            return scan_fail (&scan, error);
+          scan_blanks (&scan);
+          if (scan.p == scan.end || *scan.p != ':')
+            return scan_fail (&scan, error);
+          scan.p++;
+          continue;
+        case '"':
+          ok = scan_string (&scan);
+          break;
+        case 't':
+          ok = scan_word (&scan, "true");
+          break;
+        case 'f':
+          ok = scan_word (&scan, "false");
+          break;
+        case 'n':
+          ok = scan_word (&scan, "null");
+          break;
+        default:
+          ok = *scan.p == '-' || g_ascii_isdigit (*scan.p) ? scan_number (&scan) : FALSE;
+          break;
+        }
+      if (!ok)
+        return scan_fail (&scan, error);
+
+      /* After a value: the end, a comma or the end of its container. */
+      for (;;)
+        {
+          scan_blanks (&scan);
+          if (depth == 0)
+            {
+              if (scan.p != scan.end)
+                return scan_fail (&scan, error);
+              return TRUE;
+            }
+          if (scan.p == scan.end)
+            return scan_fail (&scan, error);
+          if (*scan.p == (containers[depth - 1] == '{' ? '}' : ']'))
+            {
+              scan.p++;
+              depth--;
+              continue;
+            }
+          if (*scan.p != ',')
+            return scan_fail (&scan, error);
+          scan.p++;
+          break;
+        }
+      if (containers[depth - 1] == '{')
+        {
+          scan_blanks (&scan);
+          if (scan.p == scan.end || *scan.p != '"' || !scan_string (&scan))
+            return scan_fail (&scan, error);
+          scan_blanks (&scan);
+          if (scan.p == scan.end || *scan.p != ':')
+            return scan_fail (&scan, error);
+          scan.p++;
+        }
+    }
+}
+
+/**
+ * pd_json_parse:
+ * @data: (array length=length): the text
+ * @length: its length in bytes, or -1 when it is NUL-terminated
+ *
+ * Reads JSON that comes from outside (the platform, a file, the store):
+ * only what pd_json_check_strict() accepts.
+ *
+ * Returns: (transfer full) (nullable): the value, never %NULL without @error
+ */
+JsonNode *
+pd_json_parse (const char  *data,
+               gssize       length,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  gsize len;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  len = length < 0 ? strlen (data) : (gsize) length;
+  if (!pd_json_check_strict (data, len, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, len, error))
+    return NULL;
+  root = json_parser_steal_root (parser);
+  /* The scan rules out a text without a value, but json-glib answers one
+   * with no root and no error, so check. */
+  if (root == NULL)
+    g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                         _("The text is empty, not JSON."));
+  return root;
+}
+
 JsonNode *
 pd_json_from_string (const char  *text,
                      GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node;
-
   g_return_val_if_fail (text != NULL, NULL);
 
-  node = json_from_string (text, &local_error);
-  if (node == NULL)
-    {
-      /* json_from_string() returns NULL without an error for "". */
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_WRONG_TYPE,
-                     _("The text is empty, not JSON."));
-    }
-  return node;
+  return pd_json_parse (text, -1, error);
 }
 
 static int

@@ -54,6 +54,18 @@ JsonNode  *pd_json_deep_copy    (JsonNode    *node);
 
 /* (transfer full) */
 char      *pd_json_to_string    (JsonNode    *node);
+
+/* How deep arrays and objects may nest in JSON read by pd_json_parse();
+ * json-glib recurses once per level, so 200,000 "[" overflow its stack. */
+#define PD_JSON_MAX_DEPTH 64
+
+gboolean   pd_json_check_strict (const char  *data,
+                                 gsize        length,
+                                 GError     **error);
+JsonNode  *pd_json_parse        (const char  *data,
+                                 gssize       length,
+                                 GError     **error);
+/* pd_json_parse() of a NUL-terminated @text. */
 JsonNode  *pd_json_from_string  (const char  *text,
                                  GError     **error);
 

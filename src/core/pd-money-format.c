@@ -131,3 +131,40 @@ pd_money_format_display (gint64      micros,
   /* TRANSLATORS: an amount of money: the number, then the ISO currency code */
   return g_strdup_printf (C_("money amount", "%s %s"), number, currency != NULL ? currency : "");
 }
+
+/**
+ * pd_money_format_too_large:
+ *
+ * Returns: (transfer full): what is shown instead of an amount that does
+ *   not fit into 64 bits of micros, rather than a wrapped number
+ */
+char *
+pd_money_format_too_large (void)
+{
+  /* TRANSLATORS: shown instead of an amount of money that is too large to
+   * be counted, e.g. "100 vouchers of 500 coins · amount too large" */
+  return g_strdup (_("amount too large"));
+}
+
+/**
+ * pd_money_format_coins_display:
+ * @coins: a number of coins
+ * @coin_value_micros: what one coin is worth
+ *
+ * Returns: (transfer full): the value of @coins for people, as
+ *   pd_money_format_display(), or pd_money_format_too_large() when the
+ *   product does not fit into 64 bits
+ */
+char *
+pd_money_format_coins_display (gint64      coins,
+                               gint64      coin_value_micros,
+                               const char *currency)
+{
+  gint64 micros;
+
+  /* Coins come from the platform and from spin buttons that go up to
+   * 10^12; at 1,000 a coin their product passes 2^63. */
+  if (__builtin_mul_overflow (coins, coin_value_micros, &micros))
+    return pd_money_format_too_large ();
+  return pd_money_format_display (micros, currency);
+}

@@ -17,5 +17,9 @@ char  *pd_money_format_number       (gint64      micros,
                                      const char *currency,
                                      const char *decimal,
                                      const char *group);
+char  *pd_money_format_too_large    (void);
+char  *pd_money_format_coins_display (gint64      coins,
+                                      gint64      coin_value_micros,
+                                      const char *currency);
 
 G_END_DECLS

@@ -90,6 +90,27 @@ pd_validate_not_negative (gint64       value,
 }
 
 gboolean
+pd_validate_money (gint64       coins,
+                   gint64       coin_value_micros,
+                   gint64      *total_micros,
+                   const char  *field_label,
+                   GError     **error)
+{
+  gint64 micros;
+
+  if (__builtin_mul_overflow (coins, coin_value_micros, &micros) ||
+      (total_micros != NULL && __builtin_add_overflow (*total_micros, micros, total_micros)))
+    {
+      /* TRANSLATORS: %s is what is too large, e.g. "The voucher budget" */
+      g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_OUT_OF_RANGE,
+                   _("%s is too large: at this coin value it would be worth more money than the app can count. Choose a smaller number or a smaller coin value."),
+                   field_label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 pd_is_valid_uuid (const char *value)
 {
   if (value == NULL || strlen (value) != 36)

@@ -39,6 +39,14 @@ gboolean pd_validate_color    (const char *value,
 gboolean pd_validate_not_negative (gint64      value,
                                    const char *field_label,
                                    GError    **error);
+/* That @coins coins at @coin_value_micros each are an amount of money
+ * that fits into 64 bits of micros, and so does @total_micros (if not
+ * %NULL) once that amount is added to it. */
+gboolean pd_validate_money    (gint64      coins,
+                               gint64      coin_value_micros,
+                               gint64     *total_micros,
+                               const char *field_label,
+                               GError    **error);
 
 gboolean pd_is_valid_color    (const char *value);
 gboolean pd_is_valid_uuid     (const char *value);

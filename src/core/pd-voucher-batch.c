@@ -180,6 +180,7 @@ pd_voucher_batch_validate (PdRecord  *record,
                            GError   **error)
 {
   PdVoucherBatch *self = PD_VOUCHER_BATCH (record);
+  gint64 total_coins;
 
   if (!pd_is_valid_uuid (self->campaign_id))
     {
@@ -199,6 +200,12 @@ pd_voucher_batch_validate (PdRecord  *record,
     {
       g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_NEGATIVE,
                    _("Each voucher must be worth at least one coin."));
+      return FALSE;
+    }
+  if (__builtin_mul_overflow (self->count, self->coins_per_voucher, &total_coins))
+    {
+      g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_OUT_OF_RANGE,
+                   _("This batch is worth more coins than the app can count. Choose fewer vouchers or fewer coins per voucher."));
       return FALSE;
     }
   if (self->expires_at == NULL)

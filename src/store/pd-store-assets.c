@@ -53,6 +53,16 @@ pd_store_add_asset (PdStore     *self,
     }
 
   data = g_bytes_get_data (bytes, &size);
+  /* Checked here, before anything is written, so that no way in (project
+   * dialog, theme editor, page block, import) stores an image that the
+   * platform would refuse at the next sync. */
+  if (size > PD_ASSET_MAX_BYTES)
+    {
+      g_set_error (error, PD_VALIDATION_ERROR, PD_VALIDATION_ERROR_OUT_OF_RANGE,
+                   _("The image is larger than 10 MB. Please choose a smaller one."));
+      return NULL;
+    }
+
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   path = pd_store_get_asset_path (self, sha256);
   dir = g_path_get_dirname (path);

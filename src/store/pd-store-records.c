@@ -236,7 +236,7 @@ read_campaign_content (PdStore    *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       JsonObject *text = json_object_new ();
-      JsonNode *faq = json_from_string (_pd_store_column_text (stmt, 4), NULL);
+      JsonNode *faq = pd_json_from_string (_pd_store_column_text (stmt, 4), NULL);
 
       json_object_set_string_member (text, "title", _pd_store_column_text (stmt, 1));
       json_object_set_string_member (text, "intro", _pd_store_column_text (stmt, 2));
@@ -275,7 +275,7 @@ read_campaign_content (PdStore    *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       JsonObject *entry = json_object_new ();
-      JsonNode *props = json_from_string (_pd_store_column_text (stmt, 2), NULL);
+      JsonNode *props = pd_json_from_string (_pd_store_column_text (stmt, 2), NULL);
 
       json_object_set_string_member (entry, "id", _pd_store_column_text (stmt, 0));
       json_object_set_string_member (entry, "type", _pd_store_column_text (stmt, 1));

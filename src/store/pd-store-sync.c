@@ -305,7 +305,7 @@ _pd_store_track_local_change (PdStore     *self,
       /* Edited back to what the server has (e.g. undo): nothing to send. */
       if (row.state != PD_SYNC_STATE_CONFLICT && row.base_json != NULL && !inflight)
         {
-          g_autoptr(JsonNode) base = json_from_string (row.base_json, NULL);
+          g_autoptr(JsonNode) base = pd_json_from_string (row.base_json, NULL);
           g_autoptr(JsonNode) local = _pd_store_read_content (self, kind, id);
 
           if (pd_json_equal (base, local))
@@ -466,7 +466,7 @@ pd_store_get_base (PdStore    *self,
 
   if (!read_sync_row (self, kind, id, &row, NULL) || row.base_json == NULL)
     return NULL;
-  return json_from_string (row.base_json, NULL);
+  return pd_json_from_string (row.base_json, NULL);
 }
 
 JsonNode *
@@ -680,7 +680,7 @@ pd_store_mark_inflight (PdStore  *self,
         payload = pd_json_to_string (local);
       else
         {
-          g_autoptr(JsonNode) base = row.base_json != NULL ? json_from_string (row.base_json, NULL) : NULL;
+          g_autoptr(JsonNode) base = row.base_json != NULL ? pd_json_from_string (row.base_json, NULL) : NULL;
           g_autoptr(JsonNode) patch = pd_json_merge_patch_diff (base, local);
 
           payload = pd_json_to_string (patch);
@@ -815,8 +815,8 @@ pd_store_apply_push_result (PdStore   *self,
   else
     {
       /* No body: what the server confirmed is what we sent. */
-      g_autoptr(JsonNode) sent = op->payload != NULL ? json_from_string (op->payload, NULL) : NULL;
-      g_autoptr(JsonNode) old_base = row.base_json != NULL ? json_from_string (row.base_json, NULL) : NULL;
+      g_autoptr(JsonNode) sent = op->payload != NULL ? pd_json_from_string (op->payload, NULL) : NULL;
+      g_autoptr(JsonNode) old_base = row.base_json != NULL ? pd_json_from_string (row.base_json, NULL) : NULL;
 
       if (sent == NULL)
         {
@@ -967,7 +967,7 @@ merge_remote_read (PdStore     *self,
                           PD_OUTBOX_VERB_DELETE, error);
 
   remote = pd_record_content_to_json (parsed);
-  base = row.base_json != NULL ? json_from_string (row.base_json, NULL) : NULL;
+  base = row.base_json != NULL ? pd_json_from_string (row.base_json, NULL) : NULL;
   merged = pd_json_three_way_merge (base, local, remote, &conflicts);
   if (!write_content (self, kind, merged, error))
     return FALSE;
@@ -1547,7 +1547,7 @@ pd_store_get_conflict (PdStore     *self,
   if (local != NULL)
     *local = _pd_store_read_content (self, kind, id);
   if (server != NULL)
-    *server = row.conflict_json != NULL ? json_from_string (row.conflict_json, NULL) : NULL;
+    *server = row.conflict_json != NULL ? pd_json_from_string (row.conflict_json, NULL) : NULL;
   if (fields != NULL)
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();

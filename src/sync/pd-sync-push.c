@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-clock.h"
+#include "pd-json.h"
 #include "pd-sync-engine-private.h"
 
 /* Enough to make the two commits per batch cheap; small enough that a
@@ -395,7 +396,7 @@ send_next (PdSyncEngine *self)
 
   if (op->verb != PD_OUTBOX_VERB_DELETE)
     {
-      payload = op->payload != NULL ? json_from_string (op->payload, NULL) : NULL;
+      payload = op->payload != NULL ? pd_json_from_string (op->payload, NULL) : NULL;
       if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
         {
           /* A frozen op that cannot be read would block the queue

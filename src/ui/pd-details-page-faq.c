@@ -63,6 +63,8 @@ add_row (PdDetailsPage *self,
   g_autofree char *remove_label = NULL;
 
   row->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  /* Its title is the question as typed, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
   row->question_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   row->answer_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->question_row), _("Question"));

@@ -16,7 +16,6 @@
 #include "pd-ui-utils.h"
 #include "pd-validation.h"
 
-#define MAX_IMAGE_BYTES (10 * 1024 * 1024)
 
 struct _PdProjectDialog
 {
@@ -81,7 +80,7 @@ take_image (PdProjectDialog  *self,
   g_autofree char *mime_type = NULL;
   gsize size = g_bytes_get_size (bytes);
 
-  if (size > MAX_IMAGE_BYTES)
+  if (size > PD_ASSET_MAX_BYTES)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("The image is larger than 10 MB. Please choose a smaller one."));

@@ -17,7 +17,7 @@ pd_format_money (gint64      coins,
                  gint64      coin_value_micros,
                  const char *currency)
 {
-  return pd_money_format_display (coins * coin_value_micros, currency);
+  return pd_money_format_coins_display (coins, coin_value_micros, currency);
 }
 
 void

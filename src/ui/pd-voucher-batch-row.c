@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-money-format.h"
 #include "pd-ui-utils.h"
 #include "pd-voucher-batch-row.h"
 
@@ -100,9 +101,13 @@ update (PdVoucherBatchRow *self)
   gint64 count = pd_voucher_batch_get_count (self->batch);
   gint64 coins = pd_voucher_batch_get_coins_per_voucher (self->batch);
   GDateTime *expires_at = pd_voucher_batch_get_expires_at (self->batch);
-  g_autofree char *money = pd_format_money (count * coins,
-                                            pd_campaign_get_coin_value_micros (self->campaign),
-                                            pd_campaign_get_currency (self->campaign));
+  gint64 total_coins;
+  /* A batch from the platform has not been through our validation. */
+  g_autofree char *money = __builtin_mul_overflow (count, coins, &total_coins)
+                           ? pd_money_format_too_large ()
+                           : pd_format_money (total_coins,
+                                              pd_campaign_get_coin_value_micros (self->campaign),
+                                              pd_campaign_get_currency (self->campaign));
   g_autofree char *date = expires_at != NULL ? g_date_time_format (expires_at, "%x") : g_strdup ("—");
   g_autofree char *amounts = NULL;
   g_autofree char *count_text = format_count (count);
@@ -181,6 +186,8 @@ make_button (const char *icon_name,
 static void
 pd_voucher_batch_row_init (PdVoucherBatchRow *self)
 {
+  /* The label is the user's text: "a & <b>" is shown as typed. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 }
 
 GtkWidget *
