@@ -177,16 +177,20 @@ test_json_strict (void)
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
       g_autoptr(JsonNode) parsed = pd_json_from_string (good[i], &error);
+      /* Escaped: TAP output must stay valid UTF-8 on one line. */
+      g_autofree char *shown = g_strescape (good[i], NULL);
 
-      g_test_message ("good: %s", good[i]);
+      g_test_message ("good: %s", shown);
       g_assert_no_error (error);
       g_assert_nonnull (parsed);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(JsonNode) parsed = pd_json_from_string (bad[i], &error);
+      /* Escaped: TAP output must stay valid UTF-8 on one line. */
+      g_autofree char *shown = g_strescape (bad[i], NULL);
 
-      g_test_message ("bad: %s", bad[i]);
+      g_test_message ("bad: %s", shown);
       g_assert_null (parsed);
       g_assert_true (error != NULL && error->domain == JSON_PARSER_ERROR);
       g_clear_error (&error);

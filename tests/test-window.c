@@ -53,6 +53,9 @@ on_activate_cb (GApplication *app,
 /* Runs the real application, calls @check once its window is on screen,
  * then quits through the app.quit action. With @demo, the workspace holds
  * the demo campaigns and projects, as `particulate-designer --demo`. */
+/* The day the demo runs on: it places its campaigns relative to today. */
+#define DEMO_TODAY "2026-11-20T09:00:00+01:00"
+
 static void
 run_application (void   (*check) (PdApplication *app, GtkWindow *window),
                  gboolean demo)
@@ -63,6 +66,9 @@ run_application (void   (*check) (PdApplication *app, GtkWindow *window),
 
   fixture.data_home = pd_test_make_private_dir ();
   g_setenv ("XDG_DATA_HOME", fixture.data_home, TRUE);
+  /* The demo places its campaigns relative to today. */
+  if (demo)
+    pd_test_fix_clock (DEMO_TODAY);
 
   fixture.app = pd_application_new ();
   fixture.check = check;
@@ -83,7 +89,8 @@ run_application (void   (*check) (PdApplication *app, GtkWindow *window),
   g_free (fixture.data_home);
 }
 
-/* The demo workspace's campaigns (pd-demo-data.c). */
+/* The demo workspace's campaigns (pd-demo-data.c), as the demo names
+ * them on DEMO_TODAY. */
 #define N_DEMO_CAMPAIGNS 2
 static const char *demo_campaigns[N_DEMO_CAMPAIGNS + 1] = {
   "Weihnachtsaktion 2026",
