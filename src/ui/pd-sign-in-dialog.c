@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-account-manager.h"
+#include "pd-api-error.h"
 #include "pd-sign-in-dialog.h"
 #include "pd-ui-utils.h"
 
@@ -30,16 +31,62 @@ struct _PdSignInDialog
   GtkLabel     *error_label;
   GtkSpinner   *spinner;
   GtkWidget    *sign_in_button;
+  gboolean      busy;
 };
 
 G_DEFINE_FINAL_TYPE (PdSignInDialog, pd_sign_in_dialog, ADW_TYPE_WINDOW)
+
+static gboolean
+row_filled (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text != '\0';
+}
+
+/* Sign In works once there is something to send, and not twice at once. */
+static void
+update_sign_in_action (PdSignInDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.sign-in",
+                                 !self->busy && row_filled (self->url_row) &&
+                                 row_filled (self->email_row) && row_filled (self->password_row));
+}
 
 static void
 set_busy (PdSignInDialog *self,
           gboolean        busy)
 {
+  self->busy = busy;
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.sign-in", !busy);
+  update_sign_in_action (self);
+}
+
+/* What went wrong, in the words of someone signing in: the client's
+ * messages are written for a sync that was already set up. */
+static const char *
+describe_sign_in_error (const GError *error)
+{
+  if (error->domain != PD_API_ERROR)
+    return error->message;
+
+  switch (error->code)
+    {
+    case PD_API_ERROR_UNAUTHORIZED:
+      return _("The e-mail address or password is wrong.");
+    case PD_API_ERROR_NETWORK:
+    case PD_API_ERROR_TIMEOUT:
+      return _("No platform answers at this address. Check the address and your connection.");
+    case PD_API_ERROR_NOT_FOUND:
+    case PD_API_ERROR_INVALID_RESPONSE:
+      return _("This address is not a Particulate platform. Check the address your organisation gave you.");
+    case PD_API_ERROR_RATE_LIMITED:
+      return _("Too many sign-in attempts. Wait a minute, then try again.");
+    default:
+      return error->message;
+    }
 }
 
 static void
@@ -58,7 +105,7 @@ on_signed_in_cb (GObject      *source,
 
   if (account == NULL || !pd_context_switch_account (self->context, account, &error))
     {
-      gtk_label_set_label (self->error_label, error->message);
+      gtk_label_set_label (self->error_label, describe_sign_in_error (error));
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
@@ -133,6 +180,11 @@ pd_sign_in_dialog_init (PdSignInDialog *self)
   pd_entry_row_name_parts (self->password_row);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->sign_in_button);
   adw_entry_row_set_activates_default (self->password_row, TRUE);
+
+  g_signal_connect_swapped (self->url_row, "changed", G_CALLBACK (update_sign_in_action), self);
+  g_signal_connect_swapped (self->email_row, "changed", G_CALLBACK (update_sign_in_action), self);
+  g_signal_connect_swapped (self->password_row, "changed", G_CALLBACK (update_sign_in_action), self);
+  update_sign_in_action (self);
 }
 
 PdSignInDialog *
