@@ -163,8 +163,37 @@ pd_json_from_string (const char *json)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL))
+  /* a text of only white space loads without error and without a root */
+  if (!json_parser_load_from_data (parser, json, -1, NULL) || json_parser_get_root (parser) == NULL)
     return json_node_new (JSON_NODE_NULL);
+  return json_parser_steal_root (parser);
+}
+
+/* Parses a request body that must be one JSON object; NULL with @error set
+ * for anything else. json-glib loads a body of only white space without an
+ * error but without a root, so the root is checked before its type. */
+JsonNode *
+pd_json_parse_object (const char  *data,
+                      gsize        len,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  if (pd_json_too_deep (data, len, PD_JSON_MAX_DEPTH))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, "The body nests too deeply.");
+      return NULL;
+    }
+  parser = json_parser_new_immutable ();
+  if (len > 0 && g_utf8_validate (data, len, NULL) && !json_parser_load_from_data (parser, data, len, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, "The body must be one JSON object.");
+      return NULL;
+    }
   return json_parser_steal_root (parser);
 }
 

@@ -123,7 +123,6 @@ read_body (PdRequest *req,
   SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
   const char *content_type = soup_message_headers_get_one (headers, "Content-Type");
   gsize limit = kind == BODY_ASSET ? PD_ASSET_BODY_LIMIT : PD_JSON_BODY_LIMIT;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   const char *data;
   gsize len;
@@ -146,21 +145,12 @@ read_body (PdRequest *req,
       return FALSE;
     }
 
-  if (pd_json_too_deep (data, len, PD_JSON_MAX_DEPTH))
+  req->json = pd_json_parse_object (data, len, &error);
+  if (req->json == NULL)
     {
-      pd_reply_problem (req, 400, "invalid-json", "The body nests too deeply.", NULL, NULL);
+      pd_reply_problem (req, 400, "invalid-json", error->message, NULL, NULL);
       return FALSE;
     }
-  parser = json_parser_new_immutable ();
-  if (len == 0 || !g_utf8_validate (data, len, NULL) ||
-      !json_parser_load_from_data (parser, data, len, &error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      pd_reply_problem (req, 400, "invalid-json",
-                        error != NULL ? error->message : "The body must be one JSON object.", NULL, NULL);
-      return FALSE;
-    }
-  req->json = json_parser_steal_root (parser);
   return TRUE;
 }
 

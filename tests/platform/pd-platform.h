@@ -157,6 +157,9 @@ void        pd_field_error        (JsonArray   *errors,
                                    ...) G_GNUC_PRINTF (3, 4);
 char       *pd_json_to_string     (JsonNode    *node);
 JsonNode   *pd_json_from_string   (const char  *json);
+JsonNode   *pd_json_parse_object  (const char  *data,
+                                   gsize        len,
+                                   GError     **error);
 gboolean    pd_is_uuid            (const char  *text);
 gboolean    pd_is_sha256          (const char  *text);
 char       *pd_now_rfc3339        (void);
