@@ -74,6 +74,81 @@ test_body_without_root (Fixture       *f,
   assert_still_serving (f);
 }
 
+/* ---- 1: nesting that a naive depth count does not see ---- */
+
+static char *
+nested (const char *prefix,
+        guint       depth)
+{
+  GString *body = g_string_new (prefix);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (body, '[');
+  return g_string_free (body, FALSE);
+}
+
+static void
+test_deep_nesting (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* each prefix hides the nesting behind a quote json-glib does not read as
+   * the start of a string: in a comment, in single quotes, in a bare word */
+  static const char *prefixes[] = { "{\"a\":/*\"*/", "{'\"':", "{\"a\"://\"\n", "{a\"b:", "" };
+  static const char *not_json[] = {
+    "{\"email\": \"a@example.com\", /* c */ \"password\": \"x\"}",
+    "{'email': 'a@example.com', 'password': 'x'}",
+    "{\"email\": \"a@example.com\", \"password\": \"x\",}",
+    "{\"email\": \"a@example.com\", \"password\": \"x\"} x",
+    "{\"email\": \"a@\texample.com\", \"password\": \"x\"}",
+    "{\"n\": 01}",
+    "{\"n\": .5}",
+    "{\"n\": NaN}",
+    "{\"s\": \"\\x41\"}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *body = nested (prefixes[i], 100000);
+      g_autoptr(PdResponse) session = pd_platform_json (f->platform, "POST", "/v1/session", NULL, body, NULL);
+      g_autoptr(PdResponse) put = pd_platform_json (f->platform, "PUT",
+                                                    "/v1/projects/10000000-0000-4000-8000-000000000001",
+                                                    f->token, body, "If-None-Match", "*", NULL);
+      g_autoptr(PdResponse) admin = pd_platform_json (f->platform, "POST", "/_admin/faults", NULL, body, NULL);
+
+      g_assert_no_error (session->error);
+      pd_assert_problem (session, 400, "invalid-json");
+      pd_assert_problem (put, 400, "invalid-json");
+      pd_assert_problem (admin, 400, "invalid-json");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_json); i++)
+    {
+      g_autoptr(PdResponse) session = pd_platform_json (f->platform, "POST", "/v1/session", NULL, not_json[i], NULL);
+
+      pd_assert_problem (session, 400, "invalid-json");
+    }
+
+  /* the limit itself: 32 levels are JSON the server reads (and finds no
+   * e-mail in), 33 are refused unread */
+  for (guint depth = 32; depth <= 33; depth++)
+    {
+      g_autoptr(GString) body = g_string_new ("{\"email\": ");
+      g_autoptr(PdResponse) r = NULL;
+
+      for (guint i = 1; i < depth; i++)
+        g_string_append_c (body, '[');
+      for (guint i = 1; i < depth; i++)
+        g_string_append_c (body, ']');
+      g_string_append_c (body, '}');
+      r = pd_platform_json (f->platform, "POST", "/v1/session", NULL, body->str, NULL);
+      if (depth == 32)
+        pd_assert_problem (r, 422, "validation-failed");
+      else
+        pd_assert_problem (r, 400, "invalid-json");
+    }
+  assert_still_serving (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -82,6 +157,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/platform/hardening/body-without-root", test_body_without_root);
+  ADD ("/platform/hardening/deep-nesting", test_deep_nesting);
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "pd-platform-http"
 
 #include "pd-platform.h"
+#include "pd-platform-json-guard.h"
 
 #include <string.h>
 #include <sys/random.h>
@@ -170,7 +171,8 @@ pd_json_from_string (const char *json)
 }
 
 /* Parses a request body that must be one JSON object; NULL with @error set
- * for anything else. json-glib loads a body of only white space without an
+ * for anything else. Only strict JSON within the depth limit reaches
+ * json-glib (see pd-platform-json-guard.c). json-glib loads a body of only white space without an
  * error but without a root, so the root is checked before its type. */
 JsonNode *
 pd_json_parse_object (const char  *data,
@@ -180,13 +182,20 @@ pd_json_parse_object (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
 
-  if (pd_json_too_deep (data, len, PD_JSON_MAX_DEPTH))
+  switch (pd_json_guard_check (data, len, PD_JSON_MAX_DEPTH))
     {
+    case PD_JSON_GUARD_OK:
+      break;
+    case PD_JSON_GUARD_TOO_DEEP:
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, "The body nests too deeply.");
+      return NULL;
+    case PD_JSON_GUARD_INVALID:
+    default:
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, "The body is not valid JSON.");
       return NULL;
     }
   parser = json_parser_new_immutable ();
-  if (len > 0 && g_utf8_validate (data, len, NULL) && !json_parser_load_from_data (parser, data, len, error))
+  if (!json_parser_load_from_data (parser, data, len, error))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -376,43 +385,4 @@ pd_json_int (JsonObject *object,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return fallback;
   return json_node_get_int (node);
-}
-
-/* json-glib parses recursively: a body of a million '[' would overflow the
- * stack. Records nest a few levels; anything deeper than this is refused
- * before parsing. */
-gboolean
-pd_json_too_deep (const char *data,
-                  gsize       len,
-                  guint       max_depth)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        {
-          in_string = TRUE;
-        }
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            return TRUE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        {
-          depth--;
-        }
-    }
-  return FALSE;
 }

@@ -177,9 +177,6 @@ const char *pd_json_string        (JsonObject  *object,
 gint64      pd_json_int           (JsonObject  *object,
                                    const char  *member,
                                    gint64       fallback);
-gboolean    pd_json_too_deep      (const char  *data,
-                                   gsize        len,
-                                   guint        max_depth);
 gboolean    pd_media_type_is      (const char  *content_type,
                                    const char  *wanted);
 
