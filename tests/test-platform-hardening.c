@@ -11,6 +11,8 @@
 #include "pd-platform-fixture.h"
 #include "pd-test-utils.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 typedef struct
@@ -149,6 +151,70 @@ test_deep_nesting (Fixture       *f,
   assert_still_serving (f);
 }
 
+/* ---- 9: what the server tells about itself, and who may read its files ---- */
+
+static void
+assert_mode (const char *path,
+             guint       mode)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    g_error ("%s: %s", path, g_strerror (errno));
+  if ((st.st_mode & 0777) != mode)
+    g_error ("%s is %03o, expected %03o", path, st.st_mode & 0777, mode);
+}
+
+static void
+test_disclosure (Fixture       *f,
+                 gconstpointer  data)
+{
+  /* strict JSON that json-glib still refuses: a lone surrogate */
+  g_autoptr(PdResponse) surrogate = pd_platform_json (f->platform, "POST", "/v1/session", NULL,
+                                                      "{\"email\": \"\\ud800\"}", NULL);
+  g_autoptr(PdResponse) broken = pd_platform_json (f->platform, "POST", "/v1/session", NULL, "{\"email\": tru", NULL);
+  g_autoptr(PdResponse) me = pd_platform_request (f->platform, "GET", "/v1/me", f->token, NULL, NULL, 0, NULL);
+  g_autofree char *png_sha = NULL;
+  g_autofree char *asset_path = NULL;
+  g_autoptr(PdResponse) asset = NULL;
+  g_autofree char *data_dir = g_build_filename (f->platform->data_dir, "data", NULL);
+  g_autofree char *tenants = g_build_filename (data_dir, "tenants", NULL);
+  g_autofree char *tenant_dir = g_build_filename (tenants, f->tenant_id, NULL);
+  g_autofree char *registry = g_build_filename (data_dir, "registry.db", NULL);
+  g_autofree char *registry_wal = g_build_filename (data_dir, "registry.db-wal", NULL);
+  g_autofree char *tenant_db = g_build_filename (tenant_dir, "tenant.db", NULL);
+  g_autofree char *tenant_shm = g_build_filename (tenant_dir, "tenant.db-shm", NULL);
+  static const char png[] = "\x89PNG\r\n\x1a\nnot really";
+
+  pd_assert_problem (surrogate, 400, "invalid-json");
+  g_assert_cmpstr (json_object_get_string_member (pd_response_object (surrogate), "detail"), ==,
+                   "The body is not valid JSON.");
+  pd_assert_problem (broken, 400, "invalid-json");
+  g_assert_cmpstr (json_object_get_string_member (pd_response_object (broken), "detail"), ==,
+                   "The body is not valid JSON.");
+
+  pd_assert_status (me, 200);
+  g_assert_cmpstr (pd_response_header (me, "Server"), ==, "particulate-platform");
+
+  png_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) png, sizeof png - 1);
+  {
+    g_autofree char *path = g_strconcat ("/v1/assets/", png_sha, NULL);
+
+    asset = pd_platform_request (f->platform, "PUT", path, f->token, "image/png", png, sizeof png - 1, NULL);
+    pd_assert_status (asset, 201);
+  }
+  asset_path = g_build_filename (tenant_dir, "assets", png_sha, NULL);
+
+  assert_mode (data_dir, 0700);
+  assert_mode (tenants, 0700);
+  assert_mode (tenant_dir, 0700);
+  assert_mode (registry, 0600);
+  assert_mode (registry_wal, 0600);
+  assert_mode (tenant_db, 0600);
+  assert_mode (tenant_shm, 0600);
+  assert_mode (asset_path, 0600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +224,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/platform/hardening/body-without-root", test_body_without_root);
   ADD ("/platform/hardening/deep-nesting", test_deep_nesting);
+  ADD ("/platform/hardening/disclosure", test_disclosure);
 #undef ADD
 
   return g_test_run ();

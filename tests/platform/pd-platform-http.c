@@ -194,9 +194,14 @@ pd_json_parse_object (const char  *data,
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, "The body is not valid JSON.");
       return NULL;
     }
+  /* json-glib's own message names its scanner and offsets: nothing a
+   * client can act on, and more than it needs to know about the server */
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, error))
-    return NULL;
+  if (!json_parser_load_from_data (parser, data, len, NULL))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA, "The body is not valid JSON.");
+      return NULL;
+    }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {

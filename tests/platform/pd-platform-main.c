@@ -8,6 +8,7 @@
 
 #include <glib-unix.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 static gboolean
 on_signal_cb (gpointer data)
@@ -89,6 +90,11 @@ main (int   argc,
       return 2;
     }
 
+  /* the databases hold password hashes and every tenant's data: nobody
+   * else on the machine reads them, and SQLite's -wal and -shm files,
+   * which it creates itself, follow the umask too */
+  umask (0077);
+
   platform.data_dir = data_dir;
   platform.tenants = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) pd_tenant_free);
   platform.sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pd_session_free);
@@ -120,7 +126,8 @@ main (int   argc,
           return 1;
         }
     }
-  platform.server = soup_server_new ("server-header", "particulate-platform/1 ",
+  /* no versions: they only tell an attacker which advisories to try */
+  platform.server = soup_server_new ("server-header", "particulate-platform",
                                      "tls-certificate", certificate, NULL);
   pd_router_install (&platform);
 
