@@ -52,6 +52,88 @@ assert_still_serving (Fixture *f)
   pd_assert_status (me, 200);
 }
 
+/* An RFC 3339 time @days from now: the suite also runs under faketime far
+ * in the future, so no date is written out. */
+static char *
+days_from_now (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* A campaign record that passes validation, with the members given. */
+static char *
+campaign_json (const char *time_zone,
+               gint64      coin_value_micros,
+               const char *projects)
+{
+  g_autofree char *starts = days_from_now (-1);
+  g_autofree char *ends = days_from_now (60);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, "Herbst");
+  json_builder_set_member_name (builder, "slug");
+  json_builder_add_string_value (builder, "herbst");
+  json_builder_set_member_name (builder, "starts_at");
+  json_builder_add_string_value (builder, starts);
+  json_builder_set_member_name (builder, "ends_at");
+  json_builder_add_string_value (builder, ends);
+  json_builder_set_member_name (builder, "time_zone");
+  json_builder_add_string_value (builder, time_zone);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, "EUR");
+  json_builder_set_member_name (builder, "coin_value_micros");
+  json_builder_add_int_value (builder, coin_value_micros);
+  json_builder_set_member_name (builder, "voucher_budget_coins");
+  json_builder_add_int_value (builder, 1000);
+  json_builder_set_member_name (builder, "funding_type");
+  json_builder_add_string_value (builder, "donation");
+  json_builder_set_member_name (builder, "default_language");
+  json_builder_add_string_value (builder, "de");
+  json_builder_set_member_name (builder, "texts");
+  json_builder_add_value (builder, json_from_string ("{\"de\": {\"title\": \"Herbst\", \"intro\": \"Hallo\"}}", NULL));
+  json_builder_set_member_name (builder, "projects");
+  json_builder_add_value (builder, json_from_string (projects != NULL ? projects : "[]", NULL));
+  json_builder_set_member_name (builder, "page_blocks");
+  json_builder_add_value (builder, json_from_string ("[]", NULL));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static PdResponse *
+put_new (Fixture    *f,
+         const char *collection,
+         const char *id,
+         const char *json)
+{
+  g_autofree char *path = g_strdup_printf ("/v1/%s/%s", collection, id);
+
+  return pd_platform_json (f->platform, "PUT", path, f->token, json, "If-None-Match", "*", NULL);
+}
+
+/* The message of the error about @field, or NULL. */
+static const char *
+field_error (PdResponse *response,
+             const char *field)
+{
+  JsonNode *errors = json_object_get_member (pd_response_object (response), "errors");
+
+  for (guint i = 0; errors != NULL && i < json_array_get_length (json_node_get_array (errors)); i++)
+    {
+      JsonObject *error = json_array_get_object_element (json_node_get_array (errors), i);
+
+      if (g_str_equal (json_object_get_string_member (error, "field"), field))
+        return json_object_get_string_member (error, "message");
+    }
+  return NULL;
+}
+
 /* ---- 8: a body without a JSON root ---- */
 
 static void
@@ -215,6 +297,50 @@ test_disclosure (Fixture       *f,
   assert_mode (asset_path, 0600);
 }
 
+/* ---- 7: time zones are IANA names, not paths ---- */
+
+static void
+test_time_zone_names (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *refused[] = {
+    "../../usr/share/zoneinfo/UTC", "/etc/passwd", "/usr/share/zoneinfo/UTC", "Europe/../Europe/Berlin",
+    "./UTC", "Europe//Berlin", "Europe/Berlin/", "+01:00", "+0100", "UTC+1", "localtime", "posixrules",
+    "Europe/Nowhere", "Europe", "etc/passwd", "Europe/Berlin\n", "", "leapseconds", "SECURITY", "EST5",
+  };
+  static const char *accepted[] = {
+    "Europe/Berlin", "UTC", "Etc/GMT+5", "America/Argentina/Buenos_Aires", "America/Port-au-Prince",
+  };
+  g_autofree char *first_refusal = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("20000000-0000-4000-8000-%012u", ++n);
+      g_autofree char *json = campaign_json (refused[i], 10000, NULL);
+      g_autoptr(PdResponse) r = put_new (f, "campaigns", id, json);
+      g_autofree char *body = NULL;
+
+      pd_assert_problem (r, 422, "validation-failed");
+      g_assert_nonnull (field_error (r, "time_zone"));
+      /* the same answer whether or not a file of that name exists */
+      body = g_strndup (g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body));
+      if (first_refusal == NULL)
+        first_refusal = g_steal_pointer (&body);
+      else
+        g_assert_cmpstr (body, ==, first_refusal);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("20000000-0000-4000-8000-%012u", ++n);
+      g_autofree char *json = campaign_json (accepted[i], 10000, NULL);
+      g_autoptr(PdResponse) r = put_new (f, "campaigns", id, json);
+
+      pd_assert_status (r, 201);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +351,7 @@ main (int   argc,
   ADD ("/platform/hardening/body-without-root", test_body_without_root);
   ADD ("/platform/hardening/deep-nesting", test_deep_nesting);
   ADD ("/platform/hardening/disclosure", test_disclosure);
+  ADD ("/platform/hardening/time-zone-names", test_time_zone_names);
 #undef ADD
 
   return g_test_run ();

@@ -311,6 +311,47 @@ check_colors (JsonArray *errors,
       }
 }
 
+/* g_time_zone_new_identifier() takes any path below the zoneinfo folder
+ * ("../../usr/share/zoneinfo/UTC"), absolute paths and POSIX TZ strings
+ * ("UTC+1"), and warns about a file that is no zone (/etc/passwd), so
+ * whether a name was taken told whether a file exists on the server. IANA
+ * names are segments of letters, digits, '_', '+' and '-', each starting
+ * with a letter ("Etc/GMT+5", "America/Port-au-Prince"): that leaves no
+ * '.', no absolute path and no offset. Only such a name that names a
+ * compiled zone (TZif) in the zoneinfo folder reaches GLib. */
+static GTimeZone *
+iana_time_zone_new (const char *text)
+{
+  const char *tzdir = g_getenv ("TZDIR");
+  gboolean segment_start = TRUE;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (text == NULL)
+    return NULL;
+  len = strlen (text);
+  if (len == 0 || len > 64 || text[len - 1] == '/')
+    return NULL;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (segment_start && !g_ascii_isalpha (*p))
+        return NULL;
+      segment_start = *p == '/';
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '+' && *p != '-' && *p != '/')
+        return NULL;
+    }
+  /* files in the zoneinfo folder that are no zone of their own */
+  if (g_str_equal (text, "localtime") || g_str_equal (text, "posixrules") || g_str_equal (text, "Factory"))
+    return NULL;
+
+  path = g_build_filename (tzdir != NULL && g_path_is_absolute (tzdir) ? tzdir : "/usr/share/zoneinfo", text, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+      !g_file_get_contents (path, &contents, &len, NULL) || len < 44 || memcmp (contents, "TZif", 4) != 0)
+    return NULL;
+  return g_time_zone_new_identifier (text);
+}
+
 static void
 check_field (PdTenant        *tenant,
              const FieldSpec *spec,
@@ -347,7 +388,7 @@ check_field (PdTenant        *tenant,
       break;
     case F_TIMEZONE:
       {
-        GTimeZone *zone = text && *text ? g_time_zone_new_identifier (text) : NULL;
+        GTimeZone *zone = iana_time_zone_new (text);
 
         if (zone == NULL)
           pd_field_error (errors, spec->name, "must be an IANA time zone such as Europe/Berlin");
