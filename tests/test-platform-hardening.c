@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 typedef struct
@@ -341,6 +342,188 @@ test_time_zone_names (Fixture       *f,
     }
 }
 
+/* ---- 5: money that does not fit in 64 bits ---- */
+
+#define PROJECT_ID "10000000-0000-4000-8000-000000000001"
+#define CAMPAIGN_ID "20000000-0000-4000-8000-000000000001"
+#define BATCH_ID "30000000-0000-4000-8000-000000000001"
+
+static void
+put_project (Fixture *f)
+{
+  g_autoptr(PdResponse) r = put_new (f, "projects", PROJECT_ID,
+                                     "{\"title\": \"Bienenwiese\", \"organisation\": \"Stiftung\", \"description\": \"\","
+                                     " \"category\": \"environment\", \"location\": \"Kassel\","
+                                     " \"default_target_coins\": 1, \"source\": \"client\"}");
+
+  pd_assert_status (r, 201);
+}
+
+static char *
+batch_json (gint64 count,
+            gint64 coins_per_voucher)
+{
+  g_autofree char *expires = days_from_now (365);
+
+  return g_strdup_printf ("{\"campaign_id\": \"%s\", \"label\": \"Filialen\", \"count\": %" G_GINT64_FORMAT ","
+                          " \"coins_per_voucher\": %" G_GINT64_FORMAT ", \"expires_at\": \"%s\"}",
+                          CAMPAIGN_ID, count, coins_per_voucher, expires);
+}
+
+/* A live campaign at @coin_value whose one project has received all ten
+ * vouchers of a batch of @coins_per_voucher each. */
+static void
+redeem_ten (Fixture *f,
+            gint64   coin_value,
+            gint64   coins_per_voucher)
+{
+  g_autofree char *campaign = campaign_json ("Europe/Berlin", coin_value,
+                                             "[{\"project_id\": \"" PROJECT_ID "\", \"target_coins\": 1}]");
+  g_autofree char *batch = batch_json (10, coins_per_voucher);
+  g_autoptr(PdResponse) put_campaign = NULL;
+  g_autoptr(PdResponse) put_batch = NULL;
+  g_autoptr(PdResponse) codes = NULL;
+  g_autoptr(PdResponse) published = NULL;
+  g_autoptr(GString) chunk = g_string_new ("{\"chunk\": 0, \"codes\": [");
+
+  put_project (f);
+  put_campaign = put_new (f, "campaigns", CAMPAIGN_ID, campaign);
+  pd_assert_status (put_campaign, 201);
+  put_batch = put_new (f, "voucher-batches", BATCH_ID, batch);
+  pd_assert_status (put_batch, 201);
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (chunk, "%s\"MONY-MONY-MONY-%04u\"", i > 0 ? ", " : "", i);
+  g_string_append (chunk, "]}");
+  codes = pd_platform_json (f->platform, "POST", "/v1/voucher-batches/" BATCH_ID "/codes", f->token, chunk->str, NULL);
+  pd_assert_status (codes, 200);
+  published = pd_platform_request (f->platform, "POST", "/v1/campaigns/" CAMPAIGN_ID "/publish", f->token,
+                                   NULL, NULL, 0, "If-Match", "\"1\"", NULL);
+  pd_assert_status (published, 200);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *redeem = g_strdup_printf ("{\"tenant_id\": \"%s\", \"code\": \"MONY-MONY-MONY-%04u\","
+                                                 " \"project_id\": \"" PROJECT_ID "\"}", f->tenant_id, i);
+      g_autoptr(PdResponse) r = pd_platform_json (f->platform, "POST", "/_admin/redeem", NULL, redeem, NULL);
+
+      pd_assert_status (r, 200);
+    }
+}
+
+static PdResponse *
+get_stats (Fixture *f)
+{
+  return pd_platform_request (f->platform, "GET", "/v1/campaigns/" CAMPAIGN_ID "/stats", f->token, NULL, NULL, 0, NULL);
+}
+
+static void
+test_money_bounds (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *rich_campaign = campaign_json ("Europe/Berlin", G_GINT64_CONSTANT (1000000000000),
+                                                  "[{\"project_id\": \"" PROJECT_ID "\", \"target_coins\": 1}]");
+  g_autofree char *huge_target = campaign_json ("Europe/Berlin", 10000,
+                                                "[{\"project_id\": \"" PROJECT_ID "\", \"target_coins\": 10000000000000}]");
+  g_autofree char *rich_target = campaign_json ("Europe/Berlin", G_GINT64_CONSTANT (1000000000000),
+                                                "[{\"project_id\": \"" PROJECT_ID "\", \"target_coins\": 10000}]");
+  g_autofree char *batch = batch_json (10, 1000000000);
+  g_autofree char *fat_batch = batch_json (1000000, 1000000000);
+  g_autoptr(PdResponse) target = NULL;
+  g_autoptr(PdResponse) target_amount = NULL;
+  g_autoptr(PdResponse) campaign = NULL;
+  g_autoptr(PdResponse) wrapped = NULL;
+  g_autoptr(PdResponse) fat = NULL;
+  g_autoptr(PdResponse) small_batch = NULL;
+  g_autoptr(PdResponse) raise = NULL;
+  g_autoptr(PdResponse) second = NULL;
+
+  put_project (f);
+  target = put_new (f, "campaigns", "20000000-0000-4000-8000-0000000000ff", huge_target);
+  pd_assert_problem (target, 422, "validation-failed");
+  g_assert_nonnull (field_error (target, "projects[0].target_coins"));
+  target_amount = put_new (f, "campaigns", "20000000-0000-4000-8000-0000000000fe", rich_target);
+  pd_assert_problem (target_amount, 422, "validation-failed");
+  g_assert_nonnull (field_error (target_amount, "projects[0].target_coins"));
+
+  /* a coin worth a million: 1,000 coins of budget are a billion, the limit */
+  campaign = put_new (f, "campaigns", CAMPAIGN_ID, rich_campaign);
+  pd_assert_status (campaign, 201);
+  /* ten vouchers of a billion coins at a million each are 1e22 micros,
+   * which the results once answered as 1.86e18 */
+  wrapped = put_new (f, "voucher-batches", BATCH_ID, batch);
+  pd_assert_problem (wrapped, 422, "validation-failed");
+  g_assert_nonnull (field_error (wrapped, "coins_per_voucher"));
+  /* 1e15 coins are too many at any coin value */
+  fat = put_new (f, "voucher-batches", BATCH_ID, fat_batch);
+  pd_assert_problem (fat, 422, "validation-failed");
+
+  /* a campaign worth a cent a coin takes the batch, but may then not
+   * raise its coin value past what the batch's coins are worth */
+  {
+    g_autoptr(PdResponse) r = pd_platform_json (f->platform, "PATCH", "/v1/campaigns/" CAMPAIGN_ID, f->token,
+                                                "{\"coin_value_micros\": 1}", "If-Match", "\"1\"", NULL);
+
+    pd_assert_status (r, 200);
+  }
+  small_batch = put_new (f, "voucher-batches", BATCH_ID, batch);
+  pd_assert_status (small_batch, 201);
+  raise = pd_platform_json (f->platform, "PATCH", "/v1/campaigns/" CAMPAIGN_ID, f->token,
+                            "{\"coin_value_micros\": 1000000000}", "If-Match", "\"2\"", NULL);
+  pd_assert_problem (raise, 422, "validation-failed");
+  g_assert_nonnull (field_error (raise, "coin_value_micros"));
+  /* nor may a second batch take the campaign past the limit */
+  {
+    g_autoptr(PdResponse) r = pd_platform_json (f->platform, "PATCH", "/v1/campaigns/" CAMPAIGN_ID, f->token,
+                                                "{\"coin_value_micros\": 100000}", "If-Match", "\"2\"", NULL);
+
+    pd_assert_status (r, 200);
+  }
+  second = put_new (f, "voucher-batches", "30000000-0000-4000-8000-000000000002", batch);
+  pd_assert_problem (second, 422, "validation-failed");
+}
+
+/* At the limits, results are exact: 1e9 coins at a unit each are 1e15. */
+static void
+test_money_exact (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PdResponse) stats = NULL;
+  JsonArray *payouts;
+
+  redeem_ten (f, 1000000, 100000000);
+  stats = get_stats (f);
+  pd_assert_status (stats, 200);
+  g_assert_cmpint (pd_response_int (stats, "coins_redeemed"), ==, G_GINT64_CONSTANT (1000000000));
+  payouts = json_object_get_array_member (pd_response_object (stats), "payouts_due");
+  g_assert_cmpuint (json_array_get_length (payouts), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (payouts, 0), "amount_micros"), ==,
+                   G_GINT64_CONSTANT (1000000000000000));
+}
+
+/* Data stored before the bounds (written here straight into the tenant's
+ * database) must not come back as a wrapped amount. */
+static void
+test_money_legacy (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (f->platform->data_dir, "data", "tenants", f->tenant_id,
+                                               "tenant.db", NULL);
+  g_autoptr(PdResponse) stats = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  redeem_ten (f, 1000000, 100000000);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, "UPDATE records SET json = json_set (json, '$.coin_value_micros', 1000000000000) "
+                        "WHERE kind = 'campaign'", NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+
+  stats = get_stats (f);
+  pd_assert_problem (stats, 500, "internal-error");
+  assert_still_serving (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +535,9 @@ main (int   argc,
   ADD ("/platform/hardening/deep-nesting", test_deep_nesting);
   ADD ("/platform/hardening/disclosure", test_disclosure);
   ADD ("/platform/hardening/time-zone-names", test_time_zone_names);
+  ADD ("/platform/hardening/money/bounds", test_money_bounds);
+  ADD ("/platform/hardening/money/exact", test_money_exact);
+  ADD ("/platform/hardening/money/legacy", test_money_legacy);
 #undef ADD
 
   return g_test_run ();

@@ -336,7 +336,7 @@ save (PdRequest  *req,
       guint       status)
 {
   JsonArray *errors = json_array_new ();
-  g_autoptr(JsonObject) fields = pd_validate_record (req->tenant, kind, input, errors);
+  g_autoptr(JsonObject) fields = pd_validate_record (req->tenant, kind, id, input, errors);
   g_autofree char *json = NULL;
 
   if (previous == NULL && is_catalogue (kind, input))

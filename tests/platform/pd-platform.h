@@ -21,6 +21,12 @@ G_BEGIN_DECLS
 #define PD_LIST_LIMIT_DEFAULT 100
 #define PD_LIST_LIMIT_MAX 1000
 #define PD_CODES_PER_CHUNK_MAX 10000
+/* Money: any count of coins stays within PD_COINS_MAX and any amount
+ * (coins × coin_value_micros) within PD_AMOUNT_MAX_MICROS, a billion
+ * currency units. Validation holds every product of a record to these, so
+ * the sums in campaign results stay far from G_MAXINT64 (9.2e18). */
+#define PD_COINS_MAX G_GINT64_CONSTANT (1000000000000)
+#define PD_AMOUNT_MAX_MICROS G_GINT64_CONSTANT (1000000000000000)
 #define PD_IDEMPOTENCY_KEEP_SECONDS (30 * 24 * 3600)
 /* Donors meet a campaign at <this><tenant id>/<campaign slug>. */
 #define PD_DONOR_PAGE_BASE "https://give.particulate.example/t/"
@@ -241,6 +247,7 @@ void        pd_records_purge_tombstones (PdPlatform *platform,
 /* pd-platform-validate.c */
 JsonObject *pd_validate_record       (PdTenant    *tenant,
                                       const char  *kind,
+                                      const char  *id,
                                       JsonObject  *input,
                                       JsonArray   *errors);
 
