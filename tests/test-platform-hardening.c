@@ -524,6 +524,129 @@ test_money_legacy (Fixture       *f,
   assert_still_serving (f);
 }
 
+/* ---- 6: pages and records of many megabytes ---- */
+
+static char *
+campaign_with_block (gsize text_bytes)
+{
+  g_autofree char *base = campaign_json ("Europe/Berlin", 10000, NULL);
+  g_autoptr(GString) json = g_string_new (base);
+  g_autofree char *filler = g_strnfill (text_bytes, 'x');
+  g_autofree char *blocks = g_strdup_printf ("\"page_blocks\":[{\"id\":\"b1\",\"type\":\"text\","
+                                             "\"properties\":{\"html\":\"%s\"}}]", filler);
+  const char *empty = strstr (json->str, "\"page_blocks\":[]");
+
+  g_assert_nonnull (empty);
+  g_string_erase (json, empty - json->str, strlen ("\"page_blocks\":[]"));
+  g_string_insert (json, empty - json->str, blocks);
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+/* Follows next_cursor (lists) or since/has_more (the feed) to the end;
+ * returns the number of items and the largest page in bytes. */
+static guint
+read_all_pages (Fixture    *f,
+                const char *path,
+                gsize      *largest_page,
+                guint      *pages)
+{
+  gboolean feed = g_str_has_prefix (path, "/v1/changes");
+  g_autofree char *cursor = NULL;
+  guint items = 0;
+
+  *largest_page = 0;
+  *pages = 0;
+  for (;;)
+    {
+      g_autofree char *url = cursor == NULL ? g_strdup (path)
+                                            : g_strdup_printf ("%s&%s=%s", path, feed ? "since" : "cursor", cursor);
+      g_autoptr(PdResponse) page = pd_platform_request (f->platform, "GET", url, f->token, NULL, NULL, 0, NULL);
+      JsonObject *object;
+      gboolean more;
+
+      pd_assert_status (page, 200);
+      object = pd_response_object (page);
+      *largest_page = MAX (*largest_page, g_bytes_get_size (page->body));
+      (*pages)++;
+      items += json_array_get_length (json_object_get_array_member (object, feed ? "changes" : "items"));
+      g_free (cursor);
+      cursor = g_strdup (json_object_get_string_member_with_default (object, "next_cursor", NULL));
+      more = feed ? json_object_get_boolean_member (object, "has_more") : cursor != NULL;
+      if (!more)
+        return items;
+      g_assert_nonnull (cursor);
+    }
+}
+
+static void
+test_page_bytes (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *too_big = campaign_with_block (300 * 1024);
+  g_autofree char *big = campaign_with_block (240 * 1024);
+  g_autoptr(PdResponse) refused = put_new (f, "campaigns", "20000000-0000-4000-8000-0000000000ff", too_big);
+  gsize largest;
+  guint pages;
+
+  /* a record of 300 KiB is refused, though its body is within 1 MiB */
+  pd_assert_problem (refused, 413, "payload-too-large");
+
+  /* 24 records of 240 KiB are 5.6 MiB: more than one page holds */
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("20000000-0000-4000-8000-%012u", i);
+      g_autoptr(PdResponse) r = put_new (f, "campaigns", id, big);
+
+      pd_assert_status (r, 201);
+    }
+  g_assert_cmpuint (read_all_pages (f, "/v1/campaigns?limit=1000", &largest, &pages), ==, 24);
+  g_assert_cmpuint (largest, <=, 4 * 1024 * 1024 + 256 * 1024);
+  g_assert_cmpuint (pages, >=, 2);
+  g_assert_cmpuint (read_all_pages (f, "/v1/changes?limit=1000", &largest, &pages), ==, 24);
+  g_assert_cmpuint (largest, <=, 4 * 1024 * 1024 + 256 * 1024);
+  g_assert_cmpuint (pages, >=, 2);
+}
+
+/* A first sync of a catalogue of 50,000 projects pages through all of them,
+ * as lists and as the feed. The rows are written straight into the
+ * tenant's database, then the server restarts to read them. */
+static void
+test_first_sync_50k (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (f->platform->data_dir, "data", "tenants", f->tenant_id,
+                                               "tenant.db", NULL);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  gsize largest;
+  guint pages;
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db,
+                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                    "INSERT INTO records (kind, id, revision, seq, deleted, json) "
+                    "SELECT 'project', printf ('%08x-0000-4000-8000-%012x', i, i), 1, i, 0, "
+                    "  json_object ('id', printf ('%08x-0000-4000-8000-%012x', i, i), 'revision', 1,"
+                    "    'updated_at', '2020-01-01T00:00:00Z', 'title', 'Projekt ' || i, 'organisation', 'Stiftung',"
+                    "    'description', substr (hex (randomblob (300)), 1, 600), 'category', 'environment',"
+                    "    'location', 'Kassel', 'default_target_coins', 100, 'source', 'catalogue', 'language', 'de') "
+                    "FROM n",
+                    NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+  pd_platform_fixture_restart (f->platform);
+
+  start = g_get_monotonic_time ();
+  g_assert_cmpuint (read_all_pages (f, "/v1/projects?limit=1000", &largest, &pages), ==, 50000);
+  g_assert_cmpuint (pages, ==, 50);
+  g_assert_cmpuint (read_all_pages (f, "/v1/changes?limit=1000", &largest, &pages), ==, 50000);
+  g_assert_cmpuint (pages, ==, 50);
+  g_test_message ("50,000 projects listed and read from the feed in %.2f s",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +661,8 @@ main (int   argc,
   ADD ("/platform/hardening/money/bounds", test_money_bounds);
   ADD ("/platform/hardening/money/exact", test_money_exact);
   ADD ("/platform/hardening/money/legacy", test_money_legacy);
+  ADD ("/platform/hardening/page-bytes", test_page_bytes);
+  ADD ("/platform/hardening/first-sync-50k", test_first_sync_50k);
 #undef ADD
 
   return g_test_run ();

@@ -21,6 +21,11 @@ G_BEGIN_DECLS
 #define PD_LIST_LIMIT_DEFAULT 100
 #define PD_LIST_LIMIT_MAX 1000
 #define PD_CODES_PER_CHUNK_MAX 10000
+/* A record's fields as JSON, and a page of a list or of the change feed:
+ * a page stops early (with a next cursor) before it grows past this, so
+ * no answer is built from a thousand records of a megabyte each. */
+#define PD_RECORD_BYTES_MAX (256 * 1024)
+#define PD_PAGE_BYTES_MAX (4 * 1024 * 1024)
 /* Money: any count of coins stays within PD_COINS_MAX and any amount
  * (coins × coin_value_micros) within PD_AMOUNT_MAX_MICROS, a billion
  * currency units. Validation holds every product of a record to these, so
