@@ -135,6 +135,73 @@ field_error (PdResponse *response,
   return NULL;
 }
 
+/* ---- raw connections, for what a well-behaved client never sends ---- */
+
+static GSocket *
+raw_connect (PdPlatformFixture *platform)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, platform->port);
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+
+  g_assert_no_error (error);
+  g_socket_set_timeout (socket, 10);
+  if (!g_socket_connect (socket, address, NULL, &error))
+    g_error ("connect: %s", error->message);
+  return socket;
+}
+
+/* FALSE once the server has closed or reset the connection. */
+static gboolean
+raw_send (GSocket    *socket,
+          const void *data,
+          gsize       len)
+{
+  const char *p = data;
+
+  while (len > 0)
+    {
+      gssize n = g_socket_send (socket, p, len, NULL, NULL);
+
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+/* What the server answers within @seconds (up to its close); "" if nothing. */
+static char *
+raw_answer (GSocket *socket,
+            guint    seconds)
+{
+  GString *answer = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  g_socket_set_timeout (socket, seconds);
+  while ((n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_string_append_len (answer, buffer, n);
+  return g_string_free (answer, FALSE);
+}
+
+/* A line of /proc/PID/status, in KiB: VmRSS, VmHWM. */
+static gsize
+proc_status_kib (PdPlatformFixture *platform,
+                 const char        *field)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", pd_platform_fixture_pid (platform));
+  g_autofree char *contents = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  line = strstr (contents, field);
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen (field) + 1, NULL, 10);
+}
+
 /* ---- 8: a body without a JSON root ---- */
 
 static void
@@ -647,6 +714,99 @@ test_first_sync_50k (Fixture       *f,
                   (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
 }
 
+/* ---- 2: memory spent on bodies before anyone signed in ---- */
+
+/* Sends @total bytes of body after @head, as @chunked or plain, until the
+ * server hangs up; returns the largest RSS seen on the way, in KiB. */
+static gsize
+flood (Fixture    *f,
+       const char *head,
+       gsize       total,
+       gboolean    chunked,
+       char      **answer)
+{
+  g_autoptr(GSocket) socket = raw_connect (f->platform);
+  g_autofree char *block = g_strnfill (64 * 1024, 'x');
+  g_autofree char *chunk_head = g_strdup_printf ("%x\r\n", 64 * 1024);
+  gsize peak = proc_status_kib (f->platform, "VmRSS:");
+  gsize sent = 0;
+
+  g_assert_true (raw_send (socket, head, strlen (head)));
+  while (sent < total)
+    {
+      if ((chunked && !raw_send (socket, chunk_head, strlen (chunk_head))) ||
+          !raw_send (socket, block, 64 * 1024) ||
+          (chunked && !raw_send (socket, "\r\n", 2)))
+        break;
+      sent += 64 * 1024;
+      if (sent % (1024 * 1024) == 0)
+        peak = MAX (peak, proc_status_kib (f->platform, "VmRSS:"));
+    }
+  if (chunked && sent >= total)
+    raw_send (socket, "0\r\n\r\n", 5);
+  peak = MAX (peak, proc_status_kib (f->platform, "VmRSS:"));
+  *answer = raw_answer (socket, 2);
+  g_test_message ("sent %" G_GSIZE_FORMAT " MiB before the server hung up", sent / (1024 * 1024));
+  return peak;
+}
+
+static void
+test_body_memory (Fixture       *f,
+                  gconstpointer  data)
+{
+  gsize idle, hwm_before, peak;
+  g_autofree char *length_answer = NULL;
+  g_autofree char *chunked_answer = NULL;
+
+  assert_still_serving (f);
+  idle = proc_status_kib (f->platform, "VmRSS:");
+  hwm_before = proc_status_kib (f->platform, "VmHWM:");
+
+  peak = flood (f, "POST /v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                   "Content-Length: 314572800\r\n\r\n", 300 * 1024 * 1024, FALSE, &length_answer);
+  g_test_message ("Content-Length 300 MiB: idle %" G_GSIZE_FORMAT " KiB, peak %" G_GSIZE_FORMAT " KiB", idle, peak);
+  g_assert_cmpuint (peak, <, idle + 8 * 1024);
+  g_assert_true (g_str_has_prefix (length_answer, "HTTP/1.1 413 "));
+
+  peak = flood (f, "POST /v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                   "Transfer-Encoding: chunked\r\n\r\n", 400 * 1024 * 1024, TRUE, &chunked_answer);
+  g_test_message ("chunked 400 MiB: idle %" G_GSIZE_FORMAT " KiB, peak %" G_GSIZE_FORMAT " KiB", idle, peak);
+  g_assert_cmpuint (peak, <, idle + 8 * 1024);
+  g_assert_true (g_str_has_prefix (chunked_answer, "HTTP/1.1 413 "));
+
+  g_assert_cmpuint (proc_status_kib (f->platform, "VmHWM:"), <, MAX (hwm_before, idle) + 8 * 1024);
+  assert_still_serving (f);
+}
+
+/* A body without a valid token is answered before a byte of it is sent. */
+static void
+test_body_needs_token (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *heads[] = {
+    "PUT /v1/projects/10000000-0000-4000-8000-000000000001 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    "Content-Type: application/json\r\nIf-None-Match: *\r\nContent-Length: 900000\r\n\r\n",
+    "PUT /v1/projects/10000000-0000-4000-8000-000000000001 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    "Content-Type: application/json\r\nIf-None-Match: *\r\nTransfer-Encoding: chunked\r\n\r\n",
+    "PUT /v1/assets/0000000000000000000000000000000000000000000000000000000000000000 HTTP/1.1\r\n"
+    "Host: 127.0.0.1\r\nAuthorization: Bearer forged\r\nContent-Type: image/png\r\n"
+    "Content-Length: 16000000\r\n\r\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autoptr(GSocket) socket = raw_connect (f->platform);
+      g_autofree char *answer = NULL;
+
+      g_assert_true (raw_send (socket, heads[i], strlen (heads[i])));
+      answer = raw_answer (socket, 5);
+      if (!g_str_has_prefix (answer, "HTTP/1.1 401 "))
+        g_error ("expected 401 before the body, got “%s”", answer);
+      g_assert_nonnull (strstr (answer, "WWW-Authenticate: Bearer"));
+    }
+  assert_still_serving (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +823,8 @@ main (int   argc,
   ADD ("/platform/hardening/money/legacy", test_money_legacy);
   ADD ("/platform/hardening/page-bytes", test_page_bytes);
   ADD ("/platform/hardening/first-sync-50k", test_first_sync_50k);
+  ADD ("/platform/hardening/body-memory", test_body_memory);
+  ADD ("/platform/hardening/body-needs-token", test_body_needs_token);
 #undef ADD
 
   return g_test_run ();

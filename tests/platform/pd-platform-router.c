@@ -402,36 +402,9 @@ on_request_cb (SoupServer        *server,
   finish (req, TRUE);
 }
 
-/* Refuses oversized bodies from their Content-Length, before they are read. */
-static void
-on_early_request_cb (SoupServer        *server,
-                     SoupServerMessage *msg,
-                     const char        *path,
-                     GHashTable        *query,
-                     gpointer           data)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  goffset length = soup_message_headers_get_content_length (headers);
-  goffset limit = g_str_has_prefix (path, "/v1/assets/") ? PD_ASSET_BODY_LIMIT : PD_JSON_BODY_LIMIT;
-
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH && length > limit)
-    {
-      PdRequest *req = g_new0 (PdRequest, 1);
-
-      req->platform = data;
-      req->msg = g_object_ref (msg);
-      req->method = soup_server_message_get_method (msg);
-      req->path = g_strdup (path);
-      pd_reply_problem (req, 413, "payload-too-large", "The body is above the limit.", NULL, NULL);
-      /* the body stays unread, so this connection cannot carry another request */
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-      finish (req, FALSE);
-    }
-}
-
 void
 pd_router_install (PdPlatform *platform)
 {
-  soup_server_add_early_handler (platform->server, NULL, on_early_request_cb, platform, NULL);
+  pd_connections_install (platform);
   soup_server_add_handler (platform->server, NULL, on_request_cb, platform, NULL);
 }

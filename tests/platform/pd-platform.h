@@ -222,6 +222,9 @@ gboolean    pd_auth_authenticate     (PdRequest   *req);
 void        pd_auth_handle_session   (PdRequest   *req);
 void        pd_auth_handle_me        (PdRequest   *req);
 
+/* pd-platform-connections.c */
+void        pd_connections_install   (PdPlatform  *platform);
+
 /* pd-platform-router.c */
 void        pd_router_install        (PdPlatform  *platform);
 
