@@ -13,7 +13,9 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <nettle/pbkdf2.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct
@@ -807,6 +809,190 @@ test_body_needs_token (Fixture       *f,
   assert_still_serving (f);
 }
 
+/* ---- 4: signing in ---- */
+
+static PdResponse *
+sign_in (PdPlatformFixture *platform,
+         const char        *email,
+         const char        *password)
+{
+  g_autofree char *body = g_strdup_printf ("{\"email\": \"%s\", \"password\": \"%s\"}", email, password);
+
+  return pd_platform_json (platform, "POST", "/v1/session", NULL, body, NULL);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* An unknown e-mail address takes as long to refuse as a wrong password. */
+static void
+test_sign_in_oracle (Fixture       *f,
+                     gconstpointer  data)
+{
+  PdPlatformFixture *platform = pd_platform_fixture_start ("--admin", "--pbkdf2-iterations", "200000", NULL);
+  g_autofree char *api = pd_platform_admin_tenant (platform, "Bank", "known@example.com", "right-pw", NULL);
+  double known[5], unknown[5];
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *nobody = g_strdup_printf ("nobody-%u@example.com", i);
+      g_autoptr(PdResponse) wrong = sign_in (platform, "known@example.com", "wrong-pw");
+      g_autoptr(PdResponse) missing = sign_in (platform, nobody, "wrong-pw");
+
+      pd_assert_problem (wrong, 401, "unauthorized");
+      pd_assert_problem (missing, 401, "unauthorized");
+      g_assert_cmpstr (json_object_get_string_member (pd_response_object (wrong), "detail"), ==,
+                       json_object_get_string_member (pd_response_object (missing), "detail"));
+      known[i] = wrong->seconds;
+      unknown[i] = missing->seconds;
+    }
+  qsort (known, 5, sizeof (double), compare_doubles);
+  qsort (unknown, 5, sizeof (double), compare_doubles);
+  g_test_message ("median refusal: known e-mail %.1f ms, unknown %.1f ms", known[2] * 1000, unknown[2] * 1000);
+  g_assert_cmpfloat (unknown[2], >, known[2] * 0.6);
+  pd_platform_fixture_stop (platform);
+}
+
+static void
+test_sign_in_rate_limit (Fixture       *f,
+                         gconstpointer  data)
+{
+  PdPlatformFixture *platform = pd_platform_fixture_start ("--admin", "--sign-in-failures", "3", NULL);
+  g_autofree char *api = pd_platform_admin_tenant (platform, "Bank", "limited@example.com", "right-pw", NULL);
+  g_autoptr(PdResponse) locked = NULL;
+  g_autoptr(PdResponse) address_locked = NULL;
+  guint64 retry_after;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PdResponse) r = sign_in (platform, "limited@example.com", "wrong-pw");
+
+      pd_assert_problem (r, 401, "unauthorized");
+    }
+  /* the e-mail is locked for the minute, even with the right password */
+  locked = sign_in (platform, "Limited@Example.com", "right-pw");
+  pd_assert_problem (locked, 429, "rate-limited");
+  g_assert_true (g_ascii_string_to_unsigned (pd_response_header (locked, "Retry-After"), 10, 1, 60, &retry_after, NULL));
+
+  /* the address has 9 failures a minute, for any e-mail */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *email = g_strdup_printf ("guess-%u@example.com", i);
+      g_autoptr(PdResponse) r = sign_in (platform, email, "wrong-pw");
+
+      pd_assert_problem (r, 401, "unauthorized");
+    }
+  address_locked = sign_in (platform, "fresh@example.com", "whatever");
+  pd_assert_problem (address_locked, 429, "rate-limited");
+  g_assert_nonnull (pd_response_header (address_locked, "Retry-After"));
+  pd_platform_fixture_stop (platform);
+}
+
+/* Requests of other tenants are answered while sign-ins are being hashed. */
+static void
+test_sign_in_main_loop (Fixture       *f,
+                        gconstpointer  data)
+{
+  PdPlatformFixture *platform = pd_platform_fixture_start ("--admin", "--pbkdf2-iterations", "300000",
+                                                           "--sign-in-failures", "100", NULL);
+  g_autofree char *api = pd_platform_admin_tenant (platform, "Bank", "busy@example.com", "right-pw", NULL);
+  g_autofree char *token = pd_platform_sign_in (platform, "busy@example.com", "right-pw");
+  g_autoptr(PdResponse) one = sign_in (platform, "busy@example.com", "wrong-pw");
+  g_autoptr(PdResponse) me = NULL;
+  const char *body = "{\"email\": \"busy@example.com\", \"password\": \"wrong-pw\"}";
+  g_autofree char *head = g_strdup_printf ("POST /v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                                           "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+                                           strlen (body), body);
+  GSocket *flood[8];
+
+  {
+    Fixture other = { platform, token, NULL };
+
+    for (guint i = 0; i < G_N_ELEMENTS (flood); i++)
+      {
+        flood[i] = raw_connect (platform);
+        g_assert_true (raw_send (flood[i], head, strlen (head)));
+      }
+    me = pd_platform_request (platform, "GET", "/v1/me", token, NULL, NULL, 0, NULL);
+    pd_assert_status (me, 200);
+    g_test_message ("one sign-in takes %.0f ms; GET /v1/me behind %u of them took %.0f ms",
+                    one->seconds * 1000, (guint) G_N_ELEMENTS (flood), me->seconds * 1000);
+    g_assert_cmpfloat (me->seconds, <, MAX (0.2, one->seconds * 2));
+    for (guint i = 0; i < G_N_ELEMENTS (flood); i++)
+      {
+        g_autofree char *answer = raw_answer (flood[i], 30);
+
+        g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 401 "));
+        g_object_unref (flood[i]);
+      }
+    assert_still_serving (&other);
+  }
+  pd_platform_fixture_stop (platform);
+}
+
+/* A hash of the old count (20,000) still signs in, and is made again with
+ * the server's count on the way. */
+static void
+test_sign_in_upgrade (Fixture       *f,
+                      gconstpointer  data)
+{
+  PdPlatformFixture *platform = pd_platform_fixture_start ("--admin", "--pbkdf2-iterations", "600000", NULL);
+  g_autofree char *api = pd_platform_admin_tenant (platform, "Bank", "old@example.com", "new-pw", NULL);
+  g_autofree char *registry = g_build_filename (platform->data_dir, "data", "registry.db", NULL);
+  const char *salt = "0123456789abcdef0123456789abcdef";
+  guint8 raw[32];
+  g_autoptr(GString) legacy = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (registry, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT iterations, algorithm FROM users WHERE email = 'old@example.com'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 600000);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "pbkdf2-sha256");
+  sqlite3_finalize (stmt);
+
+  /* as the server stored passwords before: 20,000 iterations */
+  pbkdf2_hmac_sha256 (strlen ("legacy-pw"), (const guint8 *) "legacy-pw", 20000,
+                      strlen (salt), (const guint8 *) salt, sizeof raw, raw);
+  for (guint i = 0; i < sizeof raw; i++)
+    g_string_append_printf (legacy, "%02x", raw[i]);
+  sql = g_strdup_printf ("UPDATE users SET salt = '%s', iterations = 20000, password_hash = '%s' "
+                         "WHERE email = 'old@example.com'", salt, legacy->str);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+
+  {
+    g_autoptr(PdResponse) wrong = sign_in (platform, "old@example.com", "new-pw");
+    g_autoptr(PdResponse) right = sign_in (platform, "old@example.com", "legacy-pw");
+    g_autoptr(PdResponse) again = NULL;
+
+    pd_assert_problem (wrong, 401, "unauthorized");
+    pd_assert_status (right, 201);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT iterations, salt, password_hash FROM users "
+                                             "WHERE email = 'old@example.com'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 600000);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), !=, salt);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), !=, legacy->str);
+    sqlite3_finalize (stmt);
+    again = sign_in (platform, "old@example.com", "legacy-pw");
+    pd_assert_status (again, 201);
+  }
+  sqlite3_close (db);
+  pd_platform_fixture_stop (platform);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +1011,10 @@ main (int   argc,
   ADD ("/platform/hardening/first-sync-50k", test_first_sync_50k);
   ADD ("/platform/hardening/body-memory", test_body_memory);
   ADD ("/platform/hardening/body-needs-token", test_body_needs_token);
+  ADD ("/platform/hardening/sign-in/oracle", test_sign_in_oracle);
+  ADD ("/platform/hardening/sign-in/rate-limit", test_sign_in_rate_limit);
+  ADD ("/platform/hardening/sign-in/main-loop", test_sign_in_main_loop);
+  ADD ("/platform/hardening/sign-in/upgrade", test_sign_in_upgrade);
 #undef ADD
 
   return g_test_run ();

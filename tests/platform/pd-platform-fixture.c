@@ -97,6 +97,13 @@ start_va (guint       max_open_files,
   g_ptr_array_add (argv, g_strdup (port_file));
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, g_strdup (arg));
+  /* tests sign in hundreds of times: a cheap hash, unless a test is about
+   * the hash itself and names its count */
+  if (!g_ptr_array_find_with_equal_func (argv, "--pbkdf2-iterations", g_str_equal, NULL))
+    {
+      g_ptr_array_add (argv, g_strdup ("--pbkdf2-iterations"));
+      g_ptr_array_add (argv, g_strdup ("1000"));
+    }
   g_ptr_array_add (argv, NULL);
   fixture->argv = argv;
 

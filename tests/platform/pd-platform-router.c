@@ -346,6 +346,17 @@ process (PdRequest *req)
   route (req);
 }
 
+/* Answers a request whose handler set req->deferred (and paused it). */
+void
+pd_router_resume (PdRequest *req)
+{
+  SoupServerMessage *msg = g_object_ref (req->msg);
+
+  finish (req, TRUE);
+  soup_server_message_unpause (msg);
+  g_object_unref (msg);
+}
+
 static gboolean
 on_latency_done_cb (gpointer data)
 {
@@ -353,8 +364,11 @@ on_latency_done_cb (gpointer data)
   SoupServerMessage *msg = g_object_ref (req->msg);
 
   process (req);
-  finish (req, TRUE);
-  soup_server_message_unpause (msg);
+  if (!req->deferred)
+    {
+      finish (req, TRUE);
+      soup_server_message_unpause (msg);
+    }
   g_object_unref (msg);
   return G_SOURCE_REMOVE;
 }
@@ -399,7 +413,8 @@ on_request_cb (SoupServer        *server,
     }
 
   process (req);
-  finish (req, TRUE);
+  if (!req->deferred)
+    finish (req, TRUE);
 }
 
 void

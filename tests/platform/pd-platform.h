@@ -32,6 +32,12 @@ G_BEGIN_DECLS
  * the sums in campaign results stay far from G_MAXINT64 (9.2e18). */
 #define PD_COINS_MAX G_GINT64_CONSTANT (1000000000000)
 #define PD_AMOUNT_MAX_MICROS G_GINT64_CONSTANT (1000000000000000)
+/* OWASP's count for PBKDF2-HMAC-SHA256 (2023); --pbkdf2-iterations lowers
+ * it for tests only. */
+#define PD_PBKDF2_ITERATIONS 600000
+/* failed sign-ins of one e-mail address a minute (three times as many of
+ * one client address) before 429 */
+#define PD_SIGN_IN_FAILURES 10
 #define PD_IDEMPOTENCY_KEEP_SECONDS (30 * 24 * 3600)
 /* Donors meet a campaign at <this><tenant id>/<campaign slug>. */
 #define PD_DONOR_PAGE_BASE "https://give.particulate.example/t/"
@@ -113,6 +119,9 @@ typedef struct
   guint        donor_source;
   GRand       *rand;
   guint64      requests_served;
+  guint        pbkdf2_iterations; /* for new hashes; 0: PD_PBKDF2_ITERATIONS */
+  guint        sign_in_limit;     /* 0: PD_SIGN_IN_FAILURES */
+  GHashTable  *sign_in_failures;  /* "a:<address>" or "e:<e-mail>" -> counts */
 } PdPlatform;
 
 typedef struct
@@ -139,6 +148,7 @@ typedef struct
   char              *allow;
   guint              retry_after;    /* seconds for Retry-After; 0: none */
   gboolean           replayed;
+  gboolean           deferred;       /* answered later, through pd_router_resume() */
 } PdRequest;
 
 /* pd-platform-http.c */
@@ -218,6 +228,8 @@ JsonNode   *pd_tenant_to_json        (PdTenant    *tenant);
 char       *pd_auth_hash_password    (const char  *password,
                                       const char  *salt_hex,
                                       guint        iterations);
+char       *pd_auth_new_salt         (void);
+guint       pd_auth_iterations       (PdPlatform  *platform);
 gboolean    pd_auth_authenticate     (PdRequest   *req);
 void        pd_auth_handle_session   (PdRequest   *req);
 void        pd_auth_handle_me        (PdRequest   *req);
@@ -227,6 +239,7 @@ void        pd_connections_install   (PdPlatform  *platform);
 
 /* pd-platform-router.c */
 void        pd_router_install        (PdPlatform  *platform);
+void        pd_router_resume         (PdRequest   *req);
 
 /* pd-platform-records.c */
 gboolean    pd_records_is_collection (const char  *collection);
