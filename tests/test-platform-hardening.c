@@ -993,6 +993,40 @@ test_sign_in_upgrade (Fixture       *f,
   pd_platform_fixture_stop (platform);
 }
 
+/* ---- the demo seed follows the clock ---- */
+
+static void
+test_demo_dates (Fixture       *f,
+                 gconstpointer  data)
+{
+  PdPlatformFixture *platform = pd_platform_fixture_start ("--seed", "demo", NULL);
+  g_autofree char *token = pd_platform_sign_in (platform, "demo@example.com", "demo-password");
+  g_autoptr(PdResponse) list = pd_platform_request (platform, "GET", "/v1/campaigns", token, NULL, NULL, 0, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  JsonArray *items;
+  guint live = 0, future_drafts = 0;
+
+  pd_assert_status (list, 200);
+  items = json_object_get_array_member (pd_response_object (list), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *campaign = json_array_get_object_element (items, i);
+      g_autoptr(GDateTime) starts = g_date_time_new_from_iso8601 (json_object_get_string_member (campaign, "starts_at"), NULL);
+      g_autoptr(GDateTime) ends = g_date_time_new_from_iso8601 (json_object_get_string_member (campaign, "ends_at"), NULL);
+      const char *status = json_object_get_string_member (campaign, "status");
+      g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (g_str_equal (status, "live") ? now : starts));
+
+      g_assert_nonnull (strstr (json_object_get_string_member (campaign, "name"), year));
+      if (g_str_equal (status, "live") && g_date_time_compare (starts, now) <= 0 && g_date_time_compare (ends, now) > 0)
+        live++;
+      if (g_str_equal (status, "draft") && g_date_time_compare (starts, now) > 0)
+        future_drafts++;
+    }
+  g_assert_cmpuint (live, ==, 1);
+  g_assert_cmpuint (future_drafts, ==, 1);
+  pd_platform_fixture_stop (platform);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1049,7 @@ main (int   argc,
   ADD ("/platform/hardening/sign-in/rate-limit", test_sign_in_rate_limit);
   ADD ("/platform/hardening/sign-in/main-loop", test_sign_in_main_loop);
   ADD ("/platform/hardening/sign-in/upgrade", test_sign_in_upgrade);
+  ADD ("/platform/hardening/demo-dates", test_demo_dates);
 #undef ADD
 
   return g_test_run ();

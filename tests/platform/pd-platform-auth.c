@@ -103,7 +103,7 @@ pd_auth_authenticate (PdRequest *req)
   const char *authorization = soup_message_headers_get_one (headers, "Authorization");
   const char *token;
   sqlite3_stmt *stmt;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = pd_platform_now_unix ();
   gboolean valid = FALSE;
   g_autofree char *tenant_id = NULL;
   PdSession *session;
@@ -232,7 +232,7 @@ reply_session (PdRequest  *req,
   g_autofree char *token_hash = NULL;
   g_autoptr(GDateTime) expires = NULL;
   g_autofree char *expires_text = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = pd_platform_now_unix ();
   gint64 lifetime = platform->token_lifetime;
   JsonObject *answer;
   sqlite3_stmt *stmt;
@@ -327,7 +327,7 @@ seconds_blocked (PdPlatform *platform,
                  const char *key,
                  guint       limit)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = pd_platform_now_unix ();
   FailureCount *count = failure_count (platform, key, now, FALSE);
 
   if (count == NULL || count->failures < limit)
@@ -339,7 +339,7 @@ static void
 count_failure (PdPlatform *platform,
                const char *key)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = pd_platform_now_unix ();
 
   failure_count (platform, key, now, TRUE)->failures++;
 }

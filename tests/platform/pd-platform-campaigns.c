@@ -25,7 +25,7 @@ check_publishable (PdTenant   *tenant,
   JsonArray *errors = json_array_new ();
   g_autoptr(GDateTime) starts = parse_time (campaign, "starts_at");
   g_autoptr(GDateTime) ends = parse_time (campaign, "ends_at");
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_platform_now_utc ();
   JsonNode *projects = json_object_get_member (campaign, "projects");
   JsonNode *texts = json_object_get_member (campaign, "texts");
   const char *language = pd_json_string (campaign, "default_language");
@@ -111,7 +111,7 @@ pd_campaigns_handle_publish (PdRequest  *req,
     {
       JsonArray *errors = check_publishable (req->tenant, campaign);
       g_autoptr(GDateTime) starts = parse_time (campaign, "starts_at");
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) now = pd_platform_now_utc ();
 
       if (json_array_get_length (errors) > 0)
         {
@@ -196,13 +196,14 @@ pd_campaigns_handle_stats (PdRequest  *req,
 
   stmt = pd_db_prepare (db,
                         "SELECT v.status, COUNT(*), SUM(v.coins), "
-                        "  julianday (json_extract (r.json, '$.expires_at')) < julianday ('now') AS batch_expired, "
+                        "  julianday (json_extract (r.json, '$.expires_at')) < julianday (?2) AS batch_expired, "
                         "  json_extract (r.json, '$.coins_per_voucher') "
                         "FROM records r JOIN vouchers v ON v.batch_id = r.id "
                         "WHERE r.kind = 'voucher-batch' AND r.deleted = 0 "
                         "  AND json_extract (r.json, '$.campaign_id') = ?1 "
                         "GROUP BY r.id, v.status");
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now_text, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *status = (const char *) sqlite3_column_text (stmt, 0);

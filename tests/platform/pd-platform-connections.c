@@ -179,7 +179,7 @@ refuse (PdRequest *req)
 {
   PendingRefusal *pending = g_new0 (PendingRefusal, 1);
   g_autoptr(GString) head = g_string_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_platform_now_utc ();
   g_autofree char *date = g_date_time_format (now, "%a, %d %b %Y %H:%M:%S GMT");
   gsize len = req->reply_body != NULL ? g_bytes_get_size (req->reply_body) : 0;
 

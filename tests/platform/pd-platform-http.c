@@ -240,7 +240,7 @@ pd_is_sha256 (const char *text)
 char *
 pd_now_rfc3339 (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_platform_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }

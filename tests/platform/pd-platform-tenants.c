@@ -75,7 +75,7 @@ pd_tenants_open_registry (PdPlatform  *platform,
   {
     sqlite3_stmt *stmt = pd_db_prepare (platform->registry, "DELETE FROM sessions WHERE expires_at < ?");
 
-    sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+    sqlite3_bind_int64 (stmt, 1, pd_platform_now_unix ());
     sqlite3_step (stmt);
     sqlite3_reset (stmt);
   }

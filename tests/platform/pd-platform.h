@@ -12,6 +12,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "pd-platform-clock.h"
+
 G_BEGIN_DECLS
 
 #define PD_PROBLEM_BASE "https://api.particulate.example/problems/"
