@@ -7,7 +7,7 @@ PD_DEBIAN_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext itstool python3
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsqlite3-dev sqlite3 libsecret-1-dev
-  libqrencode-dev libcairo2-dev
+  libqrencode-dev libcairo2-dev nettle-dev
   desktop-file-utils appstream yelp-tools flatpak-builder
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-cantarell adwaita-icon-theme

@@ -15,17 +15,14 @@ static JsonObject *
 read_json (PdRequest *req)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
   req->body = soup_message_body_flatten (body);
-  if (pd_json_too_deep (g_bytes_get_data (req->body, NULL), g_bytes_get_size (req->body), PD_JSON_MAX_DEPTH) ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (req->body, NULL), g_bytes_get_size (req->body), NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  req->json = pd_json_parse_object (g_bytes_get_data (req->body, NULL), g_bytes_get_size (req->body), NULL);
+  if (req->json == NULL)
     {
       pd_reply_problem (req, 400, "invalid-json", NULL, NULL, NULL);
       return NULL;
     }
-  req->json = json_parser_steal_root (parser);
   return json_node_get_object (req->json);
 }
 

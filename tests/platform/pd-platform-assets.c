@@ -73,7 +73,8 @@ put_asset (PdRequest  *req,
   if (!exists)
     {
       path = g_build_filename (req->tenant->dir, "assets", sha256, NULL);
-      if (!g_file_set_contents (path, data != NULL ? data : "", len, &error))
+      if (!g_file_set_contents_full (path, data != NULL ? data : "", len,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
         {
           pd_reply_problem (req, 503, "unavailable", "The asset could not be stored.", NULL, NULL);
           req->retry_after = 1;

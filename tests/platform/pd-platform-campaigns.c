@@ -25,7 +25,7 @@ check_publishable (PdTenant   *tenant,
   JsonArray *errors = json_array_new ();
   g_autoptr(GDateTime) starts = parse_time (campaign, "starts_at");
   g_autoptr(GDateTime) ends = parse_time (campaign, "ends_at");
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_platform_now_utc ();
   JsonNode *projects = json_object_get_member (campaign, "projects");
   JsonNode *texts = json_object_get_member (campaign, "texts");
   const char *language = pd_json_string (campaign, "default_language");
@@ -111,7 +111,7 @@ pd_campaigns_handle_publish (PdRequest  *req,
     {
       JsonArray *errors = check_publishable (req->tenant, campaign);
       g_autoptr(GDateTime) starts = parse_time (campaign, "starts_at");
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) now = pd_platform_now_utc ();
 
       if (json_array_get_length (errors) > 0)
         {
@@ -156,6 +156,14 @@ typedef struct
   gint64 coins;
 } DayTotals;
 
+/* Adds @value to *@total; TRUE when the sum does not fit. */
+static gboolean
+add_overflows (gint64 *total,
+               gint64  value)
+{
+  return __builtin_add_overflow (*total, value, total);
+}
+
 void
 pd_campaigns_handle_stats (PdRequest  *req,
                            const char *id)
@@ -174,6 +182,7 @@ pd_campaigns_handle_stats (PdRequest  *req,
   gint64 issued = 0, redeemed = 0, expired = 0, coins_redeemed = 0, unredeemed_coins = 0;
   gint64 coin_value;
   const char *currency;
+  gboolean overflow = FALSE;
 
   if (current == NULL)
     {
@@ -187,35 +196,40 @@ pd_campaigns_handle_stats (PdRequest  *req,
 
   stmt = pd_db_prepare (db,
                         "SELECT v.status, COUNT(*), SUM(v.coins), "
-                        "  julianday (json_extract (r.json, '$.expires_at')) < julianday ('now') AS batch_expired, "
+                        "  julianday (json_extract (r.json, '$.expires_at')) < julianday (?2) AS batch_expired, "
                         "  json_extract (r.json, '$.coins_per_voucher') "
                         "FROM records r JOIN vouchers v ON v.batch_id = r.id "
                         "WHERE r.kind = 'voucher-batch' AND r.deleted = 0 "
                         "  AND json_extract (r.json, '$.campaign_id') = ?1 "
                         "GROUP BY r.id, v.status");
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now_text, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *status = (const char *) sqlite3_column_text (stmt, 0);
       gint64 n = sqlite3_column_int64 (stmt, 1);
       gboolean batch_expired = sqlite3_column_int (stmt, 3) != 0;
 
-      issued += n;
+      gint64 unredeemed;
+
+      overflow |= add_overflows (&issued, n);
       if (g_str_equal (status, "redeemed"))
         {
-          redeemed += n;
-          coins_redeemed += sqlite3_column_int64 (stmt, 2);
+          overflow |= add_overflows (&redeemed, n);
+          overflow |= add_overflows (&coins_redeemed, sqlite3_column_int64 (stmt, 2));
         }
       else if (g_str_equal (status, "expired") || batch_expired)
         {
-          expired += n;
+          overflow |= add_overflows (&expired, n);
         }
       else
         {
-          unredeemed_coins += n * sqlite3_column_int64 (stmt, 4);
+          overflow |= __builtin_mul_overflow (n, sqlite3_column_int64 (stmt, 4), &unredeemed);
+          overflow |= add_overflows (&unredeemed_coins, unredeemed);
         }
     }
-  sqlite3_reset (stmt);
+  /* SQLite's SUM() stops with an error where an integer sum overflows */
+  overflow |= sqlite3_reset (stmt) != SQLITE_OK;
 
   stmt = pd_db_prepare (db,
                         "SELECT v.project_id, substr (v.redeemed_at, 1, 10), COUNT(*), SUM(v.coins) "
@@ -236,12 +250,35 @@ pd_campaigns_handle_stats (PdRequest  *req,
           totals = g_new0 (DayTotals, 1);
           g_tree_insert (days, g_strdup (day), totals);
         }
-      totals->redemptions += sqlite3_column_int64 (stmt, 2);
-      totals->coins += coins;
-      g_hash_table_insert (coins_by_project, g_strdup (project_id),
-                           GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (coins_by_project, project_id)) + coins));
+      overflow |= add_overflows (&totals->redemptions, sqlite3_column_int64 (stmt, 2));
+      overflow |= add_overflows (&totals->coins, coins);
+      {
+        gint64 project_coins = GPOINTER_TO_SIZE (g_hash_table_lookup (coins_by_project, project_id));
+
+        overflow |= add_overflows (&project_coins, coins);
+        g_hash_table_insert (coins_by_project, g_strdup (project_id), GSIZE_TO_POINTER (project_coins));
+      }
     }
-  sqlite3_reset (stmt);
+  overflow |= sqlite3_reset (stmt) != SQLITE_OK;
+
+  /* a payout is coins × coin value; a wrapped product would be a wrong
+   * amount of money that looks right, so no answer is better */
+  projects_node = json_object_get_member (campaign, "projects");
+  for (guint i = 0; projects_node && i < json_array_get_length (json_node_get_array (projects_node)); i++)
+    {
+      JsonObject *item = json_array_get_object_element (json_node_get_array (projects_node), i);
+      gint64 coins = GPOINTER_TO_SIZE (g_hash_table_lookup (coins_by_project, pd_json_string (item, "project_id")));
+      gint64 amount;
+
+      overflow |= __builtin_mul_overflow (coins, coin_value, &amount);
+    }
+  if (overflow)
+    {
+      g_message ("Campaign %s of tenant %s: its results overflow 64 bits", id, req->tenant->id);
+      pd_reply_problem (req, 500, "internal-error", "The results of this campaign are too large to count.",
+                        NULL, NULL);
+      return;
+    }
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "campaign_id");
@@ -257,7 +294,6 @@ pd_campaigns_handle_stats (PdRequest  *req,
   json_builder_set_member_name (builder, "unredeemed_coins");
   json_builder_add_int_value (builder, unredeemed_coins);
 
-  projects_node = json_object_get_member (campaign, "projects");
   json_builder_set_member_name (builder, "projects");
   json_builder_begin_array (builder);
   for (guint i = 0; projects_node && i < json_array_get_length (json_node_get_array (projects_node)); i++)

@@ -77,7 +77,8 @@ pd_changes_handle (PdRequest *req)
     {
       gboolean deleted = sqlite3_column_int (stmt, 3) != 0;
 
-      if (count == limit)
+      if (count == limit ||
+          (count > 0 && out->len + sqlite3_column_bytes (stmt, 4) > PD_PAGE_BYTES_MAX))
         {
           more = TRUE;
           break;

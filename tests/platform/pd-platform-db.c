@@ -10,6 +10,12 @@
 
 #include "pd-platform.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 static void
 finalize_statement (gpointer data)
 {
@@ -21,6 +27,23 @@ pd_db_open (const char  *path,
             GError     **error)
 {
   g_autoptr(PdDb) db = g_new0 (PdDb, 1);
+  int fd;
+
+  /* SQLite creates its files 0644 (less the umask) and gives the -wal and
+   * -shm files the mode of the database: made 0600 here, so are they. A
+   * file left 0644 by an older server is tightened the same way. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot create %s: %s",
+                   path, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
 
   db->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
   if (sqlite3_open_v2 (path, &db->handle,

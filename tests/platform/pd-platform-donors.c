@@ -19,10 +19,14 @@ advance_campaigns (PdTenant *tenant)
   sqlite3_stmt *stmt = pd_db_prepare (tenant->db,
                                       "SELECT id, revision, json FROM records WHERE kind = 'campaign' AND deleted = 0 AND ("
                                       " (json_extract (json, '$.status') = 'scheduled' "
-                                      "   AND julianday (json_extract (json, '$.starts_at')) <= julianday ('now')) OR "
+                                      "   AND julianday (json_extract (json, '$.starts_at')) <= julianday (?1)) OR "
                                       " (json_extract (json, '$.status') IN ('scheduled', 'live') "
-                                      "   AND julianday (json_extract (json, '$.ends_at')) <= julianday ('now')))");
+                                      "   AND julianday (json_extract (json, '$.ends_at')) <= julianday (?1)))");
   g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *now_text = pd_now_rfc3339 ();
+
+  /* SQLite's 'now' would read the clock behind pd_platform_now_utc()'s back */
+  sqlite3_bind_text (stmt, 1, now_text, -1, SQLITE_TRANSIENT);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -37,7 +41,7 @@ advance_campaigns (PdTenant *tenant)
       g_autoptr(JsonNode) node = pd_json_from_string (g_ptr_array_index (due, i + 2));
       JsonObject *campaign = json_node_get_object (node);
       g_autoptr(GDateTime) ends = g_date_time_new_from_iso8601 (pd_json_string (campaign, "ends_at"), NULL);
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) now = pd_platform_now_utc ();
       gboolean ended = ends != NULL && g_date_time_compare (ends, now) <= 0;
 
       json_object_remove_member (campaign, "id");
@@ -57,9 +61,12 @@ expire_vouchers (PdTenant *tenant)
   sqlite3_stmt *stmt = pd_db_prepare (tenant->db,
                                       "SELECT v.code FROM vouchers v JOIN records b ON b.id = v.batch_id "
                                       "WHERE b.kind = 'voucher-batch' AND b.deleted = 0 AND v.status = 'issued' "
-                                      "AND julianday (json_extract (b.json, '$.expires_at')) < julianday ('now') "
+                                      "AND julianday (json_extract (b.json, '$.expires_at')) < julianday (?1) "
                                       "LIMIT 500");
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *now_text = pd_now_rfc3339 ();
+
+  sqlite3_bind_text (stmt, 1, now_text, -1, SQLITE_TRANSIENT);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));

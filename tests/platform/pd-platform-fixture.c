@@ -13,14 +13,9 @@
 
 #include <signal.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include <sys/prctl.h>
-
-/* A test that fails aborts; its server must not outlive it. */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
+#include <sys/resource.h>
 
 static gboolean
 port_file_written (gpointer data)
@@ -30,40 +25,39 @@ port_file_written (gpointer data)
   return g_file_get_contents (data, &contents, NULL, NULL) && strchr (contents, '\n') != NULL;
 }
 
-PdPlatformFixture *
-pd_platform_fixture_start (const char *first_arg,
-                           ...)
+typedef struct
 {
-  PdPlatformFixture *fixture = g_new0 (PdPlatformFixture, 1);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  guint max_open_files;
+} ChildLimits;
+
+/* A test that fails aborts; its server must not outlive it. */
+static void
+child_setup (gpointer data)
+{
+  ChildLimits *limits = data;
+
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (limits->max_open_files > 0)
+    {
+      struct rlimit limit = { limits->max_open_files, limits->max_open_files };
+
+      setrlimit (RLIMIT_NOFILE, &limit);
+    }
+}
+
+/* Starts fixture->argv and waits until it listens. */
+static void
+spawn (PdPlatformFixture *fixture)
+{
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_autoptr(GError) error = NULL;
-  g_autofree char *port_file = NULL;
+  g_autofree char *port_file = g_build_filename (fixture->data_dir, "port", NULL);
   g_autofree char *contents = NULL;
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
-  va_list args;
+  ChildLimits limits = { fixture->max_open_files };
 
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  fixture->data_dir = pd_test_make_private_dir ();
-  port_file = g_build_filename (fixture->data_dir, "port", NULL);
-
-  g_ptr_array_add (argv, g_build_filename (builddir ? builddir : ".", "platform", "particulate-platform", NULL));
-  g_ptr_array_add (argv, g_strdup ("--data-dir"));
-  g_ptr_array_add (argv, g_build_filename (fixture->data_dir, "data", NULL));
-  g_ptr_array_add (argv, g_strdup ("--port"));
-  g_ptr_array_add (argv, g_strdup ("0"));
-  g_ptr_array_add (argv, g_strdup ("--port-file"));
-  g_ptr_array_add (argv, g_strdup (port_file));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  for (guint i = 0; i < argv->len - 1; i++)
-    if (g_str_equal (g_ptr_array_index (argv, i), "--tls-cert"))
-      fixture->tls = TRUE;
-  fixture->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_unlink (port_file);
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, g_memdup2 (&limits, sizeof limits), g_free);
+  fixture->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) fixture->argv->pdata, &error);
   g_assert_no_error (error);
 
   /* the sanitizer build starts slowly, and the demo seed takes a moment */
@@ -76,7 +70,47 @@ pd_platform_fixture_start (const char *first_arg,
   g_file_get_contents (port_file, &contents, NULL, NULL);
   fixture->port = g_ascii_strtoull (contents, NULL, 10);
   g_assert_cmpuint (fixture->port, >, 0);
+  g_free (fixture->base_url);
   fixture->base_url = g_strdup_printf ("%s://127.0.0.1:%u", fixture->tls ? "https" : "http", fixture->port);
+}
+
+static PdPlatformFixture *
+start_va (guint       max_open_files,
+          const char *first_arg,
+          va_list     args)
+{
+  PdPlatformFixture *fixture = g_new0 (PdPlatformFixture, 1);
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *port_file = NULL;
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+
+  fixture->data_dir = pd_test_make_private_dir ();
+  fixture->max_open_files = max_open_files;
+  port_file = g_build_filename (fixture->data_dir, "port", NULL);
+
+  g_ptr_array_add (argv, g_build_filename (builddir ? builddir : ".", "platform", "particulate-platform", NULL));
+  g_ptr_array_add (argv, g_strdup ("--data-dir"));
+  g_ptr_array_add (argv, g_build_filename (fixture->data_dir, "data", NULL));
+  g_ptr_array_add (argv, g_strdup ("--port"));
+  g_ptr_array_add (argv, g_strdup ("0"));
+  g_ptr_array_add (argv, g_strdup ("--port-file"));
+  g_ptr_array_add (argv, g_strdup (port_file));
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  /* tests sign in hundreds of times: a cheap hash, unless a test is about
+   * the hash itself and names its count */
+  if (!g_ptr_array_find_with_equal_func (argv, "--pbkdf2-iterations", g_str_equal, NULL))
+    {
+      g_ptr_array_add (argv, g_strdup ("--pbkdf2-iterations"));
+      g_ptr_array_add (argv, g_strdup ("1000"));
+    }
+  g_ptr_array_add (argv, NULL);
+  fixture->argv = argv;
+
+  for (guint i = 0; i < argv->len - 1; i++)
+    if (g_str_equal (g_ptr_array_index (argv, i), "--tls-cert"))
+      fixture->tls = TRUE;
+  spawn (fixture);
   {
     /* straight to loopback, whatever proxy the environment names */
     g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
@@ -86,20 +120,75 @@ pd_platform_fixture_start (const char *first_arg,
   return fixture;
 }
 
-void
-pd_platform_fixture_stop (PdPlatformFixture *fixture)
+PdPlatformFixture *
+pd_platform_fixture_start (const char *first_arg,
+                           ...)
+{
+  PdPlatformFixture *fixture;
+  va_list args;
+
+  va_start (args, first_arg);
+  fixture = start_va (0, first_arg, args);
+  va_end (args);
+  return fixture;
+}
+
+/* As pd_platform_fixture_start(), with the server limited to
+ * @max_open_files file descriptors (RLIMIT_NOFILE). */
+PdPlatformFixture *
+pd_platform_fixture_start_limited (guint       max_open_files,
+                                   const char *first_arg,
+                                   ...)
+{
+  PdPlatformFixture *fixture;
+  va_list args;
+
+  va_start (args, first_arg);
+  fixture = start_va (max_open_files, first_arg, args);
+  va_end (args);
+  return fixture;
+}
+
+/* Waits for a clean exit: no crash, and under ASan no leak. */
+static void
+terminate (PdPlatformFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_object (&fixture->session);
   g_subprocess_send_signal (fixture->process, SIGTERM);
   g_subprocess_wait (fixture->process, NULL, &error);
   g_assert_no_error (error);
-  /* a clean exit: no crash, and under ASan no leak */
   g_assert_true (g_subprocess_get_if_exited (fixture->process));
   g_assert_cmpint (g_subprocess_get_exit_status (fixture->process), ==, 0);
   g_clear_object (&fixture->process);
+}
+
+/* Stops the server and starts it again on the same data, as an operator
+ * restarting it would; it may listen on another port. */
+void
+pd_platform_fixture_restart (PdPlatformFixture *fixture)
+{
+  terminate (fixture);
+  spawn (fixture);
+}
+
+/* The process id of the server, for /proc. */
+int
+pd_platform_fixture_pid (PdPlatformFixture *fixture)
+{
+  const char *id = g_subprocess_get_identifier (fixture->process);
+
+  g_assert_nonnull (id);
+  return (int) g_ascii_strtoll (id, NULL, 10);
+}
+
+void
+pd_platform_fixture_stop (PdPlatformFixture *fixture)
+{
+  g_clear_object (&fixture->session);
+  terminate (fixture);
   pd_test_remove_tree (fixture->data_dir);
+  g_ptr_array_unref (fixture->argv);
   g_free (fixture->data_dir);
   g_free (fixture->base_url);
   g_free (fixture);

@@ -17,6 +17,8 @@ typedef struct
   SoupSession *session;
   guint        port;
   gboolean     tls;
+  GPtrArray   *argv;            /* of the server, for restarts */
+  guint        max_open_files;  /* RLIMIT_NOFILE of the server; 0: inherited */
 } PdPlatformFixture;
 
 typedef struct
@@ -31,6 +33,11 @@ typedef struct
 
 PdPlatformFixture *pd_platform_fixture_start   (const char         *first_arg,
                                                 ...) G_GNUC_NULL_TERMINATED;
+PdPlatformFixture *pd_platform_fixture_start_limited (guint        max_open_files,
+                                                      const char  *first_arg,
+                                                      ...) G_GNUC_NULL_TERMINATED;
+void               pd_platform_fixture_restart (PdPlatformFixture  *fixture);
+int                pd_platform_fixture_pid     (PdPlatformFixture  *fixture);
 void               pd_platform_fixture_stop    (PdPlatformFixture  *fixture);
 
 PdResponse        *pd_platform_request         (PdPlatformFixture  *fixture,

@@ -94,7 +94,7 @@ pd_idempotency_store (PdRequest  *req,
   sqlite3_bind_text (stmt, 5, req->etag, -1, SQLITE_STATIC);
   if (body != NULL)
     sqlite3_bind_blob (stmt, 6, body, len, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 7, pd_platform_now_unix ());
   sqlite3_step (stmt);
   sqlite3_reset (stmt);
 }
@@ -104,7 +104,7 @@ pd_idempotency_expire (PdTenant *tenant)
 {
   sqlite3_stmt *stmt = pd_db_prepare (tenant->db, "DELETE FROM idempotency WHERE created_at < ?");
 
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC - PD_IDEMPOTENCY_KEEP_SECONDS);
+  sqlite3_bind_int64 (stmt, 1, pd_platform_now_unix () - PD_IDEMPOTENCY_KEEP_SECONDS);
   sqlite3_step (stmt);
   sqlite3_reset (stmt);
 }

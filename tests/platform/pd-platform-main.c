@@ -8,6 +8,7 @@
 
 #include <glib-unix.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 static gboolean
 on_signal_cb (gpointer data)
@@ -47,6 +48,8 @@ main (int   argc,
   gint64 token_lifetime = 3600;
   gint64 feed_retention = 1000000;
   gboolean admin = FALSE;
+  int pbkdf2_iterations = PD_PBKDF2_ITERATIONS;
+  int sign_in_failures = PD_SIGN_IN_FAILURES;
   GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Folder of the databases (required)", "DIR" },
     { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on; 0 picks a free one", "N" },
@@ -59,6 +62,10 @@ main (int   argc,
     { "admin", 0, 0, G_OPTION_ARG_NONE, &admin, "Enable /_admin endpoints for tests", NULL },
     { "token-lifetime", 0, 0, G_OPTION_ARG_INT64, &token_lifetime, "Seconds a session token lives (3600)", "S" },
     { "feed-retention", 0, 0, G_OPTION_ARG_INT64, &feed_retention, "Changes a feed cursor may lag behind", "N" },
+    { "pbkdf2-iterations", 0, 0, G_OPTION_ARG_INT, &pbkdf2_iterations,
+      "PBKDF2 iterations of new password hashes (600000; lower only for tests)", "N" },
+    { "sign-in-failures", 0, 0, G_OPTION_ARG_INT, &sign_in_failures,
+      "Failed sign-ins a minute per e-mail (10) before 429; three times that per address", "N" },
     { "fault-latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, "Delay every answer", "MS" },
     { "fault-error-rate", 0, 0, G_OPTION_ARG_DOUBLE, &error_rate, "Share of answers that are 500 or 503", "R" },
     { "fault-429-every", 0, 0, G_OPTION_ARG_INT, &every_429, "Answer every Nth request with 429", "N" },
@@ -83,11 +90,17 @@ main (int   argc,
       return 2;
     }
   if (data_dir == NULL || port < 0 || port > 65535 || (tls_cert == NULL) != (tls_key == NULL) ||
-      (seed != NULL && !g_str_equal (seed, "demo")) || feed_retention < 1 || token_lifetime < 1)
+      (seed != NULL && !g_str_equal (seed, "demo")) || feed_retention < 1 || token_lifetime < 1 ||
+      pbkdf2_iterations < 1000 || sign_in_failures < 1)
     {
       g_printerr ("particulate-platform: give --data-dir; see --help\n");
       return 2;
     }
+
+  /* the databases hold password hashes and every tenant's data: nobody
+   * else on the machine reads them, and SQLite's -wal and -shm files,
+   * which it creates itself, follow the umask too */
+  umask (0077);
 
   platform.data_dir = data_dir;
   platform.tenants = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) pd_tenant_free);
@@ -97,6 +110,8 @@ main (int   argc,
   platform.donor_rate = MAX (donors, 0);
   platform.feed_retention = feed_retention;
   platform.token_lifetime = token_lifetime;
+  platform.pbkdf2_iterations = pbkdf2_iterations;
+  platform.sign_in_limit = sign_in_failures;
   platform.faults.latency_ms = MAX (latency, 0);
   platform.faults.error_rate = CLAMP (error_rate, 0.0, 1.0);
   platform.faults.every_429 = MAX (every_429, 0);
@@ -120,7 +135,8 @@ main (int   argc,
           return 1;
         }
     }
-  platform.server = soup_server_new ("server-header", "particulate-platform/1 ",
+  /* no versions: they only tell an attacker which advisories to try */
+  platform.server = soup_server_new ("server-header", "particulate-platform",
                                      "tls-certificate", certificate, NULL);
   pd_router_install (&platform);
 
@@ -164,6 +180,7 @@ main (int   argc,
   g_clear_object (&platform.server);
   g_clear_pointer (&platform.tenants, g_hash_table_unref);
   g_clear_pointer (&platform.sessions, g_hash_table_unref);
+  g_clear_pointer (&platform.sign_in_failures, g_hash_table_unref);
   g_clear_pointer (&platform.registry, pd_db_free);
   g_clear_pointer (&platform.rand, g_rand_free);
   return 0;

@@ -173,7 +173,8 @@ pd_records_handle_list (PdRequest  *req,
   g_string_append (out, "{\"items\":[");
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      if (count == limit)
+      if (count == limit ||
+          (count > 0 && out->len + sqlite3_column_bytes (stmt, 1) > PD_PAGE_BYTES_MAX))
         {
           more = TRUE;
           break;
@@ -336,7 +337,7 @@ save (PdRequest  *req,
       guint       status)
 {
   JsonArray *errors = json_array_new ();
-  g_autoptr(JsonObject) fields = pd_validate_record (req->tenant, kind, input, errors);
+  g_autoptr(JsonObject) fields = pd_validate_record (req->tenant, kind, id, input, errors);
   g_autofree char *json = NULL;
 
   if (previous == NULL && is_catalogue (kind, input))
@@ -347,6 +348,20 @@ save (PdRequest  *req,
       return;
     }
   json_array_unref (errors);
+
+  {
+    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), fields);
+    g_autofree char *text = pd_json_to_string (node);
+
+    if (strlen (text) > PD_RECORD_BYTES_MAX)
+      {
+        g_autofree char *detail = g_strdup_printf ("A record may hold at most %d KiB of JSON.",
+                                                   PD_RECORD_BYTES_MAX / 1024);
+
+        pd_reply_problem (req, 413, "payload-too-large", detail, NULL, NULL);
+        return;
+      }
+  }
 
   /* the status of a campaign only changes through publish and unpublish */
   if (g_str_equal (kind, "campaign"))

@@ -123,7 +123,6 @@ read_body (PdRequest *req,
   SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
   const char *content_type = soup_message_headers_get_one (headers, "Content-Type");
   gsize limit = kind == BODY_ASSET ? PD_ASSET_BODY_LIMIT : PD_JSON_BODY_LIMIT;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   const char *data;
   gsize len;
@@ -146,21 +145,12 @@ read_body (PdRequest *req,
       return FALSE;
     }
 
-  if (pd_json_too_deep (data, len, PD_JSON_MAX_DEPTH))
+  req->json = pd_json_parse_object (data, len, &error);
+  if (req->json == NULL)
     {
-      pd_reply_problem (req, 400, "invalid-json", "The body nests too deeply.", NULL, NULL);
+      pd_reply_problem (req, 400, "invalid-json", error->message, NULL, NULL);
       return FALSE;
     }
-  parser = json_parser_new_immutable ();
-  if (len == 0 || !g_utf8_validate (data, len, NULL) ||
-      !json_parser_load_from_data (parser, data, len, &error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      pd_reply_problem (req, 400, "invalid-json",
-                        error != NULL ? error->message : "The body must be one JSON object.", NULL, NULL);
-      return FALSE;
-    }
-  req->json = json_parser_steal_root (parser);
   return TRUE;
 }
 
@@ -356,6 +346,17 @@ process (PdRequest *req)
   route (req);
 }
 
+/* Answers a request whose handler set req->deferred (and paused it). */
+void
+pd_router_resume (PdRequest *req)
+{
+  SoupServerMessage *msg = g_object_ref (req->msg);
+
+  finish (req, TRUE);
+  soup_server_message_unpause (msg);
+  g_object_unref (msg);
+}
+
 static gboolean
 on_latency_done_cb (gpointer data)
 {
@@ -363,8 +364,11 @@ on_latency_done_cb (gpointer data)
   SoupServerMessage *msg = g_object_ref (req->msg);
 
   process (req);
-  finish (req, TRUE);
-  soup_server_message_unpause (msg);
+  if (!req->deferred)
+    {
+      finish (req, TRUE);
+      soup_server_message_unpause (msg);
+    }
   g_object_unref (msg);
   return G_SOURCE_REMOVE;
 }
@@ -409,39 +413,13 @@ on_request_cb (SoupServer        *server,
     }
 
   process (req);
-  finish (req, TRUE);
-}
-
-/* Refuses oversized bodies from their Content-Length, before they are read. */
-static void
-on_early_request_cb (SoupServer        *server,
-                     SoupServerMessage *msg,
-                     const char        *path,
-                     GHashTable        *query,
-                     gpointer           data)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  goffset length = soup_message_headers_get_content_length (headers);
-  goffset limit = g_str_has_prefix (path, "/v1/assets/") ? PD_ASSET_BODY_LIMIT : PD_JSON_BODY_LIMIT;
-
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH && length > limit)
-    {
-      PdRequest *req = g_new0 (PdRequest, 1);
-
-      req->platform = data;
-      req->msg = g_object_ref (msg);
-      req->method = soup_server_message_get_method (msg);
-      req->path = g_strdup (path);
-      pd_reply_problem (req, 413, "payload-too-large", "The body is above the limit.", NULL, NULL);
-      /* the body stays unread, so this connection cannot carry another request */
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-      finish (req, FALSE);
-    }
+  if (!req->deferred)
+    finish (req, TRUE);
 }
 
 void
 pd_router_install (PdPlatform *platform)
 {
-  soup_server_add_early_handler (platform->server, NULL, on_early_request_cb, platform, NULL);
+  pd_connections_install (platform);
   soup_server_add_handler (platform->server, NULL, on_request_cb, platform, NULL);
 }

@@ -288,7 +288,7 @@ seed_content (PdTenant *tenant)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_platform_now_utc ();
   g_autofree char *logo = store_logo (tenant);
   g_autofree char *theme_id = NULL;
   g_autofree char *winter_id = NULL;
@@ -302,6 +302,16 @@ seed_content (PdTenant *tenant)
   g_autofree char *starts = format_time (now, -30);
   g_autofree char *ends = format_time (now, 60);
   g_autofree char *expires = format_time (now, 120);
+  /* midnight of the first day of the month three months from now */
+  g_autoptr(GDateTime) spring_month = g_date_time_add_months (now, 3);
+  g_autoptr(GDateTime) spring_starts = g_date_time_new_utc (g_date_time_get_year (spring_month),
+                                                            g_date_time_get_month (spring_month), 1, 0, 0, 0);
+  g_autofree char *spring_start_text = format_time (spring_starts, 0);
+  g_autofree char *spring_end_text = format_time (spring_starts, 91);
+  g_autofree char *winter_name = NULL;
+  g_autofree char *winter_slug = NULL;
+  g_autofree char *spring_name = NULL;
+  g_autofree char *spring_slug = NULL;
   JsonArray *winter_projects;
 
   seed_projects (tenant, rand, ids);
@@ -322,8 +332,13 @@ seed_content (PdTenant *tenant)
   pd_records_put (tenant, "theme", theme_id, theme, 1, NULL);
 
   winter_projects = campaign_projects (ids, 0, 12, rand);
-  json_object_set_string_member (winter, "name", "Winterspende 2026");
-  json_object_set_string_member (winter, "slug", "winterspende-2026");
+  /* the live campaign runs around today, the draft starts in three
+   * months: the demo looks the same whenever it is seeded, and its names
+   * carry the year of its dates rather than one that passes */
+  winter_name = g_strdup_printf ("Winterspende %d", g_date_time_get_year (now));
+  winter_slug = g_strdup_printf ("winterspende-%d", g_date_time_get_year (now));
+  json_object_set_string_member (winter, "name", winter_name);
+  json_object_set_string_member (winter, "slug", winter_slug);
   json_object_set_string_member (winter, "status", "live");
   json_object_set_string_member (winter, "starts_at", starts);
   json_object_set_string_member (winter, "ends_at", ends);
@@ -342,11 +357,13 @@ seed_content (PdTenant *tenant)
   json_object_set_array_member (winter, "page_blocks", page_blocks ());
   pd_records_put (tenant, "campaign", winter_id, winter, 2, NULL);
 
-  json_object_set_string_member (spring, "name", "Lentecampagne 2027");
-  json_object_set_string_member (spring, "slug", "lentecampagne-2027");
+  spring_name = g_strdup_printf ("Lentecampagne %d", g_date_time_get_year (spring_starts));
+  spring_slug = g_strdup_printf ("lentecampagne-%d", g_date_time_get_year (spring_starts));
+  json_object_set_string_member (spring, "name", spring_name);
+  json_object_set_string_member (spring, "slug", spring_slug);
   json_object_set_string_member (spring, "status", "draft");
-  json_object_set_string_member (spring, "starts_at", "2027-03-01T00:00:00+01:00");
-  json_object_set_string_member (spring, "ends_at", "2027-05-31T23:59:59+02:00");
+  json_object_set_string_member (spring, "starts_at", spring_start_text);
+  json_object_set_string_member (spring, "ends_at", spring_end_text);
   json_object_set_string_member (spring, "time_zone", "Europe/Amsterdam");
   json_object_set_string_member (spring, "currency", "EUR");
   json_object_set_int_member (spring, "coin_value_micros", 10000);

@@ -15,8 +15,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#define PBKDF2_ITERATIONS 20000
-
 static const char registry_schema[] =
   "CREATE TABLE IF NOT EXISTS tenants ("
   "  id TEXT PRIMARY KEY, name TEXT NOT NULL, generation TEXT NOT NULL,"
@@ -24,7 +22,8 @@ static const char registry_schema[] =
   "CREATE TABLE IF NOT EXISTS users ("
   "  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants (id),"
   "  email TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL,"
-  "  salt TEXT NOT NULL, iterations INTEGER NOT NULL, password_hash TEXT NOT NULL);"
+  "  salt TEXT NOT NULL, iterations INTEGER NOT NULL, password_hash TEXT NOT NULL,"
+  "  algorithm TEXT NOT NULL DEFAULT 'pbkdf2-sha256');"
   "CREATE TABLE IF NOT EXISTS api_tokens ("
   "  token_hash TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, user_id TEXT NOT NULL);"
   "CREATE TABLE IF NOT EXISTS sessions ("
@@ -64,12 +63,19 @@ pd_tenants_open_registry (PdPlatform  *platform,
   platform->registry = pd_db_open (path, error);
   if (platform->registry == NULL || !pd_db_exec (platform->registry, registry_schema, error))
     return FALSE;
+  /* registries from before each user's hash named its algorithm: all of
+   * them were PBKDF2-HMAC-SHA256 (at 20,000 iterations, kept per row) */
+  if (pd_db_query_int (platform->registry,
+                       "SELECT COUNT(*) FROM pragma_table_info ('users') WHERE name = 'algorithm'", NULL) == 0 &&
+      !pd_db_exec (platform->registry,
+                   "ALTER TABLE users ADD COLUMN algorithm TEXT NOT NULL DEFAULT 'pbkdf2-sha256'", error))
+    return FALSE;
 
   /* sessions that can no longer be used need not be kept */
   {
     sqlite3_stmt *stmt = pd_db_prepare (platform->registry, "DELETE FROM sessions WHERE expires_at < ?");
 
-    sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+    sqlite3_bind_int64 (stmt, 1, pd_platform_now_unix ());
     sqlite3_step (stmt);
     sqlite3_reset (stmt);
   }
@@ -184,27 +190,21 @@ pd_tenants_add_user (PdPlatform  *platform,
                      const char  *password,
                      GError     **error)
 {
-  guint8 salt[16];
-  g_autofree char *salt_hex = NULL;
-  g_autofree char *hash = NULL;
+  g_autofree char *salt_hex = pd_auth_new_salt ();
+  guint iterations = pd_auth_iterations (platform);
+  g_autofree char *hash = pd_auth_hash_password (password, salt_hex, iterations);
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  pd_random_bytes (salt, sizeof salt);
-  salt_hex = g_malloc (sizeof salt * 2 + 1);
-  for (guint i = 0; i < sizeof salt; i++)
-    g_snprintf (salt_hex + 2 * i, 3, "%02x", salt[i]);
-  hash = pd_auth_hash_password (password, salt_hex, PBKDF2_ITERATIONS);
-
   stmt = pd_db_prepare (platform->registry,
-                        "INSERT INTO users (id, tenant_id, email, name, salt, iterations, password_hash) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+                        "INSERT INTO users (id, tenant_id, email, name, salt, iterations, password_hash, algorithm) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, 'pbkdf2-sha256')");
   sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, tenant_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, email, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, salt_hex, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 6, PBKDF2_ITERATIONS);
+  sqlite3_bind_int (stmt, 6, iterations);
   sqlite3_bind_text (stmt, 7, hash, -1, SQLITE_TRANSIENT);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_reset (stmt);

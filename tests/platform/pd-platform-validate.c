@@ -49,7 +49,7 @@ static const FieldSpec campaign_fields[] = {
   { "time_zone", F_TIMEZONE },
   { "currency", F_CURRENCY },
   { "coin_value_micros", F_INT, FALSE, 1, G_GINT64_CONSTANT (1000000000000) },
-  { "voucher_budget_coins", F_INT, FALSE, 0, G_GINT64_CONSTANT (1000000000000) },
+  { "voucher_budget_coins", F_INT, FALSE, 0, PD_COINS_MAX },
   { "funding_type", F_ENUM, FALSE, 0, 0, "donation sponsorship" },
   { "theme_id", F_UUID, TRUE },
   { "default_language", F_LANGUAGE },
@@ -66,7 +66,7 @@ static const FieldSpec project_fields[] = {
   { "location", F_STRING, FALSE, 0, 200 },
   { "website", F_URL, TRUE },
   { "image_sha256", F_SHA256, TRUE },
-  { "default_target_coins", F_INT, FALSE, 1, G_GINT64_CONSTANT (1000000000000) },
+  { "default_target_coins", F_INT, FALSE, 1, PD_COINS_MAX },
   { "source", F_ENUM, FALSE, 0, 0, "catalogue client" },
   { "language", F_LANGUAGE, TRUE },
 };
@@ -251,11 +251,12 @@ check_campaign_projects (JsonArray *errors,
 
           pd_field_error (errors, field, "is listed twice");
         }
-      if (!is_int (target) || json_node_get_int (target) < 1)
+      if (!is_int (target) || json_node_get_int (target) < 1 || json_node_get_int (target) > PD_COINS_MAX)
         {
           g_autofree char *field = g_strdup_printf ("projects[%u].target_coins", i);
 
-          pd_field_error (errors, field, "must be a whole number of coins above 0");
+          pd_field_error (errors, field, "must be a whole number of coins from 1 to %" G_GINT64_FORMAT,
+                          PD_COINS_MAX);
         }
     }
 }
@@ -311,6 +312,47 @@ check_colors (JsonArray *errors,
       }
 }
 
+/* g_time_zone_new_identifier() takes any path below the zoneinfo folder
+ * ("../../usr/share/zoneinfo/UTC"), absolute paths and POSIX TZ strings
+ * ("UTC+1"), and warns about a file that is no zone (/etc/passwd), so
+ * whether a name was taken told whether a file exists on the server. IANA
+ * names are segments of letters, digits, '_', '+' and '-', each starting
+ * with a letter ("Etc/GMT+5", "America/Port-au-Prince"): that leaves no
+ * '.', no absolute path and no offset. Only such a name that names a
+ * compiled zone (TZif) in the zoneinfo folder reaches GLib. */
+static GTimeZone *
+iana_time_zone_new (const char *text)
+{
+  const char *tzdir = g_getenv ("TZDIR");
+  gboolean segment_start = TRUE;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (text == NULL)
+    return NULL;
+  len = strlen (text);
+  if (len == 0 || len > 64 || text[len - 1] == '/')
+    return NULL;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (segment_start && !g_ascii_isalpha (*p))
+        return NULL;
+      segment_start = *p == '/';
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '+' && *p != '-' && *p != '/')
+        return NULL;
+    }
+  /* files in the zoneinfo folder that are no zone of their own */
+  if (g_str_equal (text, "localtime") || g_str_equal (text, "posixrules") || g_str_equal (text, "Factory"))
+    return NULL;
+
+  path = g_build_filename (tzdir != NULL && g_path_is_absolute (tzdir) ? tzdir : "/usr/share/zoneinfo", text, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+      !g_file_get_contents (path, &contents, &len, NULL) || len < 44 || memcmp (contents, "TZif", 4) != 0)
+    return NULL;
+  return g_time_zone_new_identifier (text);
+}
+
 static void
 check_field (PdTenant        *tenant,
              const FieldSpec *spec,
@@ -347,7 +389,7 @@ check_field (PdTenant        *tenant,
       break;
     case F_TIMEZONE:
       {
-        GTimeZone *zone = text && *text ? g_time_zone_new_identifier (text) : NULL;
+        GTimeZone *zone = iana_time_zone_new (text);
 
         if (zone == NULL)
           pd_field_error (errors, spec->name, "must be an IANA time zone such as Europe/Berlin");
@@ -397,10 +439,110 @@ check_field (PdTenant        *tenant,
     }
 }
 
-/* Returns the known fields of @input, or NULL with @errors filled. */
+/* The coins a campaign's voucher batches may hand out (each batch's count ×
+ * coins_per_voucher), leaving out the batch @except_batch_id. Each term is
+ * at most PD_COINS_MAX, so the sum only overflows past nine million
+ * batches; it saturates then. */
+static gint64
+campaign_batch_coins (PdTenant   *tenant,
+                      const char *campaign_id,
+                      const char *except_batch_id)
+{
+  sqlite3_stmt *stmt = pd_db_prepare (tenant->db,
+                                      "SELECT json_extract (json, '$.count'), json_extract (json, '$.coins_per_voucher') "
+                                      "FROM records WHERE kind = 'voucher-batch' AND deleted = 0 "
+                                      "  AND json_extract (json, '$.campaign_id') = ?1 AND id != ?2");
+  gint64 total = 0;
+
+  sqlite3_bind_text (stmt, 1, campaign_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, except_batch_id != NULL ? except_batch_id : "", -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 coins;
+
+      if (__builtin_mul_overflow (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), &coins) ||
+          __builtin_add_overflow (total, coins, &total))
+        total = G_MAXINT64;
+    }
+  sqlite3_reset (stmt);
+  return total;
+}
+
+/* Whether @coins × @coin_value_micros is an amount the platform keeps. */
+static gboolean
+amount_in_range (gint64 coins,
+                 gint64 coin_value_micros)
+{
+  gint64 amount;
+
+  return !__builtin_mul_overflow (coins, coin_value_micros, &amount) && amount <= PD_AMOUNT_MAX_MICROS;
+}
+
+/* The products of a campaign's coin value: its budget, each project's
+ * target and the coins its voucher batches hand out, in money. */
+static void
+check_campaign_amounts (PdTenant   *tenant,
+                        const char *id,
+                        JsonObject *fields,
+                        JsonArray  *errors)
+{
+  gint64 coin_value = pd_json_int (fields, "coin_value_micros", 0);
+  JsonNode *projects = json_object_get_member (fields, "projects");
+  g_autofree char *too_much = g_strdup_printf ("times coin_value_micros must stay within %" G_GINT64_FORMAT " micros",
+                                               PD_AMOUNT_MAX_MICROS);
+
+  if (!amount_in_range (pd_json_int (fields, "voucher_budget_coins", 0), coin_value))
+    pd_field_error (errors, "voucher_budget_coins", "%s", too_much);
+  for (guint i = 0; projects != NULL && i < json_array_get_length (json_node_get_array (projects)); i++)
+    {
+      JsonObject *item = json_array_get_object_element (json_node_get_array (projects), i);
+
+      if (!amount_in_range (pd_json_int (item, "target_coins", 0), coin_value))
+        {
+          g_autofree char *field = g_strdup_printf ("projects[%u].target_coins", i);
+
+          pd_field_error (errors, field, "%s", too_much);
+        }
+    }
+  if (id != NULL && !amount_in_range (campaign_batch_coins (tenant, id, NULL), coin_value))
+    pd_field_error (errors, "coin_value_micros",
+                    "times the coins of this campaign's voucher batches must stay within %" G_GINT64_FORMAT " micros",
+                    PD_AMOUNT_MAX_MICROS);
+}
+
+/* A batch's coins, alone and with the other batches of its campaign, at
+ * the campaign's coin value. */
+static void
+check_batch_amounts (PdTenant   *tenant,
+                     const char *id,
+                     JsonObject *fields,
+                     JsonObject *campaign,
+                     JsonArray  *errors)
+{
+  const char *campaign_id = pd_json_string (fields, "campaign_id");
+  gint64 coins;
+
+  if (__builtin_mul_overflow (pd_json_int (fields, "count", 0), pd_json_int (fields, "coins_per_voucher", 0), &coins) ||
+      coins > PD_COINS_MAX)
+    {
+      pd_field_error (errors, "coins_per_voucher", "times count must stay within %" G_GINT64_FORMAT " coins",
+                      PD_COINS_MAX);
+      return;
+    }
+  if (campaign != NULL &&
+      (__builtin_add_overflow (coins, campaign_batch_coins (tenant, campaign_id, id), &coins) ||
+       !amount_in_range (coins, pd_json_int (campaign, "coin_value_micros", 0))))
+    pd_field_error (errors, "coins_per_voucher",
+                    "times count, with the campaign's other batches and its coin value, must stay within %"
+                    G_GINT64_FORMAT " micros", PD_AMOUNT_MAX_MICROS);
+}
+
+/* Returns the known fields of @input, or NULL with @errors filled. @id is
+ * the record's, for the checks that look at its neighbours. */
 JsonObject *
 pd_validate_record (PdTenant   *tenant,
                     const char *kind,
+                    const char *id,
                     JsonObject *input,
                     JsonArray  *errors)
 {
@@ -443,6 +585,20 @@ pd_validate_record (PdTenant   *tenant,
           if (campaign == NULL)
             pd_field_error (errors, "campaign_id", "names no campaign of this tenant");
         }
+      /* the products only mean something once each factor is valid */
+      if (json_array_get_length (errors) == errors_before)
+        {
+          g_autoptr(JsonNode) campaign_node = campaign != NULL ? pd_json_from_string (campaign) : NULL;
+
+          check_batch_amounts (tenant, id, fields,
+                               campaign_node != NULL && JSON_NODE_HOLDS_OBJECT (campaign_node)
+                               ? json_node_get_object (campaign_node) : NULL,
+                               errors);
+        }
+    }
+  else if (g_str_equal (kind, "campaign") && json_array_get_length (errors) == errors_before)
+    {
+      check_campaign_amounts (tenant, id, fields, errors);
     }
 
   if (json_array_get_length (errors) > errors_before)

@@ -217,7 +217,7 @@ pd_vouchers_redeem (PdPlatform  *platform,
   g_autoptr(JsonNode) batch = NULL;
   g_autoptr(JsonNode) campaign = NULL;
   g_autoptr(GDateTime) expires = NULL;
-  g_autoptr(GDateTime) now_dt = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now_dt = pd_platform_now_utc ();
   JsonObject *batch_object, *campaign_object, *answer;
   JsonNode *projects_node;
   JsonArray *projects;

@@ -12,6 +12,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "pd-platform-clock.h"
+
 G_BEGIN_DECLS
 
 #define PD_PROBLEM_BASE "https://api.particulate.example/problems/"
@@ -21,6 +23,23 @@ G_BEGIN_DECLS
 #define PD_LIST_LIMIT_DEFAULT 100
 #define PD_LIST_LIMIT_MAX 1000
 #define PD_CODES_PER_CHUNK_MAX 10000
+/* A record's fields as JSON, and a page of a list or of the change feed:
+ * a page stops early (with a next cursor) before it grows past this, so
+ * no answer is built from a thousand records of a megabyte each. */
+#define PD_RECORD_BYTES_MAX (256 * 1024)
+#define PD_PAGE_BYTES_MAX (4 * 1024 * 1024)
+/* Money: any count of coins stays within PD_COINS_MAX and any amount
+ * (coins × coin_value_micros) within PD_AMOUNT_MAX_MICROS, a billion
+ * currency units. Validation holds every product of a record to these, so
+ * the sums in campaign results stay far from G_MAXINT64 (9.2e18). */
+#define PD_COINS_MAX G_GINT64_CONSTANT (1000000000000)
+#define PD_AMOUNT_MAX_MICROS G_GINT64_CONSTANT (1000000000000000)
+/* OWASP's count for PBKDF2-HMAC-SHA256 (2023); --pbkdf2-iterations lowers
+ * it for tests only. */
+#define PD_PBKDF2_ITERATIONS 600000
+/* failed sign-ins of one e-mail address a minute (three times as many of
+ * one client address) before 429 */
+#define PD_SIGN_IN_FAILURES 10
 #define PD_IDEMPOTENCY_KEEP_SECONDS (30 * 24 * 3600)
 /* Donors meet a campaign at <this><tenant id>/<campaign slug>. */
 #define PD_DONOR_PAGE_BASE "https://give.particulate.example/t/"
@@ -102,6 +121,9 @@ typedef struct
   guint        donor_source;
   GRand       *rand;
   guint64      requests_served;
+  guint        pbkdf2_iterations; /* for new hashes; 0: PD_PBKDF2_ITERATIONS */
+  guint        sign_in_limit;     /* 0: PD_SIGN_IN_FAILURES */
+  GHashTable  *sign_in_failures;  /* "a:<address>" or "e:<e-mail>" -> counts */
 } PdPlatform;
 
 typedef struct
@@ -128,6 +150,7 @@ typedef struct
   char              *allow;
   guint              retry_after;    /* seconds for Retry-After; 0: none */
   gboolean           replayed;
+  gboolean           deferred;       /* answered later, through pd_router_resume() */
 } PdRequest;
 
 /* pd-platform-http.c */
@@ -157,6 +180,9 @@ void        pd_field_error        (JsonArray   *errors,
                                    ...) G_GNUC_PRINTF (3, 4);
 char       *pd_json_to_string     (JsonNode    *node);
 JsonNode   *pd_json_from_string   (const char  *json);
+JsonNode   *pd_json_parse_object  (const char  *data,
+                                   gsize        len,
+                                   GError     **error);
 gboolean    pd_is_uuid            (const char  *text);
 gboolean    pd_is_sha256          (const char  *text);
 char       *pd_now_rfc3339        (void);
@@ -174,9 +200,6 @@ const char *pd_json_string        (JsonObject  *object,
 gint64      pd_json_int           (JsonObject  *object,
                                    const char  *member,
                                    gint64       fallback);
-gboolean    pd_json_too_deep      (const char  *data,
-                                   gsize        len,
-                                   guint        max_depth);
 gboolean    pd_media_type_is      (const char  *content_type,
                                    const char  *wanted);
 
@@ -207,12 +230,18 @@ JsonNode   *pd_tenant_to_json        (PdTenant    *tenant);
 char       *pd_auth_hash_password    (const char  *password,
                                       const char  *salt_hex,
                                       guint        iterations);
+char       *pd_auth_new_salt         (void);
+guint       pd_auth_iterations       (PdPlatform  *platform);
 gboolean    pd_auth_authenticate     (PdRequest   *req);
 void        pd_auth_handle_session   (PdRequest   *req);
 void        pd_auth_handle_me        (PdRequest   *req);
 
+/* pd-platform-connections.c */
+void        pd_connections_install   (PdPlatform  *platform);
+
 /* pd-platform-router.c */
 void        pd_router_install        (PdPlatform  *platform);
+void        pd_router_resume         (PdRequest   *req);
 
 /* pd-platform-records.c */
 gboolean    pd_records_is_collection (const char  *collection);
@@ -241,6 +270,7 @@ void        pd_records_purge_tombstones (PdPlatform *platform,
 /* pd-platform-validate.c */
 JsonObject *pd_validate_record       (PdTenant    *tenant,
                                       const char  *kind,
+                                      const char  *id,
                                       JsonObject  *input,
                                       JsonArray   *errors);
 
