@@ -318,7 +318,7 @@ check_sync_states (PdApplication *app,
   g_assert_cmpint (_pd_window_compute_sync_status (window->store, TRUE, FALSE, &pending, &details),
                    ==, PD_SYNC_INDICATOR_OFFLINE);
   pd_sync_indicator_set_state (window->sync_indicator, PD_SYNC_INDICATOR_PENDING, 3, NULL);
-  g_assert_cmpstr (pd_sync_indicator_get_summary (window->sync_indicator), ==, "3 changes pending");
+  g_assert_cmpstr (pd_sync_indicator_get_summary (window->sync_indicator), ==, "3 changes waiting");
   pd_sync_indicator_set_state (window->sync_indicator, PD_SYNC_INDICATOR_ERROR, 1, "Rejected");
   g_assert_cmpstr (pd_sync_indicator_get_details (window->sync_indicator), ==, "Rejected");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->sync_indicator), "error"));

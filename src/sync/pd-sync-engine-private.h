@@ -49,6 +49,8 @@ struct _PdSyncEngine
   GCancellable    *reach_cancellable;
 
   PdSyncStatus     status;
+  PdSyncProblem    problem;
+  gboolean         quiet;      /* a retry that says nothing until it gets through */
   char            *detail;
   guint            pending_count;
   guint            failed_count;
@@ -73,6 +75,7 @@ struct _PdSyncEngine
   guint            failures;
   guint            backoff_base_ms;
   guint            backoff_cap_ms;
+  guint            probe_interval_ms;
   guint            debounce_ms;
   GHashTable      *uploaded_assets;
   GListStore      *conflicts;

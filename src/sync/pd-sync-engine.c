@@ -5,7 +5,10 @@
  * they never overlap. Failures decide the next attempt: network errors and
  * 5xx back off with full jitter, 429/503 wait at least Retry-After (kept in
  * the store, so a restart waits too), 401 pauses until the user signs in
- * again. The pending changes are never touched by any of this.
+ * again. While changes wait for a platform that does not answer, the
+ * back-off stops growing at probe-interval (20 s), so they arrive soon
+ * after it is back, without hammering it. The pending changes are never
+ * touched by any of this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +27,9 @@
 #define DEFAULT_BACKOFF_BASE_MS 1000
 #define DEFAULT_BACKOFF_CAP_MS  (5 * 60 * 1000)
 #define DEFAULT_DEBOUNCE_MS     2000
+/* Issue 14: waiting changes reach a platform that is back within 30 s;
+ * equal jitter below 20 s asks it at most six times a minute. */
+#define DEFAULT_PROBE_INTERVAL_MS (20 * 1000)
 
 G_DEFINE_FINAL_TYPE (PdSyncEngine, pd_sync_engine, G_TYPE_OBJECT)
 
@@ -41,6 +47,8 @@ enum {
   PROP_AUTO_SYNC,
   PROP_CONFLICTS,
   PROP_NETWORK_MONITOR,
+  PROP_PROBLEM,
+  PROP_PROBE_INTERVAL,
   N_PROPS
 };
 
@@ -75,7 +83,40 @@ pd_sync_status_get_type (void)
   return type_id;
 }
 
-static void start_run (PdSyncEngine *self);
+GType
+pd_sync_problem_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { PD_SYNC_PROBLEM_NONE, "PD_SYNC_PROBLEM_NONE", "none" },
+        { PD_SYNC_PROBLEM_UNREACHABLE, "PD_SYNC_PROBLEM_UNREACHABLE", "unreachable" },
+        { PD_SYNC_PROBLEM_BUSY, "PD_SYNC_PROBLEM_BUSY", "busy" },
+        { PD_SYNC_PROBLEM_OTHER, "PD_SYNC_PROBLEM_OTHER", "other" },
+        { 0, NULL, NULL }
+      };
+      GType type = g_enum_register_static ("PdSyncProblem", values);
+
+      g_once_init_leave (&type_id, type);
+    }
+  return type_id;
+}
+
+static void start_run (PdSyncEngine *self,
+                       gboolean      asked);
+
+static void
+set_problem (PdSyncEngine  *self,
+             PdSyncProblem  problem)
+{
+  if (self->problem == problem)
+    return;
+  self->problem = problem;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TEXT]);
+}
 
 static void
 set_status (PdSyncEngine *self,
@@ -225,7 +266,7 @@ on_timer_cb (gpointer user_data)
   PdSyncEngine *self = user_data;
 
   self->timer_id = 0;
-  start_run (self);
+  start_run (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -261,7 +302,11 @@ finish_run (PdSyncEngine *self,
   self->progress = 1.0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 
-  if (error == NULL && self->status == PD_SYNC_STATUS_SYNCING)
+  self->quiet = FALSE;
+  if (error == NULL)
+    set_problem (self, PD_SYNC_PROBLEM_NONE);
+  /* ERROR here is what a quiet retry left standing: it got through. */
+  if (error == NULL && (self->status == PD_SYNC_STATUS_SYNCING || self->status == PD_SYNC_STATUS_ERROR))
     set_status (self, PD_SYNC_STATUS_SYNCED, NULL);
   update_idle_status (self);
 
@@ -292,6 +337,21 @@ jitter_delay (PdSyncEngine *self)
   return (gint64) (g_random_double () * ceiling);
 }
 
+/* While changes wait for a platform that does not answer: the ceiling
+ * grows as jitter_delay()'s, to probe-interval at most, and the wait is
+ * between half the ceiling and the ceiling (equal jitter). So a platform
+ * that is back gets the changes within probe-interval, and is asked no
+ * more than twice per probe-interval while it is away. */
+static gint64
+probe_delay (PdSyncEngine *self)
+{
+  guint shift = MIN (self->failures, 20u);
+  gint64 ceiling = MIN ((gint64) self->backoff_base_ms << shift,
+                        MIN ((gint64) self->probe_interval_ms, (gint64) self->backoff_cap_ms));
+
+  return ceiling / 2 + (gint64) (g_random_double () * (ceiling - ceiling / 2));
+}
+
 /* Ends the run after a failure and decides when to try again. */
 void
 _pd_sync_engine_fail (PdSyncEngine *self,
@@ -312,6 +372,7 @@ _pd_sync_engine_fail (PdSyncEngine *self,
     {
       /* No retry loop with a refused token: wait for a new sign-in. */
       self->again = FALSE;
+      set_problem (self, PD_SYNC_PROBLEM_NONE);
       _pd_account_set_needs_sign_in (self->account, TRUE);
       set_status (self, PD_SYNC_STATUS_SIGNED_OUT, error->message);
       finish_run (self, error);
@@ -325,17 +386,34 @@ _pd_sync_engine_fail (PdSyncEngine *self,
       self->failures++;
       if (retry_after >= 0 && (error->code == PD_API_ERROR_RATE_LIMITED ||
                                error->code == PD_API_ERROR_UNAVAILABLE))
-        /* Never earlier than asked; a little jitter after it so that many
-         * clients do not return in the same instant. */
-        delay = retry_after + g_random_int_range (0, 250);
+        {
+          /* Never earlier than asked; a little jitter after it so that many
+           * clients do not return in the same instant. */
+          delay = retry_after + g_random_int_range (0, 250);
+          set_problem (self, PD_SYNC_PROBLEM_BUSY);
+        }
+      else if (error->code == PD_API_ERROR_RATE_LIMITED)
+        {
+          delay = jitter_delay (self);
+          set_problem (self, PD_SYNC_PROBLEM_BUSY);
+        }
+      else if (pd_api_error_is_transient (error))
+        {
+          delay = self->pending_count > 0 ? probe_delay (self) : jitter_delay (self);
+          set_problem (self, PD_SYNC_PROBLEM_UNREACHABLE);
+        }
       else
-        delay = jitter_delay (self);
+        {
+          delay = jitter_delay (self);
+          set_problem (self, PD_SYNC_PROBLEM_OTHER);
+        }
     }
   else
     {
       /* The store failed (disk full, …): try again later, gently. */
       self->failures++;
       delay = jitter_delay (self);
+      set_problem (self, PD_SYNC_PROBLEM_OTHER);
     }
 
   /* The ops that met the failure count an attempt and wait as long. */
@@ -363,6 +441,12 @@ void
 _pd_sync_engine_succeeded (PdSyncEngine *self)
 {
   self->failures = 0;
+  /* A quiet retry got through: from now on the window says so. */
+  if (self->quiet)
+    {
+      self->quiet = FALSE;
+      set_status (self, PD_SYNC_STATUS_SYNCING, NULL);
+    }
 }
 
 void
@@ -392,8 +476,10 @@ _pd_sync_engine_phase_done (PdSyncEngine *self)
     }
 }
 
+/* @asked: a person asked for this run (Sync Now), so it shows. */
 static void
-start_run (PdSyncEngine *self)
+start_run (PdSyncEngine *self,
+           gboolean      asked)
 {
   gint64 wait_until;
   gint64 now = pd_real_time ();
@@ -431,7 +517,12 @@ start_run (PdSyncEngine *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECEIVED_COUNT]);
-  set_status (self, PD_SYNC_STATUS_SYNCING, NULL);
+  /* A retry by itself while the platform is away keeps saying why the
+   * changes wait, rather than flashing "Syncing…" every few seconds. */
+  self->quiet = !asked && self->status == PD_SYNC_STATUS_ERROR &&
+                (self->problem == PD_SYNC_PROBLEM_UNREACHABLE || self->problem == PD_SYNC_PROBLEM_BUSY);
+  if (!self->quiet)
+    set_status (self, PD_SYNC_STATUS_SYNCING, NULL);
 
   _pd_sync_push_begin (self);
 }
@@ -446,11 +537,16 @@ on_reachability_changed (PdSyncEngine *self)
       return;
     }
 
-  /* Back online: what waited is sent now, not at the end of a backoff
-   * that was only caused by being offline. */
-  if (self->status == PD_SYNC_STATUS_OFFLINE || self->status == PD_SYNC_STATUS_ERROR)
+  /* Back online, or another network: what waited is sent now, not at
+   * the end of a backoff that was only caused by not reaching the
+   * platform. A wait the platform asked for (Retry-After) still holds. */
+  if (self->status == PD_SYNC_STATUS_OFFLINE || self->status == PD_SYNC_STATUS_ERROR ||
+      (self->status == PD_SYNC_STATUS_PENDING && self->pending_count > 0))
     {
       self->failures = 0;
+      if (self->problem == PD_SYNC_PROBLEM_UNREACHABLE ||
+          (self->status == PD_SYNC_STATUS_OFFLINE && self->problem != PD_SYNC_PROBLEM_BUSY))
+        pd_store_limit_waits (self->store, pd_real_time (), NULL);
       /* No longer "Offline" while the sync is about to start. */
       if (self->phase == PHASE_IDLE)
         update_idle_status (self);
@@ -625,6 +721,12 @@ pd_sync_engine_get_property (GObject    *object,
     case PROP_NETWORK_MONITOR:
       g_value_set_object (value, self->monitor);
       break;
+    case PROP_PROBLEM:
+      g_value_set_enum (value, self->problem);
+      break;
+    case PROP_PROBE_INTERVAL:
+      g_value_set_uint (value, self->probe_interval_ms);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -645,6 +747,9 @@ pd_sync_engine_set_property (GObject      *object,
       break;
     case PROP_NETWORK_MONITOR:
       pd_sync_engine_set_network_monitor (self, g_value_get_object (value));
+      break;
+    case PROP_PROBE_INTERVAL:
+      pd_sync_engine_set_probe_interval (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -704,6 +809,25 @@ pd_sync_engine_class_init (PdSyncEngineClass *klass)
     g_param_spec_object ("network-monitor", NULL, NULL, G_TYPE_NETWORK_MONITOR,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PdSyncEngine:problem:
+   *
+   * Why the last run failed; %PD_SYNC_PROBLEM_NONE once a run went through.
+   */
+  properties[PROP_PROBLEM] =
+    g_param_spec_enum ("problem", NULL, NULL, PD_TYPE_SYNC_PROBLEM, PD_SYNC_PROBLEM_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PdSyncEngine:probe-interval:
+   *
+   * The longest wait, in milliseconds, between two attempts while changes
+   * wait and the platform does not answer (network errors, 5xx); waits
+   * the platform asks for with Retry-After are not shortened.
+   */
+  properties[PROP_PROBE_INTERVAL] =
+    g_param_spec_uint ("probe-interval", NULL, NULL, 100, G_MAXUINT, DEFAULT_PROBE_INTERVAL_MS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -722,6 +846,7 @@ pd_sync_engine_init (PdSyncEngine *self)
   self->progress = 1.0;
   self->backoff_base_ms = DEFAULT_BACKOFF_BASE_MS;
   self->backoff_cap_ms = DEFAULT_BACKOFF_CAP_MS;
+  self->probe_interval_ms = DEFAULT_PROBE_INTERVAL_MS;
   self->debounce_ms = DEFAULT_DEBOUNCE_MS;
   self->page_size = PD_SYNC_PAGE_SIZE;
   self->uploaded_assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -850,21 +975,86 @@ pd_sync_engine_dup_status_text (PdSyncEngine *self)
       if (self->pending_count == 0)
         return g_strdup (_("Not fully synced"));
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u change pending",
-                                           "%u changes pending",
+                                           "%u change waiting",
+                                           "%u changes waiting",
                                            self->pending_count),
                               self->pending_count);
     case PD_SYNC_STATUS_SYNCING:
       return g_strdup (_("Syncing…"));
     case PD_SYNC_STATUS_OFFLINE:
-      return g_strdup (_("Offline"));
+      if (self->pending_count == 0)
+        return g_strdup (_("Offline"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u change waiting · offline",
+                                           "%u changes waiting · offline",
+                                           self->pending_count),
+                              self->pending_count);
     case PD_SYNC_STATUS_SIGNED_OUT:
-      return g_strdup (_("Signed out"));
+      if (self->pending_count == 0)
+        return g_strdup (_("Signed out"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u change waiting · sign in again",
+                                           "%u changes waiting · sign in again",
+                                           self->pending_count),
+                              self->pending_count);
     case PD_SYNC_STATUS_ERROR:
-      return g_strdup (_("Sync problem"));
+      if (self->problem == PD_SYNC_PROBLEM_UNREACHABLE)
+        {
+          if (self->pending_count == 0)
+            return g_strdup (_("The platform cannot be reached"));
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u change waiting · the platform cannot be reached",
+                                               "%u changes waiting · the platform cannot be reached",
+                                               self->pending_count),
+                                  self->pending_count);
+        }
+      if (self->problem == PD_SYNC_PROBLEM_BUSY)
+        {
+          if (self->pending_count == 0)
+            return g_strdup (_("The platform asked to wait"));
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u change waiting · the platform asked to wait",
+                                               "%u changes waiting · the platform asked to wait",
+                                               self->pending_count),
+                                  self->pending_count);
+        }
+      if (self->pending_count == 0)
+        return g_strdup (_("Sync problem"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u change waiting · sync problem",
+                                           "%u changes waiting · sync problem",
+                                           self->pending_count),
+                              self->pending_count);
     default:
       g_assert_not_reached ();
     }
+}
+
+PdSyncProblem
+pd_sync_engine_get_problem (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), PD_SYNC_PROBLEM_NONE);
+  return self->problem;
+}
+
+guint
+pd_sync_engine_get_probe_interval (PdSyncEngine *self)
+{
+  g_return_val_if_fail (PD_IS_SYNC_ENGINE (self), DEFAULT_PROBE_INTERVAL_MS);
+  return self->probe_interval_ms;
+}
+
+void
+pd_sync_engine_set_probe_interval (PdSyncEngine *self,
+                                   guint         probe_interval_ms)
+{
+  g_return_if_fail (PD_IS_SYNC_ENGINE (self));
+  g_return_if_fail (probe_interval_ms >= 100);
+
+  if (self->probe_interval_ms == probe_interval_ms)
+    return;
+  self->probe_interval_ms = probe_interval_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBE_INTERVAL]);
 }
 
 guint
@@ -997,7 +1187,13 @@ pd_sync_engine_sync_now (PdSyncEngine *self)
 
   self->failures = 0;
   pd_store_limit_waits (self->store, pd_real_time (), NULL);
-  start_run (self);
+  /* A retry going on by itself becomes the one asked for: shown. */
+  if (self->quiet)
+    {
+      self->quiet = FALSE;
+      set_status (self, PD_SYNC_STATUS_SYNCING, NULL);
+    }
+  start_run (self, TRUE);
 }
 
 /**

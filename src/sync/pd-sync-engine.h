@@ -23,6 +23,17 @@ typedef enum {
 #define PD_TYPE_SYNC_STATUS (pd_sync_status_get_type ())
 GType pd_sync_status_get_type (void) G_GNUC_CONST;
 
+/* Why the last run failed, in words a person can be told. */
+typedef enum {
+  PD_SYNC_PROBLEM_NONE,        /* the last run went through */
+  PD_SYNC_PROBLEM_UNREACHABLE, /* no answer, or the platform failed (5xx) */
+  PD_SYNC_PROBLEM_BUSY,        /* the platform asked to wait (429, Retry-After) */
+  PD_SYNC_PROBLEM_OTHER,       /* anything else; see status-detail */
+} PdSyncProblem;
+
+#define PD_TYPE_SYNC_PROBLEM (pd_sync_problem_get_type ())
+GType pd_sync_problem_get_type (void) G_GNUC_CONST;
+
 #define PD_TYPE_SYNC_ENGINE (pd_sync_engine_get_type ())
 G_DECLARE_FINAL_TYPE (PdSyncEngine, pd_sync_engine, PD, SYNC_ENGINE, GObject)
 
@@ -32,6 +43,10 @@ PdAccount    *pd_sync_engine_get_account       (PdSyncEngine     *self);
 PdSyncStatus  pd_sync_engine_get_status        (PdSyncEngine     *self);
 const char   *pd_sync_engine_get_status_detail (PdSyncEngine     *self);
 char         *pd_sync_engine_dup_status_text   (PdSyncEngine     *self);
+PdSyncProblem pd_sync_engine_get_problem       (PdSyncEngine     *self);
+guint         pd_sync_engine_get_probe_interval (PdSyncEngine    *self);
+void          pd_sync_engine_set_probe_interval (PdSyncEngine    *self,
+                                                guint             probe_interval_ms);
 guint         pd_sync_engine_get_pending_count (PdSyncEngine     *self);
 guint         pd_sync_engine_get_failed_count  (PdSyncEngine     *self);
 GPtrArray    *pd_sync_engine_list_failed       (PdSyncEngine     *self);

@@ -1,8 +1,9 @@
 /* pd-sync-indicator.c
  *
  * The line at the foot of the sidebar that tells whether the work is safe
- * on the platform, waiting to be sent, or stuck; its popover gives the
- * details (which change was refused and why).
+ * on the platform, or how many changes wait to be sent and why; its
+ * popover says in plain words what happens to them, with the technical
+ * cause folded away under "Details".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,7 +37,10 @@ struct _PdSyncIndicator
   GtkMenuButton         *button;
   GtkImage              *icon;
   GtkLabel              *summary_label;
+  GtkLabel              *reason_label;
   GtkLabel              *title_label;
+  GtkLabel              *message_label;
+  GtkExpander           *details_expander;
   GtkLabel              *details_label;
   GtkWidget             *sync_button;
 };
@@ -49,7 +53,10 @@ G_DEFINE_ENUM_TYPE (PdSyncIndicatorStatus, pd_sync_indicator_status,
                     G_DEFINE_ENUM_VALUE (PD_SYNC_INDICATOR_PENDING, "pending"),
                     G_DEFINE_ENUM_VALUE (PD_SYNC_INDICATOR_SYNCING, "syncing"),
                     G_DEFINE_ENUM_VALUE (PD_SYNC_INDICATOR_OFFLINE, "offline"),
-                    G_DEFINE_ENUM_VALUE (PD_SYNC_INDICATOR_ERROR, "error"))
+                    G_DEFINE_ENUM_VALUE (PD_SYNC_INDICATOR_ERROR, "error"),
+                    G_DEFINE_ENUM_VALUE (PD_SYNC_INDICATOR_UNREACHABLE, "unreachable"),
+                    G_DEFINE_ENUM_VALUE (PD_SYNC_INDICATOR_BUSY, "busy"),
+                    G_DEFINE_ENUM_VALUE (PD_SYNC_INDICATOR_SIGNED_OUT, "signed-out"))
 
 enum {
   PROP_0,
@@ -62,67 +69,99 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* "N changes waiting · why", or just why when nothing waits. */
+#define WAITING_BECAUSE(n, format, nothing_waits) \
+  ((n) > 0 ? g_strdup_printf (format, (n)) : g_strdup (nothing_waits))
+
 static void
 pd_sync_indicator_update (PdSyncIndicator *self)
 {
   const char *icon_name = "emblem-ok-symbolic";
-  const char *fallback = NULL;
+  const char *message = NULL;
+  const char *reason = NULL;
   g_autofree char *summary = NULL;
+  guint n = self->pending_count;
 
+  /* The count of waiting changes is never replaced by a problem: the
+   * problem is said after it, and the popover says what happens next. */
   switch (self->status)
     {
     case PD_SYNC_INDICATOR_LOCAL:
       icon_name = "computer-symbolic";
-      if (self->pending_count > 0)
+      if (n > 0)
         summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                 "%u change saved on this computer",
                                                 "%u changes saved on this computer",
-                                                self->pending_count),
-                                   self->pending_count);
+                                                n),
+                                   n);
       else
         summary = g_strdup (_("Saved on this computer"));
-      fallback = _("This workspace is kept on this computer only. Sign in to an account to publish campaigns on the platform.");
+      message = _("This workspace is kept on this computer only. Sign in to an account to publish campaigns on the platform.");
       break;
 
     case PD_SYNC_INDICATOR_SYNCED:
       icon_name = "emblem-ok-symbolic";
       summary = g_strdup (_("All changes synced"));
-      fallback = _("Everything in this workspace is saved on the platform.");
+      message = _("Everything in this workspace is saved on the platform.");
       break;
 
     case PD_SYNC_INDICATOR_PENDING:
       icon_name = "document-send-symbolic";
       /* Nothing to send, yet not all received: a cancelled sync. */
-      if (self->pending_count == 0)
+      if (n == 0)
         {
           summary = g_strdup (_("Not fully synced"));
-          fallback = _("Some changes on the platform have not been received yet. They come with the next sync.");
+          message = _("Some changes on the platform have not been received yet. They come with the next sync.");
           break;
         }
-      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u change pending",
-                                              "%u changes pending",
-                                              self->pending_count),
-                                 self->pending_count);
-      fallback = _("Your changes are saved on this computer and will be sent to the platform shortly.");
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change waiting", "%u changes waiting", n), n);
+      message = _("Your changes are kept on this computer and will be sent to the platform shortly.");
       break;
 
     case PD_SYNC_INDICATOR_SYNCING:
       icon_name = "emblem-synchronizing-symbolic";
       summary = g_strdup (_("Syncing…"));
-      fallback = _("Your changes are being sent to the platform, and your colleagues’ changes received.");
+      message = _("Your changes are being sent to the platform, and your colleagues’ changes received.");
       break;
 
     case PD_SYNC_INDICATOR_OFFLINE:
       icon_name = "network-offline-symbolic";
-      summary = g_strdup (_("Offline"));
-      fallback = _("You can keep working. Your changes are saved on this computer and sent when the network is back.");
+      summary = WAITING_BECAUSE (n, g_dngettext (GETTEXT_PACKAGE, "%u change waiting · offline", "%u changes waiting · offline", n), _("Offline"));
+      reason = _("Offline");
+      message = _("You can keep working. Your changes are kept on this computer and will be sent when the network is back.");
+      break;
+
+    case PD_SYNC_INDICATOR_UNREACHABLE:
+      icon_name = "network-error-symbolic";
+      summary = WAITING_BECAUSE (n, g_dngettext (GETTEXT_PACKAGE, "%u change waiting · the platform cannot be reached", "%u changes waiting · the platform cannot be reached", n),
+                                 _("The platform cannot be reached"));
+      reason = _("The platform cannot be reached");
+      message = n > 0 ? _("You can keep working. Your changes are kept on this computer and will be sent as soon as the platform answers again. Particulate Designer checks several times a minute.")
+                      : _("The platform does not answer. Particulate Designer checks several times a minute.");
+      break;
+
+    case PD_SYNC_INDICATOR_BUSY:
+      icon_name = "document-send-symbolic";
+      summary = WAITING_BECAUSE (n, g_dngettext (GETTEXT_PACKAGE, "%u change waiting · the platform asked to wait", "%u changes waiting · the platform asked to wait", n),
+                                 _("The platform asked to wait"));
+      reason = _("The platform asked to wait");
+      message = _("The platform is busy and asked to wait a while. Your changes are kept on this computer and will be sent when the wait is over.");
+      break;
+
+    case PD_SYNC_INDICATOR_SIGNED_OUT:
+      icon_name = "dialog-password-symbolic";
+      summary = WAITING_BECAUSE (n, g_dngettext (GETTEXT_PACKAGE, "%u change waiting · sign in again", "%u changes waiting · sign in again", n),
+                                 _("Signed out"));
+      reason = _("Sign in again");
+      message = _("The platform asks you to sign in again. Your changes are kept on this computer and will be sent once you have signed in.");
       break;
 
     case PD_SYNC_INDICATOR_ERROR:
       icon_name = "dialog-warning-symbolic";
-      summary = g_strdup (_("Sync error"));
-      fallback = _("Some changes could not be sent to the platform. They are kept on this computer.");
+      summary = WAITING_BECAUSE (n, g_dngettext (GETTEXT_PACKAGE, "%u change waiting · sync problem", "%u changes waiting · sync problem", n),
+                                 _("Sync problem"));
+      reason = _("Sync problem");
+      message = _("Some changes could not be sent to the platform. They are kept on this computer.");
       break;
 
     default:
@@ -132,20 +171,47 @@ pd_sync_indicator_update (PdSyncIndicator *self)
   gtk_image_set_from_icon_name (self->icon, icon_name);
   /* The local workspace has nowhere to sync to. */
   gtk_widget_set_visible (self->sync_button, self->status != PD_SYNC_INDICATOR_LOCAL && !self->busy);
-  gtk_label_set_label (self->summary_label, summary);
+  /* The line under the count says why; the accessible name has both. */
+  if (reason != NULL && n > 0)
+    {
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change waiting", "%u changes waiting", n), n);
+
+      gtk_label_set_label (self->summary_label, count);
+      gtk_label_set_label (self->reason_label, reason);
+    }
+  else
+    gtk_label_set_label (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL && n > 0);
   gtk_label_set_label (self->title_label, summary);
-  gtk_label_set_label (self->details_label, self->details != NULL ? self->details : fallback);
+  gtk_label_set_label (self->message_label, message);
+  /* The technical cause is for whoever asks for it, or for support. */
+  gtk_label_set_label (self->details_label, self->details != NULL ? self->details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->details_expander), self->details != NULL && *self->details != '\0');
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
                                   -1);
 
-  if (self->status == PD_SYNC_INDICATOR_ERROR)
+  if (self->status == PD_SYNC_INDICATOR_ERROR || self->status == PD_SYNC_INDICATOR_SIGNED_OUT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  if (self->status == PD_SYNC_INDICATOR_UNREACHABLE || self->status == PD_SYNC_INDICATOR_OFFLINE ||
+      self->status == PD_SYNC_INDICATOR_BUSY)
+    gtk_widget_add_css_class (GTK_WIDGET (self->icon), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "warning");
 
   g_free (self->summary);
   self->summary = g_steal_pointer (&summary);
+}
+
+/* The popover gives its first focus away as it opens, and a selectable
+ * label that gets it selects all its text: nothing is to look selected
+ * when the user merely opened it. */
+static void
+on_popover_show_cb (PdSyncIndicator *self)
+{
+  gtk_label_select_region (self->details_label, 0, 0);
 }
 
 static void
@@ -238,9 +304,13 @@ pd_sync_indicator_class_init (PdSyncIndicatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, button);
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, icon);
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, reason_label);
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, message_label);
+  gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, details_expander);
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, details_label);
   gtk_widget_class_bind_template_child (widget_class, PdSyncIndicator, sync_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);
 }
 
 static void

@@ -15,6 +15,9 @@ typedef enum {
   PD_SYNC_INDICATOR_SYNCING, /* sending or receiving now */
   PD_SYNC_INDICATOR_OFFLINE, /* no network; changes wait */
   PD_SYNC_INDICATOR_ERROR,   /* a change was refused or is in conflict */
+  PD_SYNC_INDICATOR_UNREACHABLE, /* the platform does not answer; tried again by itself */
+  PD_SYNC_INDICATOR_BUSY,    /* the platform asked to wait */
+  PD_SYNC_INDICATOR_SIGNED_OUT, /* the platform wants a new sign-in */
 } PdSyncIndicatorStatus;
 
 #define PD_TYPE_SYNC_INDICATOR_STATUS (pd_sync_indicator_status_get_type ())
@@ -24,12 +27,14 @@ GType pd_sync_indicator_status_get_type (void) G_GNUC_CONST;
 G_DECLARE_FINAL_TYPE (PdSyncIndicator, pd_sync_indicator, PD, SYNC_INDICATOR, GtkWidget)
 
 /* Properties: "status" (PdSyncIndicatorStatus), "pending-count" (guint),
- * "details" (string, nullable: shown in the popover, e.g. the error),
+ * "details" (string, nullable: the technical cause, under "Details" in
+ * the popover),
  * "conflict-count" (guint: records waiting for the user's decision). */
 PdSyncIndicatorStatus pd_sync_indicator_get_status        (PdSyncIndicator       *self);
 guint                 pd_sync_indicator_get_pending_count (PdSyncIndicator       *self);
 const char           *pd_sync_indicator_get_details       (PdSyncIndicator       *self);
-/* The visible one-line summary, e.g. "3 changes pending". */
+/* The visible summary, e.g. "3 changes waiting · the platform cannot be
+ * reached". */
 const char           *pd_sync_indicator_get_summary       (PdSyncIndicator       *self);
 void                  pd_sync_indicator_set_state         (PdSyncIndicator       *self,
                                                            PdSyncIndicatorStatus  status,

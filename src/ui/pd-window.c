@@ -347,27 +347,35 @@ _pd_window_compute_sync_status (PdStore  *store,
   return pending > 0 ? PD_SYNC_INDICATOR_PENDING : PD_SYNC_INDICATOR_SYNCED;
 }
 
-/* The sync engine's word, for an account's workspace. */
+/* The sync engine's word, for an account's workspace. @details gets the
+ * technical cause of a failure, for the popover's "Details"; the plain
+ * words are the indicator's. */
 static PdSyncIndicatorStatus
 engine_status (PdSyncEngine  *engine,
                char         **details)
 {
   const char *detail = pd_sync_engine_get_status_detail (engine);
 
-  *details = detail != NULL ? g_strdup (detail) : NULL;
+  *details = NULL;
   switch (pd_sync_engine_get_status (engine))
     {
     case PD_SYNC_STATUS_SYNCED: return PD_SYNC_INDICATOR_SYNCED;
     case PD_SYNC_STATUS_PENDING: return PD_SYNC_INDICATOR_PENDING;
     case PD_SYNC_STATUS_SYNCING: return PD_SYNC_INDICATOR_SYNCING;
     case PD_SYNC_STATUS_OFFLINE: return PD_SYNC_INDICATOR_OFFLINE;
-    case PD_SYNC_STATUS_SIGNED_OUT:
-      if (*details == NULL)
-        *details = g_strdup (_("The platform asks you to sign in again. Your changes are kept until then."));
-      return PD_SYNC_INDICATOR_ERROR;
+    case PD_SYNC_STATUS_SIGNED_OUT: return PD_SYNC_INDICATOR_SIGNED_OUT;
     case PD_SYNC_STATUS_ERROR:
     default:
-      return PD_SYNC_INDICATOR_ERROR;
+      *details = g_strdup (detail);
+      switch (pd_sync_engine_get_problem (engine))
+        {
+        case PD_SYNC_PROBLEM_UNREACHABLE: return PD_SYNC_INDICATOR_UNREACHABLE;
+        case PD_SYNC_PROBLEM_BUSY: return PD_SYNC_INDICATOR_BUSY;
+        case PD_SYNC_PROBLEM_NONE:
+        case PD_SYNC_PROBLEM_OTHER:
+        default:
+          return PD_SYNC_INDICATOR_ERROR;
+        }
     }
 }
 
@@ -389,7 +397,10 @@ _pd_window_refresh_sync_state (PdWindow *self)
       pd_sync_indicator_set_state (self->sync_indicator, status,
                                    pd_sync_engine_get_pending_count (engine), details);
       pd_sync_indicator_set_conflict_count (self->sync_indicator, conflicts);
-      pd_sync_indicator_set_progress (self->sync_indicator, busy,
+      /* A retry the engine makes quietly, while the platform is away,
+       * shows no progress: the line keeps saying why changes wait. */
+      pd_sync_indicator_set_progress (self->sync_indicator,
+                                      busy && status == PD_SYNC_INDICATOR_SYNCING,
                                       pd_sync_engine_get_progress (engine),
                                       pd_sync_engine_get_received_count (engine));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resolve-conflicts", conflicts > 0);
@@ -709,6 +720,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL, pd_window_resolve_conflicts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 
   _pd_window_class_init_actions (widget_class);
