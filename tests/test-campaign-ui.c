@@ -332,23 +332,25 @@ test_sync_states (void)
 }
 
 /* Another change to the record lands while the user types, as a sync
- * or an edit in another window would: through the store, outside the page. */
+ * or an edit in another window would: through the store, outside the
+ * page. It renames the campaign too, and returns once the page shows the
+ * new name, so the page has refreshed. */
 static void
-land_change (PdStore    *store,
-             PdCampaign *campaign,
-             const char *name,
-             gint64      budget)
+land_change (PdDetailsPage *details,
+             PdStore       *store,
+             PdCampaign    *campaign,
+             const char    *name,
+             gint64         budget)
 {
   g_autoptr(PdCampaign) copy = PD_CAMPAIGN (pd_record_copy (PD_RECORD (campaign)));
   g_autoptr(GError) error = NULL;
 
-  if (name != NULL)
-    pd_campaign_set_name (copy, name);
+  pd_campaign_set_name (copy, name);
   if (budget >= 0)
     pd_campaign_set_voucher_budget_coins (copy, budget);
   g_assert_true (pd_store_save (store, PD_RECORD (copy), "Change Elsewhere", &error));
   g_assert_no_error (error);
-  pd_test_settle (50);
+  wait_for_text (GTK_WIDGET (details->name_row), name);
 }
 
 static void
@@ -371,15 +373,14 @@ check_typing_survives_refresh (PdApplication *app,
    * it yet. A change to the name lands: the name follows, the digits stay. */
   gtk_widget_grab_focus (GTK_WIDGET (details->budget_spin));
   gtk_editable_set_text (budget_text, "22");
-  land_change (window->store, campaign, "Renamed Elsewhere", -1);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details->name_row)), ==, "Renamed Elsewhere");
+  land_change (details, window->store, campaign, "Renamed Elsewhere", -1);
   g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "22");
 
   /* The same field changes elsewhere, mid-typing: still the user's digits. */
-  land_change (window->store, campaign, NULL, 3000000);
+  land_change (details, window->store, campaign, "Renamed, Budget Too", 3000000);
   g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "22");
   gtk_editable_set_text (budget_text, "2200000");
-  land_change (window->store, campaign, "Renamed Again", -1);
+  land_change (details, window->store, campaign, "Renamed Again", -1);
   g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "2200000");
 
   /* Enter (which parses the text) commits what was typed, and only that. */
@@ -390,14 +391,15 @@ check_typing_survives_refresh (PdApplication *app,
 
   /* With nothing typed, a change that lands shows at once, focus or not
    * (so Undo shows too). */
-  land_change (window->store, window->campaign, NULL, 4000000);
+  land_change (details, window->store, window->campaign, "Fourth Name", 4000000);
   g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "4000000");
   g_assert_cmpint (pd_campaign_get_voucher_budget_coins (window->campaign), ==, 4000000);
+  gtk_widget_grab_focus (GTK_WIDGET (details->title_row));
 
   /* A text view being typed into keeps its text too. */
   gtk_widget_grab_focus (GTK_WIDGET (details->intro_view));
   gtk_text_buffer_set_text (intro, "Liebe Kundinnen", -1);
-  land_change (window->store, window->campaign, "Third Name", -1);
+  land_change (details, window->store, window->campaign, "Third Name", -1);
   gtk_text_buffer_get_bounds (intro, &start, &end);
   intro_text = gtk_text_buffer_get_text (intro, &start, &end, FALSE);
   g_assert_cmpstr (intro_text, ==, "Liebe Kundinnen");
