@@ -9,7 +9,9 @@
 #include <sys/prctl.h>
 
 #include "pd-account-manager.h"
+#include "pd-preferences-window.h"
 #include "pd-sign-in-dialog.h"
+#include "pd-sign-out-dialog.h"
 #include "pd-sync-engine.h"
 #include "pd-sync-test-utils.h"
 #include "pd-test-app.h"
@@ -179,6 +181,139 @@ check_reopens_account (PdApplication *app,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pd_context_get_account_manager (window->context))), ==, 1);
 }
 
+/* The button below @widget whose accessible name is @name. */
+static GtkWidget *
+find_button_named (GtkWidget  *widget,
+                   const char *name)
+{
+  if (GTK_IS_BUTTON (widget))
+    {
+      g_autofree char *mismatch =
+        gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+      if (mismatch == NULL)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static PdSignOutDialog *
+open_sign_out (GtkWidget  *widget,
+               const char *action)
+{
+  PdSignOutDialog *dialog;
+
+  gtk_widget_activate_action (widget, action, NULL);
+  pd_test_settle (200);
+  dialog = PD_SIGN_OUT_DIALOG (find_toplevel (PD_TYPE_SIGN_OUT_DIALOG));
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static gboolean
+nothing_pending (gpointer data)
+{
+  return pd_store_count_outbox (data) == 0;
+}
+
+static gboolean
+folder_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+no_accounts (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (pd_context_get_account_manager (data))) == 0;
+}
+
+/* Sign out, from the switcher and with changes waiting: the dialog says
+ * how many; Cancel keeps everything, Sync First sends them, Sign Out
+ * removes the account and its workspace. */
+static void
+check_sign_out (PdApplication *app,
+                PdWindow      *window)
+{
+  PdContext *context = window->context;
+  GListModel *accounts = G_LIST_MODEL (pd_context_get_account_manager (context));
+  g_autoptr(PdAccount) account = g_list_model_get_item (accounts, 0);
+  g_autofree char *directory = g_strdup (pd_account_get_directory (account));
+  g_autofree char *id = NULL;
+  g_autofree char *title = pd_account_dup_title (account);
+  g_autofree char *sign_out_name = g_strdup_printf ("Sign Out of %s", title);
+  PdPreferencesWindow *preferences;
+  PdSignOutDialog *dialog;
+  GtkWidget *button;
+
+  /* No sign-out for the local workspace. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window->account_switcher),
+                                                                                     PD_TYPE_ACCOUNT_SWITCHER,
+                                                                                     "sign_out_button"))));
+  gtk_widget_activate_action (GTK_WIDGET (window->account_switcher), "account.switch", "s", pd_account_get_id (account));
+  g_assert_true (pd_context_get_account (context) == account);
+
+  /* Two edits wait: automatic sync is off. */
+  g_settings_set_boolean (pd_context_get_settings (context), "sync-automatically", FALSE);
+  id = pd_test_store_add_campaign (window->store, "Not Yet Sent");
+  g_free (pd_test_store_add_campaign (window->store, "Not Yet Sent Either"));
+  g_assert_cmpuint (pd_store_count_outbox (window->store), ==, 2);
+
+  dialog = open_sign_out (GTK_WIDGET (window->account_switcher), "account.sign-out");
+  g_assert_cmpuint (pd_sign_out_dialog_get_pending (dialog), ==, 2);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "2 changes made on this computer have not been synced yet and would be lost."));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "sync"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "sync");
+  pd_test_save_screenshot (GTK_WIDGET (dialog), "sign-out-pending");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  pd_test_settle (100);
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 1);
+  g_assert_true (g_file_test (directory, G_FILE_TEST_IS_DIR));
+
+  /* Sync First sends them. */
+  dialog = open_sign_out (GTK_WIDGET (window->account_switcher), "account.sign-out");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "sync");
+  g_assert_true (pd_test_wait_for (nothing_pending, window->store, 20000));
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 1);
+
+  /* Preferences list the account with its own Sign Out; nothing waits
+   * now, so there is nothing to sync first. */
+  preferences = pd_preferences_window_new (context);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  pd_test_settle (300);
+  pd_test_save_screenshot (GTK_WIDGET (preferences), "preferences-accounts");
+  button = find_button_named (GTK_WIDGET (preferences), sign_out_name);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  pd_test_settle (200);
+  dialog = PD_SIGN_OUT_DIALOG (find_toplevel (PD_TYPE_SIGN_OUT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (pd_sign_out_dialog_get_pending (dialog), ==, 0);
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "sync"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "sign-out");
+
+  /* Gone: the workspace is local again, the account's folder deleted,
+   * and the preferences no longer list it. */
+  g_assert_true (pd_test_wait_for (no_accounts, context, 20000));
+  g_assert_null (pd_context_get_account (context));
+  g_assert_cmpstr (pd_account_switcher_get_title (window->account_switcher), ==, "Local Workspace");
+  /* The folder goes on a worker, after the list. */
+  g_assert_true (pd_test_wait_for (folder_gone, directory, 20000));
+  g_assert_null (find_button_named (GTK_WIDGET (preferences), sign_out_name));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_set_boolean (pd_context_get_settings (context), "sync-automatically", TRUE);
+}
+
 static void
 test_accounts (void)
 {
@@ -194,6 +329,7 @@ test_accounts (void)
   pd_test_app_reset_workspace ();
   pd_test_app_run (FALSE, check_accounts);
   pd_test_app_run (FALSE, check_reopens_account);
+  pd_test_app_run (FALSE, check_sign_out);
 
   platform_stop (platform);
   platform = NULL;

@@ -14,6 +14,8 @@
 #include "pd-account-manager.h"
 #include "pd-account-switcher.h"
 #include "pd-sign-in-dialog.h"
+#include "pd-sign-out-dialog.h"
+#include "pd-ui-utils.h"
 
 struct _PdAccountSwitcher
 {
@@ -24,6 +26,7 @@ struct _PdAccountSwitcher
   GtkMenuButton *button;
   GtkLabel      *title_label;
   GtkListBox    *account_list;
+  GtkButton     *sign_out_button;
 };
 
 G_DEFINE_FINAL_TYPE (PdAccountSwitcher, pd_account_switcher, GTK_TYPE_WIDGET)
@@ -88,6 +91,9 @@ pd_account_switcher_update (PdAccountSwitcher *self)
         }
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.sign-out", active != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_out_button), active != NULL);
+
   title = active != NULL ? pd_account_dup_title (active) : g_strdup (_("Local Workspace"));
   gtk_label_set_label (self->title_label, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
@@ -114,16 +120,24 @@ switch_action (GtkWidget  *widget,
     account = pd_account_manager_lookup (pd_context_get_account_manager (self->context), id);
 
   if (!pd_context_switch_account (self->context, account, &error))
-    {
-      GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-      GtkRoot *root = gtk_widget_get_root (widget);
+    pd_widget_show_toast (widget, error->message);
+}
 
-      /* The toast overlay is the window's content, not an ancestor here. */
-      if (overlay == NULL && ADW_IS_APPLICATION_WINDOW (root))
-        overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (root));
-      if (ADW_IS_TOAST_OVERLAY (overlay))
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-    }
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PdAccountSwitcher *self = PD_ACCOUNT_SWITCHER (widget);
+  PdAccount *account = self->context != NULL ? pd_context_get_account (self->context) : NULL;
+  PdSignOutDialog *dialog;
+
+  if (account == NULL)
+    return;
+
+  gtk_menu_button_popdown (self->button);
+  dialog = pd_sign_out_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, account);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -212,9 +226,11 @@ pd_account_switcher_class_init (PdAccountSwitcherClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdAccountSwitcher, button);
   gtk_widget_class_bind_template_child (widget_class, PdAccountSwitcher, title_label);
   gtk_widget_class_bind_template_child (widget_class, PdAccountSwitcher, account_list);
+  gtk_widget_class_bind_template_child (widget_class, PdAccountSwitcher, sign_out_button);
 
   gtk_widget_class_install_action (widget_class, "account.switch", "s", switch_action);
   gtk_widget_class_install_action (widget_class, "account.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "account.sign-out", NULL, sign_out_action);
 }
 
 static void

@@ -106,3 +106,19 @@ pd_spin_button_refresh_value (GtkSpinButton *spin,
   if (gtk_spin_button_get_value (spin) != value)
     gtk_spin_button_set_value (spin, value);
 }
+
+void
+pd_widget_show_toast (GtkWidget  *widget,
+                      const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  /* The toast overlay is the window's content, not an ancestor here. */
+  if (overlay == NULL && ADW_IS_APPLICATION_WINDOW (root))
+    overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (root));
+  if (ADW_IS_TOAST_OVERLAY (overlay))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}

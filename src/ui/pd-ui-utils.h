@@ -25,6 +25,11 @@ gboolean  pd_spin_button_has_typed_text (GtkSpinButton *spin);
 void      pd_spin_button_refresh_value  (GtkSpinButton *spin,
                                          double         value);
 
+/* Shows @message as a toast in @widget's window (an application window
+ * whose content is an AdwToastOverlay), or in the overlay around it. */
+void      pd_widget_show_toast (GtkWidget   *widget,
+                                const char  *message);
+
 /* libadwaita 1.2 leaves the text and the apply button of an AdwEntryRow
  * without accessible names; this names them after the row's title. */
 void      pd_entry_row_name_parts (AdwEntryRow *row);
