@@ -278,6 +278,28 @@ test_demo_seed (void)
   pd_platform_fixture_stop (platform);
 }
 
+/* Seconds until the server closes a TCP connection that sends nothing
+ * (not even a TLS hello); -1 if it is still open after @seconds. */
+static double
+silent_client_lifetime (PdPlatformFixture *platform,
+                        guint              seconds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, platform->port);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  gint64 start = g_get_monotonic_time ();
+  char byte;
+
+  g_assert_no_error (error);
+  g_assert_true (g_socket_connect (socket, address, NULL, &error));
+  g_assert_no_error (error);
+  if (!g_socket_condition_timed_wait (socket, G_IO_IN, seconds * G_USEC_PER_SEC, NULL, NULL) ||
+      g_socket_receive_with_blocking (socket, &byte, 1, FALSE, NULL, NULL) > 0)
+    return -1;
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
 static void
 test_tls (void)
 {
@@ -288,7 +310,7 @@ test_tls (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) make_cert = NULL;
   PdPlatformFixture *platform;
-  g_autoptr(PdResponse) r = NULL;
+  double lifetime;
 
 #ifdef __SANITIZE_ADDRESS__
   /* LeakSanitizer's exit scan crashes on the threads GnuTLS leaves in
@@ -308,10 +330,19 @@ test_tls (void)
   g_assert_true (g_subprocess_wait_check (make_cert, NULL, &error));
   g_assert_no_error (error);
 
-  platform = pd_platform_fixture_start ("--tls-cert", cert, "--tls-key", key, NULL);
-  r = get_me (platform, NULL);
-  g_assert_no_error (r->error);
-  pd_assert_problem (r, 401, "unauthorized");
+  platform = pd_platform_fixture_start ("--tls-cert", cert, "--tls-key", key, "--header-timeout-ms", "500", NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PdResponse) me = get_me (platform, NULL);
+
+      g_assert_no_error (me->error);
+      pd_assert_problem (me, 401, "unauthorized");
+    }
+  /* the header deadline bounds the handshake too */
+  lifetime = silent_client_lifetime (platform, 5);
+  g_test_message ("a silent client of the HTTPS server was closed after %.2f s", lifetime);
+  g_assert_cmpfloat (lifetime, >=, 0.4);
+  g_assert_cmpfloat (lifetime, <, 3);
   pd_platform_fixture_stop (platform);
   pd_test_remove_tree (dir);
 }

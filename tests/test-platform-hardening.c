@@ -1027,6 +1027,284 @@ test_demo_dates (Fixture       *f,
   pd_platform_fixture_stop (platform);
 }
 
+/* ---- 3: slow clients ---- */
+
+static const char slow_head[] = "POST /v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n";
+
+/* A connection from @source (any of 127.0.0.0/8: the per-peer cap counts
+ * client addresses, and Linux answers on all of them) that sends @len
+ * bytes of @data, then nothing. */
+static GSocket *
+connect_from (PdPlatformFixture *platform,
+              const char        *source,
+              const char        *data,
+              gsize              len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, platform->port);
+  g_autoptr(GInetAddress) from = g_inet_address_new_from_string (source);
+  g_autoptr(GSocketAddress) local = g_inet_socket_address_new (from, 0);
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+
+  g_assert_no_error (error);
+  g_socket_set_timeout (socket, 10);
+  if (!g_socket_bind (socket, local, FALSE, &error) || !g_socket_connect (socket, address, NULL, &error))
+    g_error ("connect from %s: %s", source, error->message);
+  g_assert_true (raw_send (socket, data, len));
+  return socket;
+}
+
+/* Headers announcing 1000 bytes of body, and 500 of them. */
+static GSocket *
+slow_client (PdPlatformFixture *platform,
+             const char        *source)
+{
+  g_autofree char *request = g_strdup_printf ("%s%500s", slow_head, "");
+
+  return connect_from (platform, source, request, strlen (request));
+}
+
+/* Waits up to @ms for the server to close @socket; returns the seconds it
+ * took, or -1 if it is still open. */
+static double
+wait_closed (GSocket *socket,
+             guint    ms)
+{
+  gint64 start = g_get_monotonic_time ();
+  char buffer[1024];
+  gssize n;
+
+  g_socket_set_timeout (socket, 0);
+  while (g_socket_condition_timed_wait (socket, G_IO_IN, (gint64) ms * 1000 - (g_get_monotonic_time () - start),
+                                        NULL, NULL))
+    {
+      /* whatever it says before it hangs up (nothing, here) is read */
+      n = g_socket_receive_with_blocking (socket, buffer, sizeof buffer, FALSE, NULL, NULL);
+      if (n <= 0)
+        return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+    }
+  return -1;
+}
+
+/* File descriptors the server has open. */
+static guint
+open_fds (PdPlatformFixture *platform)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/fd", pd_platform_fixture_pid (platform));
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Waits up to @ms for the server's open descriptors to satisfy @above
+ * (more than @n) or not (at most @n); returns the last count. */
+static guint
+wait_fds (PdPlatformFixture *platform,
+          gboolean           above,
+          guint              n,
+          guint              ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint count;
+
+  while (((count = open_fds (platform)) > n) != above && g_get_monotonic_time () < end)
+    g_usleep (2000);
+  return count;
+}
+
+/* A cheap request on a fresh connection from 127.0.0.1; TRUE when the
+ * server answers it within @seconds. */
+static gboolean
+answers_within (PdPlatformFixture *platform,
+                guint              seconds)
+{
+  static const char get[] = "GET /v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  g_autoptr(GSocket) socket = raw_connect (platform);
+  g_autofree char *answer = NULL;
+
+  g_assert_true (raw_send (socket, get, strlen (get)));
+  answer = raw_answer (socket, seconds);
+  return g_str_has_prefix (answer, "HTTP/1.1 401 ");
+}
+
+#define SLOW_FD_LIMIT 128
+
+/* Half bodies until the server has no descriptor left, then the clients
+ * leave: the server serves again. libsoup's own listener gives up for good
+ * on the first failed accept(). */
+static void
+test_slow_clients_fd_exhaustion (void)
+{
+  PdPlatformFixture *platform = pd_platform_fixture_start_limited (SLOW_FD_LIMIT, "--address", "127.0.0.1", NULL);
+  g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+  guint idle = open_fds (platform);
+  guint fds = idle;
+  gint64 start;
+
+  g_assert_true (answers_within (platform, 5));
+  while (fds < SLOW_FD_LIMIT)
+    {
+      /* 30 per address, below the per-peer cap */
+      g_autofree char *source = g_strdup_printf ("127.0.0.%u", 2 + clients->len / 30);
+
+      g_assert_cmpuint (clients->len, <, 2 * SLOW_FD_LIMIT);
+      g_ptr_array_add (clients, slow_client (platform, source));
+      fds = wait_fds (platform, TRUE, fds, 200);
+    }
+  g_test_message ("%u slow clients took the server from %u to %u descriptors", clients->len, idle, fds);
+
+  /* it cannot accept this one: it waits in the backlog */
+  g_assert_false (answers_within (platform, 1));
+
+  g_ptr_array_set_size (clients, 0);
+  wait_fds (platform, FALSE, idle + 2, 5000);
+  start = g_get_monotonic_time ();
+  if (!answers_within (platform, 5))
+    g_error ("no answer 5 s after the slow clients left (%u descriptors open)", open_fds (platform));
+  g_test_message ("served again %.2f s after the slow clients left",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  pd_platform_fixture_stop (platform);
+}
+
+#define HEADER_TIMEOUT_MS 1000
+#define BODY_TIMEOUT_MS 4000
+
+/* The same crowd, but it never leaves: the deadlines see them out. */
+static void
+test_slow_clients_deadlines (void)
+{
+  PdPlatformFixture *platform = pd_platform_fixture_start_limited (SLOW_FD_LIMIT,
+    "--header-timeout-ms", G_STRINGIFY (HEADER_TIMEOUT_MS), "--body-timeout-ms", G_STRINGIFY (BODY_TIMEOUT_MS), NULL);
+  g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GSocket) silent = NULL;
+  g_autoptr(GSocket) half_head = NULL;
+  guint idle = open_fds (platform);
+  guint fds = idle;
+  double filled, first, last, seconds;
+  gint64 start = g_get_monotonic_time ();
+
+  silent = connect_from (platform, "127.0.0.1", "", 0);
+  half_head = connect_from (platform, "127.0.0.1", slow_head, 40);
+  while (fds < SLOW_FD_LIMIT)
+    {
+      g_autofree char *source = g_strdup_printf ("127.0.0.%u", 2 + clients->len / 30);
+
+      g_assert_cmpuint (clients->len, <, 2 * SLOW_FD_LIMIT);
+      g_ptr_array_add (clients, slow_client (platform, source));
+      fds = wait_fds (platform, TRUE, fds, 200);
+    }
+  filled = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("%u slow clients took the server from %u to %u descriptors in %.2f s",
+                  clients->len, idle, fds, filled);
+  /* a slow machine (the sanitizers) must fill it before the first deadline */
+  g_assert_cmpfloat (filled, <, BODY_TIMEOUT_MS / 1000.0 - 1);
+
+  /* who sends no headers goes first... */
+  g_assert_cmpfloat (wait_closed (silent, 2 * HEADER_TIMEOUT_MS), >=, 0);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_assert_cmpfloat (seconds, >=, HEADER_TIMEOUT_MS / 1000.0 - 0.1);
+  g_assert_cmpfloat (wait_closed (half_head, 100), >=, 0);
+  g_test_message ("no headers: closed after %.2f s (deadline %.1f s)", seconds, HEADER_TIMEOUT_MS / 1000.0);
+
+  /* ...then each half body, once its own deadline is past */
+  g_assert_cmpfloat (wait_closed (g_ptr_array_index (clients, 0), BODY_TIMEOUT_MS + 3000), >=, 0);
+  first = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_assert_cmpfloat (first, >=, BODY_TIMEOUT_MS / 1000.0 - 0.1);
+  for (guint i = 1; i < clients->len; i++)
+    if (wait_closed (g_ptr_array_index (clients, i), 3000) < 0)
+      g_error ("slow client %u still open %.2f s after the first was closed", i,
+               (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC - first);
+  last = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("half bodies: closed between %.2f and %.2f s (deadline %.1f s after the headers)",
+                  first, last, BODY_TIMEOUT_MS / 1000.0);
+
+  if (!answers_within (platform, 5))
+    g_error ("no answer once the slow clients were cut off (%u descriptors open)", open_fds (platform));
+  g_assert_cmpuint (wait_fds (platform, FALSE, idle + 2, 2000), <=, idle + 2);
+  pd_platform_fixture_stop (platform);
+}
+
+/* Connections outlive their first answer (libsoup keeps one alive only
+ * while it has a listener of its own), and an idle one ends at the header
+ * deadline. */
+static void
+test_slow_clients_keep_alive (void)
+{
+  static const char get[] = "GET /v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  PdPlatformFixture *platform = pd_platform_fixture_start ("--header-timeout-ms", G_STRINGIFY (HEADER_TIMEOUT_MS), NULL);
+  g_autoptr(GSocket) socket = connect_from (platform, "127.0.0.1", get, strlen (get));
+  g_autofree char *answers = NULL;
+  const char *second;
+  gint64 start;
+  double idle;
+
+  g_usleep (200 * 1000);
+  g_assert_true (raw_send (socket, get, strlen (get)));
+  start = g_get_monotonic_time ();
+  answers = raw_answer (socket, 5);
+  idle = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  second = strstr (answers + 1, "HTTP/1.1 401 ");
+  if (!g_str_has_prefix (answers, "HTTP/1.1 401 ") || second == NULL)
+    g_error ("expected two answers on one connection, got “%s”", answers);
+  g_test_message ("an idle keep-alive connection closed after %.2f s", idle);
+  g_assert_cmpfloat (idle, >=, HEADER_TIMEOUT_MS / 1000.0 - 0.1);
+  g_assert_cmpfloat (idle, <, HEADER_TIMEOUT_MS / 1000.0 + 2);
+  pd_platform_fixture_stop (platform);
+}
+
+#define PEER_CONNECTIONS 32
+
+/* One address holds at most its share of connections; the next one is
+ * turned away with 429, and everyone else is still served. */
+static void
+test_slow_clients_peer_cap (void)
+{
+  PdPlatformFixture *platform = pd_platform_fixture_start ("--admin", NULL);
+  g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GSocket) over = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *token = NULL;
+  guint idle = open_fds (platform);
+  guint fds;
+
+  for (guint i = 0; i < PEER_CONNECTIONS; i++)
+    g_ptr_array_add (clients, slow_client (platform, "127.0.0.2"));
+  g_assert_cmpuint (wait_fds (platform, TRUE, idle + PEER_CONNECTIONS - 1, 2000), ==, idle + PEER_CONNECTIONS);
+
+  over = slow_client (platform, "127.0.0.2");
+  answer = raw_answer (over, 5);
+  if (!g_str_has_prefix (answer, "HTTP/1.1 429 "))
+    g_error ("expected 429 beyond %u connections, got “%s”", PEER_CONNECTIONS, answer);
+  g_assert_nonnull (strstr (answer, "Retry-After: 1\r\n"));
+  g_assert_nonnull (strstr (answer, "/problems/rate-limited"));
+
+  /* another address is served as usual, body and all */
+  pd_platform_admin_tenant (platform, "Bank", "cap@example.com", "peer-cap-pw", NULL);
+  token = pd_platform_sign_in (platform, "cap@example.com", "peer-cap-pw");
+  g_assert_nonnull (token);
+
+  /* and the crowded one again once one of its connections has gone */
+  fds = open_fds (platform);
+  g_ptr_array_remove_index (clients, 0);
+  g_assert_cmpuint (wait_fds (platform, FALSE, fds - 1, 2000), <=, fds - 1);
+  {
+    static const char get[] = "GET /v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    g_autoptr(GSocket) again = connect_from (platform, "127.0.0.2", get, strlen (get));
+    g_autofree char *reply = raw_answer (again, 5);
+
+    if (!g_str_has_prefix (reply, "HTTP/1.1 401 "))
+      g_error ("expected 401 once below the cap, got “%s”", reply);
+  }
+  g_ptr_array_set_size (clients, 0);
+  pd_platform_fixture_stop (platform);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1051,6 +1329,10 @@ main (int   argc,
   ADD ("/platform/hardening/sign-in/upgrade", test_sign_in_upgrade);
   ADD ("/platform/hardening/demo-dates", test_demo_dates);
 #undef ADD
+  g_test_add_func ("/platform/hardening/slow-clients/fd-exhaustion", test_slow_clients_fd_exhaustion);
+  g_test_add_func ("/platform/hardening/slow-clients/deadlines", test_slow_clients_deadlines);
+  g_test_add_func ("/platform/hardening/slow-clients/peer-cap", test_slow_clients_peer_cap);
+  g_test_add_func ("/platform/hardening/slow-clients/keep-alive", test_slow_clients_keep_alive);
 
   return g_test_run ();
 }

@@ -33,6 +33,7 @@
 typedef struct
 {
   GIOStream    *stream;
+  GSocket      *socket;  /* under the stream, for the half close; may be NULL */
   GBytes       *answer;
   GCancellable *cancellable;
   GSource      *timeout;
@@ -69,6 +70,7 @@ refusal_free (Refusal *refusal)
   g_clear_object (&refusal->cancellable);
   g_clear_pointer (&refusal->answer, g_bytes_unref);
   g_clear_object (&refusal->stream);
+  g_clear_object (&refusal->socket);
   g_free (refusal);
 }
 
@@ -120,19 +122,13 @@ on_answer_written_cb (GObject      *source,
                       gpointer      data)
 {
   Refusal *refusal = data;
-  GSocket *socket = NULL;
 
   if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL))
     {
       close_refusal (refusal);
       return;
     }
-
-  /* libsoup hands over its own stream, with the socket beside it */
-  socket = g_object_get_data (G_OBJECT (refusal->stream), "GSocket");
-  if (socket == NULL && G_IS_SOCKET_CONNECTION (refusal->stream))
-    socket = g_socket_connection_get_socket (G_SOCKET_CONNECTION (refusal->stream));
-  if (socket == NULL || !g_socket_shutdown (socket, FALSE, TRUE, NULL))
+  if (refusal->socket == NULL || !g_socket_shutdown (refusal->socket, FALSE, TRUE, NULL))
     {
       close_refusal (refusal);
       return;
@@ -153,6 +149,9 @@ static gboolean
 on_refuse_idle_cb (gpointer data)
 {
   PendingRefusal *pending = data;
+  /* our listener's connections are known by their message; libsoup's own
+   * listener (the fuzz target's) sets the socket beside the stream */
+  GSocket *socket = pd_listener_lookup_socket (pending->msg);
   GIOStream *stream = soup_server_message_steal_connection (pending->msg);
 
   if (stream != NULL)
@@ -161,6 +160,9 @@ on_refuse_idle_cb (gpointer data)
       gsize len;
       const void *bytes = g_bytes_get_data (pending->answer, &len);
 
+      if (socket == NULL)
+        socket = g_object_get_data (G_OBJECT (stream), "GSocket");
+      refusal->socket = socket != NULL ? g_object_ref (socket) : NULL;
       refusal->stream = stream;
       refusal->answer = g_bytes_ref (pending->answer);
       g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), bytes, len,
@@ -172,12 +174,11 @@ on_refuse_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Answers @req's problem on its own and closes the connection, without
- * reading what is left of the body. */
-static void
-refuse (PdRequest *req)
+/* @req's answer as bytes on the wire, for a connection that closes after
+ * it: for the refusals here, and for clients turned away at the accept. */
+GBytes *
+pd_connections_answer (PdRequest *req)
 {
-  PendingRefusal *pending = g_new0 (PendingRefusal, 1);
   g_autoptr(GString) head = g_string_new (NULL);
   g_autoptr(GDateTime) now = pd_platform_now_utc ();
   g_autofree char *date = g_date_time_format (now, "%a, %d %b %Y %H:%M:%S GMT");
@@ -189,12 +190,23 @@ refuse (PdRequest *req)
     g_string_append_printf (head, "Content-Type: %s\r\n", req->content_type);
   if (req->www_authenticate != NULL)
     g_string_append_printf (head, "WWW-Authenticate: %s\r\n", req->www_authenticate);
+  if (req->retry_after > 0)
+    g_string_append_printf (head, "Retry-After: %u\r\n", req->retry_after);
   g_string_append_printf (head, "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", len);
   if (len > 0)
     g_string_append_len (head, g_bytes_get_data (req->reply_body, NULL), len);
+  return g_string_free_to_bytes (g_steal_pointer (&head));
+}
+
+/* Answers @req's problem on its own and closes the connection, without
+ * reading what is left of the body. */
+static void
+refuse (PdRequest *req)
+{
+  PendingRefusal *pending = g_new0 (PendingRefusal, 1);
 
   pending->msg = g_object_ref (req->msg);
-  pending->answer = g_string_free_to_bytes (g_steal_pointer (&head));
+  pending->answer = pd_connections_answer (req);
   soup_server_message_pause (req->msg);
   g_source_unref (attach (g_idle_source_new (), on_refuse_idle_cb, pending));
 }

@@ -17,16 +17,6 @@ on_signal_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static guint
-listening_port (SoupServer *server)
-{
-  GSList *uris = soup_server_get_uris (server);
-  guint port = uris != NULL ? g_uri_get_port (uris->data) : 0;
-
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return port;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -50,6 +40,9 @@ main (int   argc,
   gboolean admin = FALSE;
   int pbkdf2_iterations = PD_PBKDF2_ITERATIONS;
   int sign_in_failures = PD_SIGN_IN_FAILURES;
+  int header_timeout = PD_HEADER_TIMEOUT_MS;
+  int body_timeout = PD_BODY_TIMEOUT_MS;
+  int peer_limit = PD_PEER_CONNECTIONS;
   GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Folder of the databases (required)", "DIR" },
     { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on; 0 picks a free one", "N" },
@@ -66,6 +59,12 @@ main (int   argc,
       "PBKDF2 iterations of new password hashes (600000; lower only for tests)", "N" },
     { "sign-in-failures", 0, 0, G_OPTION_ARG_INT, &sign_in_failures,
       "Failed sign-ins a minute per e-mail (10) before 429; three times that per address", "N" },
+    { "header-timeout-ms", 0, 0, G_OPTION_ARG_INT, &header_timeout,
+      "Close a connection that sends no complete request headers within MS (10000)", "MS" },
+    { "body-timeout-ms", 0, 0, G_OPTION_ARG_INT, &body_timeout,
+      "Close a connection that sends no complete body within MS of its headers (30000)", "MS" },
+    { "max-connections-per-peer", 0, 0, G_OPTION_ARG_INT, &peer_limit,
+      "Connections one client address may hold at once (32)", "N" },
     { "fault-latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, "Delay every answer", "MS" },
     { "fault-error-rate", 0, 0, G_OPTION_ARG_DOUBLE, &error_rate, "Share of answers that are 500 or 503", "R" },
     { "fault-429-every", 0, 0, G_OPTION_ARG_INT, &every_429, "Answer every Nth request with 429", "N" },
@@ -91,7 +90,8 @@ main (int   argc,
     }
   if (data_dir == NULL || port < 0 || port > 65535 || (tls_cert == NULL) != (tls_key == NULL) ||
       (seed != NULL && !g_str_equal (seed, "demo")) || feed_retention < 1 || token_lifetime < 1 ||
-      pbkdf2_iterations < 1000 || sign_in_failures < 1)
+      pbkdf2_iterations < 1000 || sign_in_failures < 1 || header_timeout < 1 || body_timeout < 1 ||
+      peer_limit < 1)
     {
       g_printerr ("particulate-platform: give --data-dir; see --help\n");
       return 2;
@@ -112,6 +112,9 @@ main (int   argc,
   platform.token_lifetime = token_lifetime;
   platform.pbkdf2_iterations = pbkdf2_iterations;
   platform.sign_in_limit = sign_in_failures;
+  platform.header_timeout_ms = header_timeout;
+  platform.body_timeout_ms = body_timeout;
+  platform.peer_limit = peer_limit;
   platform.faults.latency_ms = MAX (latency, 0);
   platform.faults.error_rate = CLAMP (error_rate, 0.0, 1.0);
   platform.faults.every_429 = MAX (every_429, 0);
@@ -136,8 +139,7 @@ main (int   argc,
         }
     }
   /* no versions: they only tell an attacker which advisories to try */
-  platform.server = soup_server_new ("server-header", "particulate-platform",
-                                     "tls-certificate", certificate, NULL);
+  platform.server = soup_server_new ("server-header", "particulate-platform", NULL);
   pd_router_install (&platform);
 
   inet_address = g_inet_address_new_from_string (address != NULL ? address : "127.0.0.1");
@@ -147,13 +149,14 @@ main (int   argc,
       return 2;
     }
   socket_address = g_inet_socket_address_new (inet_address, port);
-  if (!soup_server_listen (platform.server, socket_address,
-                           certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, &error))
+  /* not soup_server_listen(): see pd-platform-listener.c */
+  platform.listener = pd_listener_new (&platform, socket_address, certificate, &error);
+  if (platform.listener == NULL)
     {
       g_printerr ("particulate-platform: %s\n", error->message);
       return 1;
     }
-  listening = listening_port (platform.server);
+  listening = pd_listener_get_port (platform.listener);
 
   if (port_file != NULL)
     {
@@ -177,6 +180,7 @@ main (int   argc,
 
   g_clear_handle_id (&platform.donor_source, g_source_remove);
   soup_server_disconnect (platform.server);
+  g_clear_pointer (&platform.listener, pd_listener_free);
   g_clear_object (&platform.server);
   g_clear_pointer (&platform.tenants, g_hash_table_unref);
   g_clear_pointer (&platform.sessions, g_hash_table_unref);

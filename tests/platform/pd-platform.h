@@ -40,6 +40,13 @@ G_BEGIN_DECLS
 /* failed sign-ins of one e-mail address a minute (three times as many of
  * one client address) before 429 */
 #define PD_SIGN_IN_FAILURES 10
+/* What one connection may hold the server for: its request's headers
+ * within this of its accept (or of the previous answer), its body within
+ * this of the headers; and how many connections one client address may
+ * hold at once. */
+#define PD_HEADER_TIMEOUT_MS 10000
+#define PD_BODY_TIMEOUT_MS 30000
+#define PD_PEER_CONNECTIONS 32
 #define PD_IDEMPOTENCY_KEEP_SECONDS (30 * 24 * 3600)
 /* Donors meet a campaign at <this><tenant id>/<campaign slug>. */
 #define PD_DONOR_PAGE_BASE "https://give.particulate.example/t/"
@@ -85,6 +92,8 @@ typedef struct
 
 /* ---- the server ---- */
 
+typedef struct _PdListener PdListener;
+
 typedef struct
 {
   char   *tenant_id;
@@ -124,6 +133,10 @@ typedef struct
   guint        pbkdf2_iterations; /* for new hashes; 0: PD_PBKDF2_ITERATIONS */
   guint        sign_in_limit;     /* 0: PD_SIGN_IN_FAILURES */
   GHashTable  *sign_in_failures;  /* "a:<address>" or "e:<e-mail>" -> counts */
+  PdListener  *listener;          /* NULL when libsoup listens (the fuzz target) */
+  guint        header_timeout_ms;
+  guint        body_timeout_ms;
+  guint        peer_limit;        /* connections per client address */
 } PdPlatform;
 
 typedef struct
@@ -238,6 +251,16 @@ void        pd_auth_handle_me        (PdRequest   *req);
 
 /* pd-platform-connections.c */
 void        pd_connections_install   (PdPlatform  *platform);
+GBytes     *pd_connections_answer    (PdRequest   *req);
+
+/* pd-platform-listener.c */
+PdListener *pd_listener_new          (PdPlatform       *platform,
+                                      GSocketAddress   *address,
+                                      GTlsCertificate  *certificate,
+                                      GError          **error);
+guint       pd_listener_get_port     (PdListener       *listener);
+GSocket    *pd_listener_lookup_socket (SoupServerMessage *msg);
+void        pd_listener_free         (PdListener       *listener);
 
 /* pd-platform-router.c */
 void        pd_router_install        (PdPlatform  *platform);
