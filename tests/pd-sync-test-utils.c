@@ -56,6 +56,11 @@ launch (PdTestPlatform *platform,
   g_ptr_array_add (argv, (char *) "--port-file");
   g_ptr_array_add (argv, port_file);
   g_ptr_array_add (argv, (char *) "--admin");
+  /* Every client of a test (several accounts, the proxy, the helpers'
+   * one-off sessions) comes from 127.0.0.1, where a real platform would
+   * see many addresses; the cap itself is tested in the hardening test. */
+  g_ptr_array_add (argv, (char *) "--max-connections-per-peer");
+  g_ptr_array_add (argv, (char *) "1024");
   for (guint i = 0; platform->extra_args != NULL && platform->extra_args[i] != NULL; i++)
     g_ptr_array_add (argv, platform->extra_args[i]);
   g_ptr_array_add (argv, NULL);

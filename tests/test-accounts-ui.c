@@ -60,7 +60,9 @@ platform_start (void)
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   self->process = g_subprocess_launcher_spawn (launcher, &error, server, "--data-dir", data,
                                                "--port", "0", "--port-file", port_file,
-                                               "--seed", "demo", NULL);
+                                               "--seed", "demo",
+                                               /* All its clients share 127.0.0.1. */
+                                               "--max-connections-per-peer", "1024", NULL);
   g_assert_no_error (error);
   g_assert_true (pd_test_wait_for (file_written, port_file, 30000));
   g_assert_true (g_file_get_contents (port_file, &port, NULL, NULL));
