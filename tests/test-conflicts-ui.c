@@ -4,13 +4,16 @@
  * Two clients share a tenant: "Ada" is a bare sync engine, "Ben" is the
  * application's window. A long first sync is cancelled from the window;
  * then both edit the same fields of a campaign and Ben, who syncs second,
- * decides the conflict field by field in the dialog.
+ * decides the conflict field by field in the dialog. Then (issue 14) a
+ * conflict on the name alone, with Ben's edits of other fields before and
+ * after he sees it: the dialog asks about the name and nothing else.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "pd-conflict-dialog.h"
+#include "pd-details-page-private.h"
 #include "pd-sync-engine.h"
 #include "pd-sync-test-utils.h"
 #include "pd-test-app.h"
@@ -444,6 +447,251 @@ test_conflicts (void)
   platform = NULL;
 }
 
+/* --- Exact conflicts (issue 14) -------------------------------------------- */
+
+/* Ben's edit through the Details page, as typed and left. */
+static void
+edit_in_window (PdWindow   *window,
+                const char *id,
+                const char *name,
+                gint64      budget,
+                const char *title)
+{
+  g_autoptr(PdCampaign) campaign = pd_store_get_campaign (window->store, id);
+  PdDetailsPage *details = PD_DETAILS_PAGE (window->details_page);
+
+  g_assert_nonnull (campaign);
+  pd_window_select_campaign (window, campaign);
+  pd_test_settle (100);
+  g_assert_true (details->campaign == campaign);
+  if (name != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (details->name_row));
+      gtk_editable_set_text (GTK_EDITABLE (details->name_row), name);
+    }
+  if (budget >= 0)
+    gtk_spin_button_set_value (details->budget_spin, (double) budget);
+  if (title != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (details->title_row));
+      gtk_editable_set_text (GTK_EDITABLE (details->title_row), title);
+    }
+  pd_details_page_flush (details);
+  pd_test_settle (100);
+}
+
+static void
+collect_group_titles (GtkWidget *root,
+                      GString   *titles)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_GROUP (child))
+        {
+          if (titles->len > 0)
+            g_string_append (titles, ", ");
+          g_string_append (titles, adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)));
+        }
+      collect_group_titles (child, titles);
+    }
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0 &&
+          gtk_widget_is_drawable (child))
+        return TRUE;
+      if (has_label (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One campaign in conflict, on its name alone. */
+static void
+assert_only_name (GListModel *conflicts)
+{
+  g_autoptr(PdSyncConflict) conflict = NULL;
+  g_autofree char *fields = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  conflict = g_list_model_get_item (conflicts, 0);
+  fields = g_strjoinv (",", (char **) pd_sync_conflict_get_fields (conflict));
+  g_assert_cmpstr (fields, ==, "name");
+}
+
+/* Opens the dialog and checks that it offers the name and nothing else,
+ * and says what is still undecided. */
+static GtkWindow *
+open_dialog_offering_name (PdWindow   *window,
+                           const char *screenshot)
+{
+  g_autoptr(GString) titles = g_string_new (NULL);
+  GtkWindow *dialog;
+  GtkWidget *apply;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflicts", NULL);
+  dialog = find_toplevel (PD_TYPE_CONFLICT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (pd_test_wait_for_mapped (GTK_WIDGET (dialog)));
+  pd_test_settle (300);
+
+  collect_group_titles (GTK_WIDGET (dialog), titles);
+  g_assert_cmpstr (titles->str, ==, "Name");
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Campaign · 1 field was changed here and on the platform."));
+  /* The web address followed the name on both sides: it goes with it. */
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Harvest Appeal (Ben)\nWeb address: harvest-appeal-ben"));
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Harvest Appeal (Ada)\nWeb address: harvest-appeal-ada"));
+  apply = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), PD_TYPE_CONFLICT_DIALOG, "apply_button");
+  g_assert_false (gtk_widget_is_sensitive (apply));
+  /* Apply says what it waits for. */
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Choose a version for 1 more field"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (apply), ==, "Choose a version for 1 more field");
+  pd_test_save_screenshot (GTK_WIDGET (dialog), screenshot);
+  return dialog;
+}
+
+static void
+check_exact_conflict (PdApplication *app,
+                      PdWindow      *window)
+{
+  Client *ada = client_new ();
+  g_autofree char *ben_dir = pd_test_make_private_dir ();
+  g_autoptr(PdAccount) ben = pd_test_account_new (ben_dir, platform->url, token);
+  g_autoptr(PdCampaign) harvest = pd_test_campaign_new ("Harvest Appeal");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) on_server = NULL;
+  g_autoptr(PdCampaign) result = NULL;
+  const char *id = pd_record_get_id (PD_RECORD (harvest));
+  PdSyncEngine *engine;
+  GListModel *conflicts;
+  GtkWindow *dialog;
+  GtkWidget *apply;
+
+  /* The web address follows the name, as for a campaign made in the app. */
+  pd_campaign_set_slug (harvest, "harvest-appeal");
+  pd_campaign_set_currency (harvest, "EUR");
+  pd_campaign_set_coin_value_micros (harvest, 500000);
+  pd_campaign_set_voucher_budget_coins (harvest, 1000);
+  g_assert_true (pd_store_save (ada->store, PD_RECORD (harvest), NULL, &error));
+  g_assert_no_error (error);
+  sync_ok (ada->engine);
+
+  engine = open_account (window, ben);
+  sync_ok (engine);
+
+  /* Ada renames it; Ben renames it too and raises the budget. */
+  edit_campaign (ada->store, id, "Harvest Appeal (Ada)", -1);
+  sync_ok (ada->engine);
+  edit_in_window (window, id, "Harvest Appeal (Ben)", 3000, NULL);
+  sync_ok (engine);
+  conflicts = pd_sync_engine_get_conflicts (engine);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+
+  /* Before Ben looks: he raises the budget again, and Ada moves the
+   * campaign to another time zone, which Ben's next sync brings in. */
+  edit_in_window (window, id, NULL, 4000, NULL);
+  assert_only_name (conflicts);
+  {
+    g_autoptr(PdCampaign) on_ada = pd_store_get_campaign (ada->store, id);
+
+    pd_campaign_set_time_zone (on_ada, "Europe/Amsterdam");
+    g_assert_true (pd_store_save (ada->store, PD_RECORD (on_ada), NULL, &error));
+    g_assert_no_error (error);
+  }
+  sync_ok (ada->engine);
+  sync_ok (engine);
+  assert_only_name (conflicts);
+
+  dialog = open_dialog_offering_name (window, "conflict-dialog-name-only");
+  g_assert_true (pd_conflict_dialog_choose (PD_CONFLICT_DIALOG (dialog), "campaign", id,
+                                            "name", PD_CONFLICT_CHOICE_THEIRS));
+  pd_test_settle (300);
+  apply = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), PD_TYPE_CONFLICT_DIALOG, "apply_button");
+  g_assert_true (gtk_widget_is_sensitive (apply));
+  g_assert_false (has_label (GTK_WIDGET (dialog), "Choose a version for 1 more field"));
+  pd_test_save_screenshot (GTK_WIDGET (dialog), "conflict-dialog-name-only-decided");
+  /* Not applied yet: Cancel. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  g_assert_true (pd_test_wait_for (no_conflict_dialog, NULL, 5000));
+
+  /* After he has seen it: the German title. Still only the name, and
+   * the choice he made for it still stands. */
+  edit_in_window (window, id, NULL, -1, "Erntedank-Spende");
+  assert_only_name (conflicts);
+  {
+    g_autoptr(PdSyncConflict) conflict = g_list_model_get_item (conflicts, 0);
+
+    g_assert_cmpint (pd_sync_conflict_get_choice (conflict, "name"), ==, PD_CONFLICT_CHOICE_THEIRS);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-conflicts", NULL);
+  dialog = find_toplevel (PD_TYPE_CONFLICT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (pd_test_wait_for_mapped (GTK_WIDGET (dialog)));
+  pd_test_settle (300);
+  {
+    g_autoptr(GString) titles = g_string_new (NULL);
+
+    collect_group_titles (GTK_WIDGET (dialog), titles);
+    g_assert_cmpstr (titles->str, ==, "Name");
+  }
+  apply = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), PD_TYPE_CONFLICT_DIALOG, "apply_button");
+  g_assert_true (gtk_widget_is_sensitive (apply));
+  g_assert_false (has_label (GTK_WIDGET (dialog), "Choose a version for 1 more field"));
+  pd_test_save_screenshot (GTK_WIDGET (dialog), "conflict-dialog-name-only-again");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "conflicts.apply", NULL);
+  g_assert_true (pd_test_wait_for (no_conflict_dialog, NULL, 5000));
+
+  /* The platform's name (and its web address), every edit of Ben's and
+   * Ada's time zone: here and on the platform. */
+  sync_ok (engine);
+  g_assert_cmpuint (pd_store_count_outbox (window->store), ==, 0);
+  g_assert_cmpint (pd_store_get_sync_state (window->store, "campaign", id), ==, PD_SYNC_STATE_SYNCED);
+  result = pd_store_get_campaign (window->store, id);
+  g_assert_cmpstr (pd_campaign_get_name (result), ==, "Harvest Appeal (Ada)");
+  g_assert_cmpstr (pd_campaign_get_slug (result), ==, "harvest-appeal-ada");
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (result), ==, 4000);
+  g_assert_cmpstr (pd_campaign_text_get_title (pd_campaign_get_text (result, "de")), ==, "Erntedank-Spende");
+  g_assert_cmpstr (pd_campaign_get_time_zone (result), ==, "Europe/Amsterdam");
+  on_server = server_campaign (id);
+  g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Harvest Appeal (Ada)");
+  g_assert_cmpstr (json_object_get_string_member (on_server, "slug"), ==, "harvest-appeal-ada");
+  g_assert_cmpint (json_object_get_int_member (on_server, "voucher_budget_coins"), ==, 4000);
+  g_assert_cmpstr (json_object_get_string_member (on_server, "time_zone"), ==, "Europe/Amsterdam");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (json_object_get_object_member (on_server, "texts"), "de"),
+                     "title"), ==, "Erntedank-Spende");
+
+  g_assert_true (pd_context_switch_account (window->context, NULL, &error));
+  g_assert_no_error (error);
+  client_free (ada);
+  pd_test_remove_tree (ben_dir);
+}
+
+static void
+test_exact_conflict (void)
+{
+  g_autofree char *email = g_strdup_printf ("exact-%08x@example.com", g_random_int ());
+  g_autofree char *api_token = NULL;
+
+  platform = pd_test_platform_start (NULL);
+  api_token = pd_test_platform_add_tenant (platform, "Exact conflicts", email, "password", NULL);
+  token = pd_test_platform_sign_in (platform, api_token);
+
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (FALSE, check_exact_conflict);
+
+  g_clear_pointer (&token, g_free);
+  pd_test_platform_free (platform);
+  platform = NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +706,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/conflicts-ui/cancel-and-resolve", test_conflicts);
+  g_test_add_func ("/conflicts-ui/exact-fields", test_exact_conflict);
 
   ret = g_test_run ();
   pd_test_stop_keyring ();

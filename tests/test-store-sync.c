@@ -9,6 +9,7 @@
 #include "pd-project.h"
 #include "pd-store.h"
 #include "pd-store-private.h"
+#include "pd-sync-conflict.h"
 #include "pd-test-utils.h"
 #include "pd-validation.h"
 
@@ -753,6 +754,299 @@ test_conflict_same_field (Fixture       *fixture,
   g_assert_cmpstr (frozen->payload, ==, "{\"name\":\"Unser\"}");
 }
 
+/* --- Exact conflicts (issue 14) -------------------------------------------- */
+
+/* A campaign in conflict on its name: here Ben renamed it (its web address
+ * followed the name) and raised the budget; there it was renamed too, with
+ * @platform_slug as its web address (NULL: left as it was), and moved to
+ * another time zone. */
+static PdCampaign *
+campaign_in_conflict (Fixture    *fixture,
+                      const char *platform_slug)
+{
+  PdCampaign *campaign = pd_campaign_new ();
+  g_autoptr(PdOutboxOp) op = NULL;
+  g_autoptr(PdOutboxOp) frozen = NULL;
+  g_autoptr(JsonNode) current = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  pd_campaign_set_name (campaign, "Winter Appeal");
+  pd_campaign_set_time_zone (campaign, "Europe/Berlin");
+  pd_campaign_set_voucher_budget_coins (campaign, 1000);
+  pd_campaign_text_set_title (pd_campaign_ensure_text (campaign, "de"), "Winterspende");
+  save (fixture, campaign);
+  push_all (fixture, 1);
+  g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "winter-appeal");
+
+  pd_campaign_set_name (campaign, "Winter Appeal (Ben)");
+  pd_campaign_set_voucher_budget_coins (campaign, 2000);
+  save (fixture, campaign);
+  g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "winter-appeal-ben");
+  op = only_op (fixture);
+  frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
+  g_assert_no_error (error);
+
+  current = server_copy (PD_RECORD (campaign), 2);
+  object = json_node_get_object (current);
+  json_object_set_string_member (object, "name", "Winter Appeal (Ada)");
+  json_object_set_string_member (object, "slug", platform_slug != NULL ? platform_slug : "winter-appeal");
+  json_object_set_int_member (object, "voucher_budget_coins", 1000);
+  json_object_set_string_member (object, "time_zone", "Europe/Amsterdam");
+  g_assert_true (pd_store_apply_push_conflict (fixture->store, op->op_id, 2, current, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (campaign)), ==, PD_SYNC_STATE_CONFLICT);
+  return campaign;
+}
+
+/* The conflict as the engine hands it to the dialog. */
+static PdSyncConflict *
+stored_conflict (Fixture    *fixture,
+                 const char *id)
+{
+  g_autoptr(JsonNode) local = NULL;
+  g_autoptr(JsonNode) remote = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (pd_store_get_conflict (fixture->store, "campaign", id, &local, &remote, &fields));
+  return pd_sync_conflict_new ("campaign", id, local, remote, fields);
+}
+
+static void
+assert_stored_fields (Fixture    *fixture,
+                      const char *id,
+                      const char *expected)
+{
+  g_auto(GStrv) fields = NULL;
+  g_autofree char *joined = NULL;
+
+  g_assert_true (pd_store_get_conflict (fixture->store, "campaign", id, NULL, NULL, &fields));
+  joined = g_strjoinv (" ", fields);
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static void
+assert_offered (PdSyncConflict *conflict,
+                const char     *expected)
+{
+  g_autofree char *joined = g_strjoinv (" ", (char **) pd_sync_conflict_get_fields (conflict));
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static void
+assert_payload (Fixture    *fixture,
+                gint64      if_match,
+                const char *expected)
+{
+  g_autoptr(PdOutboxOp) op = only_op (fixture);
+  g_autoptr(PdOutboxOp) frozen = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  g_autoptr(JsonNode) wanted = json_from_string (expected, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (op->status, ==, PD_OUTBOX_STATUS_PENDING);
+  frozen = pd_store_mark_inflight (fixture->store, op->op_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (frozen->if_match, ==, if_match);
+  payload = json_from_string (frozen->payload, NULL);
+  if (!pd_json_equal (payload, wanted))
+    g_error ("sent %s, expected %s", frozen->payload, expected);
+}
+
+/* Local edits before and after the conflict are kept without asking,
+ * the platform's change of another field is taken without asking, and
+ * only the name (with the web address that follows it) is asked about,
+ * however often the user saves meanwhile. */
+static void
+test_conflict_kept_through_edits (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(PdCampaign) campaign = campaign_in_conflict (fixture, "winter-appeal-ada");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+  g_autoptr(PdSyncConflict) conflict = NULL;
+  g_autoptr(JsonNode) resolved = NULL;
+  g_autoptr(PdCampaign) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_stored_fields (fixture, id, "name slug");
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (campaign), ==, 2000);
+  g_assert_cmpstr (pd_campaign_get_time_zone (campaign), ==, "Europe/Amsterdam");
+
+  /* Saved twice while the conflict waits. */
+  pd_campaign_set_coin_value_micros (campaign, 250000);
+  save (fixture, campaign);
+  pd_campaign_set_voucher_budget_coins (campaign, 2500);
+  save (fixture, campaign);
+
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "campaign", id), ==, PD_SYNC_STATE_CONFLICT);
+  assert_stored_fields (fixture, id, "name slug");
+  {
+    g_autoptr(PdOutboxOp) op = only_op (fixture);
+    g_autoptr(GPtrArray) ready = pd_store_list_outbox (fixture->store, TRUE, NULL);
+
+    g_assert_cmpint (op->status, ==, PD_OUTBOX_STATUS_CONFLICT);
+    g_assert_cmpuint (ready->len, ==, 0);
+  }
+
+  /* The web address followed the name here: it is part of the name. */
+  conflict = stored_conflict (fixture, id);
+  assert_offered (conflict, "name");
+  g_assert_false (pd_sync_conflict_is_decided (conflict));
+  pd_sync_conflict_choose (conflict, "name", PD_CONFLICT_CHOICE_THEIRS);
+  g_assert_true (pd_sync_conflict_is_decided (conflict));
+  resolved = pd_sync_conflict_build_resolution (conflict);
+  g_assert_true (pd_store_resolve_conflict (fixture->store, "campaign", id, resolved, &error));
+  g_assert_no_error (error);
+
+  result = pd_store_get_campaign (fixture->store, id);
+  g_assert_cmpstr (pd_campaign_get_name (result), ==, "Winter Appeal (Ada)");
+  g_assert_cmpstr (pd_campaign_get_slug (result), ==, "winter-appeal-ada");
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (result), ==, 2500);
+  g_assert_cmpint (pd_campaign_get_coin_value_micros (result), ==, 250000);
+  g_assert_cmpstr (pd_campaign_get_time_zone (result), ==, "Europe/Amsterdam");
+  /* Only Ben's own changes go out, against the platform's version. */
+  assert_payload (fixture, 2, "{\"voucher_budget_coins\": 2500, \"coin_value_micros\": 250000}");
+}
+
+/* A newer version from the platform that leaves the name alone does not
+ * settle the name behind the user's back. */
+static void
+test_conflict_kept_through_pull (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PdCampaign) campaign = campaign_in_conflict (fixture, "winter-appeal-ada");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+  g_autoptr(PdSyncConflict) conflict = NULL;
+  g_autoptr(JsonNode) server = NULL;
+  g_autoptr(JsonArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  server = server_copy (PD_RECORD (campaign), 3);
+  object = json_node_get_object (server);
+  json_object_set_string_member (object, "name", "Winter Appeal (Ada)");
+  json_object_set_string_member (object, "slug", "winter-appeal-ada");
+  json_object_set_int_member (object, "voucher_budget_coins", 1000);
+  json_object_set_int_member (object, "coin_value_micros", 200000);
+  page = page_of (server, "campaign", id, 3);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c1", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "campaign", id), ==, PD_SYNC_STATE_CONFLICT);
+  assert_stored_fields (fixture, id, "name slug");
+  g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "Winter Appeal (Ben)");
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (campaign), ==, 2000);
+  g_assert_cmpint (pd_campaign_get_coin_value_micros (campaign), ==, 200000);
+  conflict = stored_conflict (fixture, id);
+  assert_offered (conflict, "name");
+  g_assert_cmpint (json_node_get_int (pd_sync_conflict_get_server_value (conflict, "coin_value_micros")), ==, 200000);
+  {
+    g_autoptr(GPtrArray) ready = pd_store_list_outbox (fixture->store, TRUE, NULL);
+
+    g_assert_cmpuint (ready->len, ==, 0);
+  }
+
+  /* Kept mine: the name goes out against the newest version. */
+  pd_sync_conflict_choose (conflict, "name", PD_CONFLICT_CHOICE_MINE);
+  {
+    g_autoptr(JsonNode) resolved = pd_sync_conflict_build_resolution (conflict);
+
+    g_assert_true (pd_store_resolve_conflict (fixture->store, "campaign", id, resolved, &error));
+    g_assert_no_error (error);
+  }
+  assert_payload (fixture, 3, "{\"name\": \"Winter Appeal (Ben)\", \"slug\": \"winter-appeal-ben\","
+                              " \"voucher_budget_coins\": 2000}");
+}
+
+/* Renamed here to what the platform has: nothing is left to decide, and
+ * the budget goes out as any edit would. */
+static void
+test_conflict_settled_here (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(PdCampaign) campaign = campaign_in_conflict (fixture, "winter-appeal-ada");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+
+  pd_campaign_set_name (campaign, "Winter Appeal (Ada)");
+  save (fixture, campaign);
+  g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "winter-appeal-ada");
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "campaign", id), ==, PD_SYNC_STATE_MODIFIED);
+  g_assert_cmpint (pd_record_get_sync_state (PD_RECORD (campaign)), ==, PD_SYNC_STATE_MODIFIED);
+  g_assert_false (pd_store_get_conflict (fixture->store, "campaign", id, NULL, NULL, NULL));
+  assert_payload (fixture, 2, "{\"voucher_budget_coins\": 2000}");
+}
+
+/* The web address is its own field once the user typed it, and follows
+ * the name's choice when the platform renamed without changing it. */
+static void
+test_conflict_slug (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PdCampaign) campaign = campaign_in_conflict (fixture, NULL);
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+  g_autoptr(PdSyncConflict) conflict = NULL;
+  g_autoptr(JsonNode) resolved = NULL;
+  JsonObject *object;
+
+  /* Changed only here (with the name): not asked about... */
+  assert_stored_fields (fixture, id, "name");
+  conflict = stored_conflict (fixture, id);
+  assert_offered (conflict, "name");
+  /* ...but the platform's name comes with the platform's web address. */
+  pd_sync_conflict_choose (conflict, "name", PD_CONFLICT_CHOICE_THEIRS);
+  resolved = pd_sync_conflict_build_resolution (conflict);
+  object = json_node_get_object (resolved);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "Winter Appeal (Ada)");
+  g_assert_cmpstr (json_object_get_string_member (object, "slug"), ==, "winter-appeal");
+  g_assert_cmpint (json_object_get_int_member (object, "voucher_budget_coins"), ==, 2000);
+  g_clear_pointer (&resolved, json_node_unref);
+  pd_sync_conflict_choose (conflict, "name", PD_CONFLICT_CHOICE_MINE);
+  resolved = pd_sync_conflict_build_resolution (conflict);
+  object = json_node_get_object (resolved);
+  g_assert_cmpstr (json_object_get_string_member (object, "slug"), ==, "winter-appeal-ben");
+  g_clear_pointer (&resolved, json_node_unref);
+  g_clear_object (&conflict);
+
+  /* Typed by hand here: a choice of its own, and only when disputed. */
+  pd_campaign_set_slug (campaign, "winter-2026");
+  save (fixture, campaign);
+  assert_stored_fields (fixture, id, "name");
+  conflict = stored_conflict (fixture, id);
+  assert_offered (conflict, "name");
+  pd_sync_conflict_choose (conflict, "name", PD_CONFLICT_CHOICE_THEIRS);
+  resolved = pd_sync_conflict_build_resolution (conflict);
+  object = json_node_get_object (resolved);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "Winter Appeal (Ada)");
+  g_assert_cmpstr (json_object_get_string_member (object, "slug"), ==, "winter-2026");
+}
+
+/* Both renamed and both web addresses followed, but Ben's was typed by
+ * hand afterwards: Name and Web address are two choices. */
+static void
+test_conflict_slug_by_hand (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(PdCampaign) campaign = campaign_in_conflict (fixture, "winter-appeal-ada");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (campaign)));
+  g_autoptr(PdSyncConflict) conflict = NULL;
+  g_autoptr(JsonNode) resolved = NULL;
+  JsonObject *object;
+
+  pd_campaign_set_slug (campaign, "winter-2026");
+  save (fixture, campaign);
+  assert_stored_fields (fixture, id, "name slug");
+  conflict = stored_conflict (fixture, id);
+  assert_offered (conflict, "name slug");
+  pd_sync_conflict_choose (conflict, "name", PD_CONFLICT_CHOICE_THEIRS);
+  g_assert_false (pd_sync_conflict_is_decided (conflict));
+  pd_sync_conflict_choose (conflict, "slug", PD_CONFLICT_CHOICE_MINE);
+  resolved = pd_sync_conflict_build_resolution (conflict);
+  object = json_node_get_object (resolved);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "Winter Appeal (Ada)");
+  g_assert_cmpstr (json_object_get_string_member (object, "slug"), ==, "winter-2026");
+}
+
 static void
 test_delete_against_edit (Fixture       *fixture,
                           gconstpointer  data)
@@ -886,6 +1180,11 @@ main (int   argc,
   ADD ("/store/sync/checkpoint-when-idle", test_checkpoint_when_idle);
   ADD ("/store/sync/pull-merges", test_pull_merges_local_edits);
   ADD ("/store/sync/conflict-same-field", test_conflict_same_field);
+  ADD ("/store/sync/conflict-kept-through-edits", test_conflict_kept_through_edits);
+  ADD ("/store/sync/conflict-kept-through-pull", test_conflict_kept_through_pull);
+  ADD ("/store/sync/conflict-settled-here", test_conflict_settled_here);
+  ADD ("/store/sync/conflict-slug", test_conflict_slug);
+  ADD ("/store/sync/conflict-slug-by-hand", test_conflict_slug_by_hand);
   ADD ("/store/sync/delete-against-edit", test_delete_against_edit);
   ADD ("/store/sync/full-resync", test_full_resync);
   ADD ("/store/sync/outbox-signal", test_outbox_signal);

@@ -610,6 +610,24 @@ union_keys (JsonNode *a,
   return result;
 }
 
+JsonNode *
+pd_json_lookup_path (JsonNode   *node,
+                     const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  parts = g_strsplit (path, ".", -1);
+  for (guint i = 0; parts[i] != NULL && node != NULL; i++)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return NULL;
+      node = json_object_get_member (json_node_get_object (node), parts[i]);
+    }
+  return node;
+}
+
 char **
 pd_json_changed_fields (JsonNode *base,
                         JsonNode *local)

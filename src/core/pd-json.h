@@ -70,6 +70,17 @@ JsonNode  *pd_json_from_string  (const char  *text,
                                  GError     **error);
 
 /**
+ * pd_json_lookup_path:
+ * @node: (nullable): an object node
+ * @path: a dotted path, as the three-way merge names conflicts
+ *   ("texts.de.title")
+ *
+ * Returns: (transfer none) (nullable): the member at @path, %NULL when
+ *   there is none
+ */
+JsonNode  *pd_json_lookup_path  (JsonNode    *node,
+                                 const char  *path);
+/**
  * pd_json_changed_fields:
  * @base: (nullable): an object node, or %NULL (then every field changed)
  * @local: (nullable): an object node

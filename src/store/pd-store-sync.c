@@ -26,6 +26,7 @@ typedef struct {
   gint64       local_seq;
   char        *base_json;
   char        *conflict_json;
+  char        *conflict_fields;  /* JSON array of the dotted paths in dispute */
 } SyncRow;
 
 static void
@@ -33,6 +34,7 @@ sync_row_clear (SyncRow *row)
 {
   g_clear_pointer (&row->base_json, g_free);
   g_clear_pointer (&row->conflict_json, g_free);
+  g_clear_pointer (&row->conflict_fields, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SyncRow, sync_row_clear)
@@ -45,7 +47,7 @@ read_sync_row (PdStore     *self,
                GError     **error)
 {
   sqlite3_stmt *stmt = _pd_store_prepare (self,
-    "SELECT state, revision, local_seq, base_json, conflict_json FROM sync_records"
+    "SELECT state, revision, local_seq, base_json, conflict_json, conflict_fields FROM sync_records"
     " WHERE kind = ?1 AND id = ?2", error);
   int state = PD_SYNC_STATE_SYNCED;
 
@@ -63,6 +65,7 @@ read_sync_row (PdStore     *self,
       row->local_seq = sqlite3_column_int64 (stmt, 2);
       row->base_json = g_strdup (_pd_store_column_text (stmt, 3));
       row->conflict_json = g_strdup (_pd_store_column_text (stmt, 4));
+      row->conflict_fields = g_strdup (_pd_store_column_text (stmt, 5));
     }
   sqlite3_reset (stmt);
   return TRUE;
@@ -258,6 +261,129 @@ drop_waiting_ops (PdStore     *self,
                          kind, id, error);
 }
 
+static char *
+conflict_fields_json (GPtrArray *fields)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < fields->len; i++)
+    json_array_add_string_element (array, g_ptr_array_index (fields, i));
+  json_node_take_array (node, array);
+  return pd_json_to_string (node);
+}
+
+/* (transfer full): the paths of @json (a row's conflict_fields), NULL
+ * when it names none: a conflict stored before the fields were kept. */
+static GPtrArray *
+parse_conflict_fields (const char *json)
+{
+  g_autoptr(JsonNode) node = json != NULL ? pd_json_from_string (json, NULL) : NULL;
+  GPtrArray *fields;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) == 0)
+    return NULL;
+  fields = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *path = json_array_get_string_element (array, i);
+
+      if (path != NULL)
+        g_ptr_array_add (fields, g_strdup (path));
+    }
+  return fields;
+}
+
+static gboolean
+path_overlaps (const char *a,
+               const char *b)
+{
+  gsize na = strlen (a), nb = strlen (b);
+
+  if (na == nb)
+    return strcmp (a, b) == 0;
+  if (na < nb)
+    return strncmp (a, b, na) == 0 && b[na] == '.';
+  return strncmp (a, b, nb) == 0 && a[nb] == '.';
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Adds to @disputed (dotted paths, owned) each path of @old_fields_json
+ * that @local and @remote still hold different values at. A field stays
+ * in dispute until the user decides it, or both sides come to agree on
+ * it: neither a later save here nor a later version from the platform
+ * that leaves it alone settles it. */
+static void
+add_still_disputed (GPtrArray  *disputed,
+                    const char *old_fields_json,
+                    JsonNode   *local,
+                    JsonNode   *remote)
+{
+  g_autoptr(GPtrArray) old = parse_conflict_fields (old_fields_json);
+
+  for (guint i = 0; old != NULL && i < old->len; i++)
+    {
+      const char *path = g_ptr_array_index (old, i);
+      gboolean covered = FALSE;
+
+      if (pd_json_equal (pd_json_lookup_path (local, path), pd_json_lookup_path (remote, path)))
+        continue;
+      for (guint j = 0; j < disputed->len && !covered; j++)
+        covered = path_overlaps (path, g_ptr_array_index (disputed, j));
+      if (!covered)
+        g_ptr_array_add (disputed, g_strdup (path));
+    }
+  g_ptr_array_sort (disputed, compare_paths);
+}
+
+/* After a local save of a record in conflict: whether anything is still
+ * in dispute, and in @fields_json (transfer full) what. A conflict on
+ * fields whose sides now agree (renamed here to the platform's name) is
+ * over; a deletion, or a conflict stored without its fields, stays as
+ * it is. */
+static gboolean
+conflict_remains (PdStore     *self,
+                  const char  *kind,
+                  const char  *id,
+                  SyncRow     *row,
+                  char       **fields_json)
+{
+  g_autoptr(GPtrArray) old = parse_conflict_fields (row->conflict_fields);
+  g_autoptr(GPtrArray) disputed = NULL;
+  g_autoptr(JsonNode) local = NULL;
+  g_autoptr(JsonNode) remote = NULL;
+
+  *fields_json = g_strdup (row->conflict_fields);
+  if (old == NULL || row->conflict_json == NULL)
+    return TRUE;
+  for (guint i = 0; i < old->len; i++)
+    if (g_str_equal (g_ptr_array_index (old, i), "deleted"))
+      return TRUE;
+
+  local = _pd_store_read_content (self, kind, id);
+  remote = pd_json_from_string (row->conflict_json, NULL);
+  if (local == NULL || remote == NULL)
+    return TRUE;
+
+  disputed = g_ptr_array_new_with_free_func (g_free);
+  add_still_disputed (disputed, row->conflict_fields, local, remote);
+  g_clear_pointer (fields_json, g_free);
+  if (disputed->len == 0)
+    return FALSE;
+  *fields_json = conflict_fields_json (disputed);
+  return TRUE;
+}
+
 gboolean
 _pd_store_track_local_change (PdStore     *self,
                               const char  *kind,
@@ -266,6 +392,7 @@ _pd_store_track_local_change (PdStore     *self,
                               GError     **error)
 {
   g_auto(SyncRow) row = { 0, };
+  g_autofree char *fields_json = NULL;
   gboolean inflight;
   PdSyncState state;
   PdOutboxVerb verb;
@@ -298,12 +425,21 @@ _pd_store_track_local_change (PdStore     *self,
                run_for_record (self, "DELETE FROM sync_records WHERE kind = ?1 AND id = ?2", kind, id, error);
 
       state = row.state == PD_SYNC_STATE_CONFLICT ? PD_SYNC_STATE_CONFLICT : PD_SYNC_STATE_DELETED;
+      fields_json = g_strdup (row.conflict_fields);
       verb = PD_OUTBOX_VERB_DELETE;
     }
   else
     {
+      /* The base of a record in conflict is the platform's version: a save
+       * here changes what is in dispute only where it now agrees with it. */
+      gboolean in_conflict = row.state == PD_SYNC_STATE_CONFLICT &&
+                             conflict_remains (self, kind, id, &row, &fields_json);
+
+      if (!in_conflict)
+        g_clear_pointer (&row.conflict_json, g_free);
+
       /* Edited back to what the server has (e.g. undo): nothing to send. */
-      if (row.state != PD_SYNC_STATE_CONFLICT && row.base_json != NULL && !inflight)
+      if (!in_conflict && row.base_json != NULL && !inflight)
         {
           g_autoptr(JsonNode) base = pd_json_from_string (row.base_json, NULL);
           g_autoptr(JsonNode) local = _pd_store_read_content (self, kind, id);
@@ -318,7 +454,7 @@ _pd_store_track_local_change (PdStore     *self,
             }
         }
 
-      if (row.state == PD_SYNC_STATE_CONFLICT)
+      if (in_conflict)
         state = PD_SYNC_STATE_CONFLICT;
       else if (row.revision == 0)
         state = PD_SYNC_STATE_CREATED;
@@ -331,7 +467,7 @@ _pd_store_track_local_change (PdStore     *self,
   self->tracked_state = state;
   self->tracked_revision = row.revision;
   return write_sync_row (self, kind, id, state, row.revision, seq, row.base_json, row.conflict_json,
-                         NULL, error) &&
+                         state == PD_SYNC_STATE_CONFLICT ? fields_json : NULL, error) &&
          merge_op (self, kind, id, verb,
                    state == PD_SYNC_STATE_CONFLICT ? PD_OUTBOX_STATUS_CONFLICT : PD_OUTBOX_STATUS_PENDING,
                    seq, error);
@@ -864,18 +1000,6 @@ fail:
   return FALSE;
 }
 
-static char *
-conflict_fields_json (GPtrArray *fields)
-{
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; i < fields->len; i++)
-    json_array_add_string_element (array, g_ptr_array_index (fields, i));
-  json_node_take_array (node, array);
-  return pd_json_to_string (node);
-}
-
 /* @remote_json: the server side, or %NULL when it deleted the record */
 static gboolean
 mark_conflict (PdStore     *self,
@@ -969,6 +1093,10 @@ merge_remote_read (PdStore     *self,
   remote = pd_record_content_to_json (parsed);
   base = row.base_json != NULL ? pd_json_from_string (row.base_json, NULL) : NULL;
   merged = pd_json_three_way_merge (base, local, remote, &conflicts);
+  /* In conflict already, the base is the platform's version of then: a
+   * field in dispute that this version left alone is still in dispute. */
+  if (row.state == PD_SYNC_STATE_CONFLICT)
+    add_still_disputed (conflicts, row.conflict_fields, merged, remote);
   if (!write_content (self, kind, merged, error))
     return FALSE;
 

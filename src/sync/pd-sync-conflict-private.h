@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-gboolean _pd_sync_conflict_equal (PdSyncConflict *a,
-                                  PdSyncConflict *b);
+gboolean _pd_sync_conflict_equal         (PdSyncConflict *a,
+                                          PdSyncConflict *b);
+void     _pd_sync_conflict_carry_choices (PdSyncConflict *self,
+                                          PdSyncConflict *old);
 
 G_END_DECLS

@@ -3,6 +3,10 @@
  * Holds both sides of a record in conflict and the user's choice per
  * field, so that the conflicts page can show them side by side. Nothing is
  * decided for the user: a field without a choice keeps the conflict open.
+ * Only what was changed on both sides is asked about; a field that merely
+ * followed another here (a campaign's web address, made from its name
+ * until the user types one) goes with that field's choice instead of
+ * being asked about on its own (issue 14).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-campaign-private.h"
 #include "pd-json.h"
 #include "pd-sync-conflict-private.h"
 
@@ -23,8 +28,9 @@ struct _PdSyncConflict
   char       *id;
   JsonNode   *local;    /* NULL: deleted here */
   JsonNode   *server;   /* NULL: deleted on the platform */
-  GStrv       fields;
-  GHashTable *choices;  /* field -> PdConflictChoice */
+  GStrv       fields;     /* asked about */
+  GHashTable *followers; /* field -> the asked-about field whose choice it takes */
+  GHashTable *choices;   /* field -> PdConflictChoice */
 };
 
 G_DEFINE_FINAL_TYPE (PdSyncConflict, pd_sync_conflict, G_TYPE_OBJECT)
@@ -53,6 +59,7 @@ pd_sync_conflict_finalize (GObject *object)
   g_clear_pointer (&self->local, json_node_unref);
   g_clear_pointer (&self->server, json_node_unref);
   g_strfreev (self->fields);
+  g_hash_table_unref (self->followers);
   g_hash_table_unref (self->choices);
 
   G_OBJECT_CLASS (pd_sync_conflict_parent_class)->finalize (object);
@@ -110,13 +117,64 @@ static void
 pd_sync_conflict_init (PdSyncConflict *self)
 {
   self->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->followers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static gboolean
+slug_follows_name (JsonNode *record)
+{
+  JsonObject *object = json_node_get_object (record);
+  const char *name = json_object_get_string_member_with_default (object, "name", NULL);
+  const char *slug = json_object_get_string_member_with_default (object, "slug", NULL);
+  g_autofree char *made = NULL;
+
+  if (name == NULL || slug == NULL)
+    return FALSE;
+  made = _pd_campaign_slugify (name);
+  return g_str_equal (made, slug);
+}
+
+typedef struct {
+  const char *kind;
+  const char *field;
+  const char *leader;
+  gboolean  (*follows) (JsonNode *local);
+} Follower;
+
+static const Follower followers[] = {
+  { "campaign", "slug", "name", slug_follows_name },
+};
+
+/* Sets the fields asked about: @fields, less those that followed a
+ * field in dispute here. A follower is taken from the chosen side even
+ * when only this side changed it: the platform's name comes with the
+ * platform's web address. */
+static void
+set_fields (PdSyncConflict  *self,
+            char           **fields)
+{
+  g_autoptr(GStrvBuilder) asked = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (followers); i++)
+    if (g_str_equal (self->kind, followers[i].kind) && self->local != NULL && self->server != NULL &&
+        JSON_NODE_HOLDS_OBJECT (self->local) && JSON_NODE_HOLDS_OBJECT (self->server) &&
+        fields != NULL && g_strv_contains ((const char * const *) fields, followers[i].leader) &&
+        followers[i].follows (self->local))
+      g_hash_table_insert (self->followers, g_strdup (followers[i].field), g_strdup (followers[i].leader));
+
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+    if (!g_hash_table_contains (self->followers, fields[i]))
+      g_strv_builder_add (asked, fields[i]);
+  self->fields = g_strv_builder_end (asked);
 }
 
 /**
  * pd_sync_conflict_new:
  * @local: (nullable): the local copy, %NULL if deleted here
  * @server: (nullable): the platform's copy, %NULL if deleted there
- * @fields: (nullable): dotted paths that were changed on both sides
+ * @fields: (nullable): dotted paths that were changed on both sides, as
+ *   the store keeps them; those that only followed another are not asked
+ *   about (see pd_sync_conflict_get_fields())
  *
  * Returns: (transfer full): a new conflict
  */
@@ -136,7 +194,7 @@ pd_sync_conflict_new (const char  *kind,
   self->id = g_strdup (id);
   self->local = local != NULL && !JSON_NODE_HOLDS_NULL (local) ? json_node_copy (local) : NULL;
   self->server = server != NULL && !JSON_NODE_HOLDS_NULL (server) ? json_node_copy (server) : NULL;
-  self->fields = fields != NULL ? g_strdupv (fields) : g_new0 (char *, 1);
+  set_fields (self, fields);
   return self;
 }
 
@@ -194,14 +252,40 @@ pd_sync_conflict_dup_title (PdSyncConflict *self)
 /**
  * pd_sync_conflict_get_fields:
  *
- * Returns: (transfer none): the dotted paths changed on both sides; empty
- *   when the record was deleted on one side and edited on the other
+ * Returns: (transfer none): the dotted paths changed on both sides, to
+ *   be asked about; empty when the record was deleted on one side and
+ *   edited on the other
  */
 const char * const *
 pd_sync_conflict_get_fields (PdSyncConflict *self)
 {
   g_return_val_if_fail (PD_IS_SYNC_CONFLICT (self), NULL);
   return (const char * const *) self->fields;
+}
+
+/**
+ * pd_sync_conflict_dup_followers:
+ * @field: a field from pd_sync_conflict_get_fields()
+ *
+ * Returns: (transfer full): the fields not asked about that take
+ *   @field's choice (a campaign's web address that follows its name)
+ */
+char **
+pd_sync_conflict_dup_followers (PdSyncConflict *self,
+                                const char     *field)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer follower, leader;
+
+  g_return_val_if_fail (PD_IS_SYNC_CONFLICT (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, self->followers);
+  while (g_hash_table_iter_next (&iter, &follower, &leader))
+    if (g_str_equal (leader, field))
+      g_strv_builder_add (builder, follower);
+  return g_strv_builder_end (builder);
 }
 
 gboolean
@@ -240,21 +324,6 @@ pd_sync_conflict_get_server (PdSyncConflict *self)
 {
   g_return_val_if_fail (PD_IS_SYNC_CONFLICT (self), NULL);
   return self->server;
-}
-
-static JsonNode *
-lookup_path (JsonNode   *node,
-             const char *path)
-{
-  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
-
-  for (guint i = 0; parts[i] != NULL && node != NULL; i++)
-    {
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return NULL;
-      node = json_object_get_member (json_node_get_object (node), parts[i]);
-    }
-  return node;
 }
 
 /* Sets (or with @value %NULL removes) the member at @path, making the
@@ -298,7 +367,7 @@ pd_sync_conflict_get_local_value (PdSyncConflict *self,
                                   const char     *field)
 {
   g_return_val_if_fail (PD_IS_SYNC_CONFLICT (self), NULL);
-  return lookup_path (self->local, field);
+  return pd_json_lookup_path (self->local, field);
 }
 
 /**
@@ -311,7 +380,7 @@ pd_sync_conflict_get_server_value (PdSyncConflict *self,
                                    const char     *field)
 {
   g_return_val_if_fail (PD_IS_SYNC_CONFLICT (self), NULL);
-  return lookup_path (self->server, field);
+  return pd_json_lookup_path (self->server, field);
 }
 
 /**
@@ -384,6 +453,8 @@ JsonNode *
 pd_sync_conflict_build_resolution (PdSyncConflict *self)
 {
   JsonNode *resolved;
+  GHashTableIter iter;
+  gpointer follower, leader;
 
   g_return_val_if_fail (PD_IS_SYNC_CONFLICT (self), NULL);
   g_return_val_if_fail (pd_sync_conflict_is_decided (self), NULL);
@@ -398,10 +469,15 @@ pd_sync_conflict_build_resolution (PdSyncConflict *self)
 
   /* The local copy already holds every change that did not collide; only
    * the fields in dispute are taken from the chosen side. */
-  resolved = json_node_copy (self->local);
+  resolved = pd_json_deep_copy (self->local);
   for (guint i = 0; self->fields[i] != NULL; i++)
     if (pd_sync_conflict_get_choice (self, self->fields[i]) == PD_CONFLICT_CHOICE_THEIRS)
-      set_path (resolved, self->fields[i], lookup_path (self->server, self->fields[i]));
+      set_path (resolved, self->fields[i], pd_json_lookup_path (self->server, self->fields[i]));
+
+  g_hash_table_iter_init (&iter, self->followers);
+  while (g_hash_table_iter_next (&iter, &follower, &leader))
+    if (pd_sync_conflict_get_choice (self, leader) == PD_CONFLICT_CHOICE_THEIRS)
+      set_path (resolved, follower, pd_json_lookup_path (self->server, follower));
 
   return resolved;
 }
@@ -424,4 +500,55 @@ _pd_sync_conflict_equal (PdSyncConflict *a,
     if (!g_str_equal (a->fields[i], b->fields[i]))
       return FALSE;
   return TRUE;
+}
+
+/* Takes over the choices made in @old, the same record's conflict before
+ * a save here, for each field whose two values are still the ones the
+ * user chose between: an edit of another field must not undo them. */
+void
+_pd_sync_conflict_carry_choices (PdSyncConflict *self,
+                                 PdSyncConflict *old)
+{
+  gboolean carried = FALSE;
+
+  g_return_if_fail (PD_IS_SYNC_CONFLICT (self) && PD_IS_SYNC_CONFLICT (old));
+
+  if (!g_str_equal (self->kind, old->kind) || !g_str_equal (self->id, old->id) ||
+      !pd_json_equal (self->server, old->server) || is_deletion (self) != is_deletion (old))
+    return;
+
+  if (is_deletion (self))
+    {
+      PdConflictChoice choice = pd_sync_conflict_get_choice (old, WHOLE_RECORD);
+
+      if (choice != PD_CONFLICT_CHOICE_NONE && pd_json_equal (self->local, old->local))
+        pd_sync_conflict_choose_all (self, choice);
+      return;
+    }
+
+  for (guint i = 0; self->fields[i] != NULL; i++)
+    {
+      const char *field = self->fields[i];
+      PdConflictChoice choice = pd_sync_conflict_get_choice (old, field);
+      gboolean same = pd_json_equal (pd_json_lookup_path (self->local, field),
+                                     pd_json_lookup_path (old->local, field));
+      GHashTableIter iter;
+      gpointer follower, leader;
+
+      g_hash_table_iter_init (&iter, self->followers);
+      while (same && g_hash_table_iter_next (&iter, &follower, &leader))
+        if (g_str_equal (leader, field))
+          same = g_strcmp0 (g_hash_table_lookup (old->followers, follower), field) == 0 &&
+                 pd_json_equal (pd_json_lookup_path (self->local, follower),
+                                pd_json_lookup_path (old->local, follower));
+
+      if (choice != PD_CONFLICT_CHOICE_NONE && same &&
+          g_strv_contains ((const char * const *) old->fields, field))
+        {
+          g_hash_table_replace (self->choices, g_strdup (field), GINT_TO_POINTER (choice));
+          carried = TRUE;
+        }
+    }
+  if (carried)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECIDED]);
 }

@@ -26,6 +26,8 @@ const char       *pd_sync_conflict_get_kind     (PdSyncConflict   *self);
 const char       *pd_sync_conflict_get_id       (PdSyncConflict   *self);
 char             *pd_sync_conflict_dup_title    (PdSyncConflict   *self);
 const char * const *pd_sync_conflict_get_fields (PdSyncConflict   *self);
+char            **pd_sync_conflict_dup_followers (PdSyncConflict *self,
+                                                 const char     *field);
 gboolean          pd_sync_conflict_get_deleted_here  (PdSyncConflict *self);
 gboolean          pd_sync_conflict_get_deleted_there (PdSyncConflict *self);
 JsonNode         *pd_sync_conflict_get_local    (PdSyncConflict   *self);

@@ -172,8 +172,9 @@ refresh_conflicts (PdSyncEngine *self)
         continue;
       if (!pd_store_get_conflict (self->store, op->kind, op->record_id, &local, &server, &fields))
         continue;
-      /* Should the store not name the fields, every field that differs
-       * is offered, so that nothing in dispute is hidden. */
+      /* Should the store not name the fields (a conflict saved over by
+       * an older version of the app), every field that differs is
+       * offered, so that nothing in dispute is hidden. */
       if ((fields == NULL || fields[0] == NULL) && local != NULL && server != NULL)
         {
           g_strfreev (fields);
@@ -197,9 +198,19 @@ refresh_conflicts (PdSyncEngine *self)
         {
           g_ptr_array_index (items, i) = g_object_ref (old);
           g_object_unref (fresh);
+          continue;
         }
-      else
-        same = FALSE;
+      same = FALSE;
+      /* Saved here meanwhile: what the user chose still holds where the
+       * values chosen between are unchanged. */
+      for (guint j = 0; j < old_n; j++)
+        {
+          g_autoptr(PdSyncConflict) before = g_list_model_get_item (G_LIST_MODEL (self->conflicts), j);
+
+          if (g_str_equal (pd_sync_conflict_get_kind (before), pd_sync_conflict_get_kind (fresh)) &&
+              g_str_equal (pd_sync_conflict_get_id (before), pd_sync_conflict_get_id (fresh)))
+            _pd_sync_conflict_carry_choices (fresh, before);
+        }
     }
   if (!same)
     g_list_store_splice (self->conflicts, 0, old_n, items->pdata, items->len);

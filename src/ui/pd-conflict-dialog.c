@@ -6,7 +6,8 @@
  * the other, whether to keep it or let it go. Nothing is pre-selected:
  * the user decides each field, and Apply hands the decided records to the
  * engine, which stores the result and pushes it. Undecided records stay in
- * conflict, with both sides kept.
+ * conflict, with both sides kept. Above the list the dialog says how many
+ * choices are still open, so a greyed Apply never goes unexplained.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,7 @@
 #include "pd-account.h"
 #include "pd-conflict-dialog.h"
 #include "pd-field-text.h"
+#include "pd-json.h"
 #include "pd-theme.h"
 
 struct _PdConflictDialog
@@ -30,6 +32,8 @@ struct _PdConflictDialog
   GHashTable   *checks;   /* "kind/id/field/choice" -> GtkCheckButton */
 
   GtkWidget    *apply_button;
+  GtkRevealer  *undecided_revealer;
+  GtkLabel     *undecided_label;
   GtkRevealer  *error_revealer;
   GtkLabel     *error_label;
   GtkStack     *stack;
@@ -67,10 +71,66 @@ any_decided (PdConflictDialog *self)
   return FALSE;
 }
 
+/* (transfer full) (nullable): what is still to be chosen, %NULL when
+ * nothing is. */
+static char *
+dup_undecided_text (PdConflictDialog *self)
+{
+  guint n = g_list_model_get_n_items (self->conflicts);
+  guint fields = 0, records = 0;
+  g_autofree char *fields_text = NULL;
+  g_autofree char *records_text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdSyncConflict) conflict = g_list_model_get_item (self->conflicts, i);
+      const char * const *names = pd_sync_conflict_get_fields (conflict);
+
+      if (pd_sync_conflict_get_deleted_here (conflict) || pd_sync_conflict_get_deleted_there (conflict))
+        {
+          if (!pd_sync_conflict_is_decided (conflict))
+            records++;
+          continue;
+        }
+      for (guint j = 0; names[j] != NULL; j++)
+        if (pd_sync_conflict_get_choice (conflict, names[j]) == PD_CONFLICT_CHOICE_NONE)
+          fields++;
+    }
+
+  if (fields > 0)
+    /* TRANSLATORS: shown while Apply waits for the user's choices; %u is a number of fields */
+    fields_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Choose a version for %u more field",
+                                                "Choose a version for %u more fields",
+                                                fields), fields);
+  if (records > 0)
+    /* TRANSLATORS: shown while Apply waits for the user's choices; %u is a number of
+     * records deleted on one side and changed on the other */
+    records_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Choose what happens to %u more deleted item",
+                                                 "Choose what happens to %u more deleted items",
+                                                 records), records);
+  if (fields_text != NULL && records_text != NULL)
+    return g_strconcat (fields_text, "\n", records_text, NULL);
+  if (fields_text != NULL)
+    return g_steal_pointer (&fields_text);
+  return g_steal_pointer (&records_text);
+}
+
 static void
 update_apply (PdConflictDialog *self)
 {
+  g_autofree char *undecided = dup_undecided_text (self);
+  const char *tooltip = undecided != NULL ? undecided
+                                          : _("Apply the decided conflicts and sync them (Ctrl+Return)");
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflicts.apply", any_decided (self));
+  gtk_label_set_label (self->undecided_label, undecided != NULL ? undecided : "");
+  gtk_revealer_set_reveal_child (self->undecided_revealer, undecided != NULL);
+  gtk_widget_set_tooltip_text (self->apply_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->apply_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                  -1);
 }
 
 static void
@@ -161,6 +221,43 @@ value_text (PdConflictDialog *self,
   return pd_field_text_dup_value (kind, field, value, record);
 }
 
+/* One side's value of @field, and of each field that goes with it where
+ * the two sides differ ("Web address: winter-appeal"), so the user sees
+ * everything a choice takes. */
+static char *
+side_text (PdConflictDialog *self,
+           PdSyncConflict   *conflict,
+           const char       *field,
+           gboolean          mine)
+{
+  const char *kind = pd_sync_conflict_get_kind (conflict);
+  JsonNode *record = mine ? pd_sync_conflict_get_local (conflict) : pd_sync_conflict_get_server (conflict);
+  g_auto(GStrv) followers = pd_sync_conflict_dup_followers (conflict, field);
+  g_autofree char *value = value_text (self, conflict, field,
+                                       mine ? pd_sync_conflict_get_local_value (conflict, field)
+                                            : pd_sync_conflict_get_server_value (conflict, field),
+                                       record);
+  GString *text = g_string_new (value);
+
+  for (guint i = 0; followers[i] != NULL; i++)
+    {
+      JsonNode *here = pd_sync_conflict_get_local_value (conflict, followers[i]);
+      JsonNode *there = pd_sync_conflict_get_server_value (conflict, followers[i]);
+      g_autofree char *label = NULL;
+      g_autofree char *shown = NULL;
+
+      if (pd_json_equal (here, there))
+        continue;
+      label = pd_field_text_dup_label (kind, followers[i]);
+      shown = value_text (self, conflict, followers[i], mine ? here : there, record);
+      g_string_append_c (text, '\n');
+      /* TRANSLATORS: a field that goes with the one chosen, and its value,
+       * e.g. "Web address: winter-appeal" under a campaign's name */
+      g_string_append_printf (text, _("%s: %s"), label, shown);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* A field changed on both sides: its two values, one to keep. */
 static GtkWidget *
 field_group (PdConflictDialog *self,
@@ -169,12 +266,8 @@ field_group (PdConflictDialog *self,
 {
   const char *kind = pd_sync_conflict_get_kind (conflict);
   g_autofree char *label = pd_field_text_dup_label (kind, field);
-  g_autofree char *mine = value_text (self, conflict, field,
-                                      pd_sync_conflict_get_local_value (conflict, field),
-                                      pd_sync_conflict_get_local (conflict));
-  g_autofree char *theirs = value_text (self, conflict, field,
-                                        pd_sync_conflict_get_server_value (conflict, field),
-                                        pd_sync_conflict_get_server (conflict));
+  g_autofree char *mine = side_text (self, conflict, field, TRUE);
+  g_autofree char *theirs = side_text (self, conflict, field, FALSE);
   /* TRANSLATORS: accessible name of a radio button; %s is a field, e.g. "Keep mine: Name" */
   g_autofree char *mine_label = g_strdup_printf (_("Keep mine: %s"), label);
   /* TRANSLATORS: accessible name of a radio button; %s is a field, e.g. "Take the platform’s: Name" */
@@ -438,6 +531,8 @@ pd_conflict_dialog_class_init (PdConflictDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/particulate/Designer/ui/pd-conflict-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PdConflictDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, PdConflictDialog, undecided_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PdConflictDialog, undecided_label);
   gtk_widget_class_bind_template_child (widget_class, PdConflictDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, PdConflictDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, PdConflictDialog, stack);
