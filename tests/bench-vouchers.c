@@ -66,7 +66,7 @@ main (int   argc,
   g_autofree char *db = g_build_filename (dir, "workspace.db", NULL);
   g_autofree char *csv = g_build_filename (dir, "codes.csv", NULL);
   g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
-  g_autoptr(GDateTime) starts = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) starts = pd_now_utc ();
   g_autoptr(GDateTime) ends = g_date_time_add_days (starts, 60);
   g_autoptr(GDateTime) expires = g_date_time_add_days (starts, 90);
   g_autoptr(PdStore) store = NULL;

@@ -60,7 +60,7 @@ assert_still_serving (Fixture *f)
 static char *
 days_from_now (int days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_now_utc ();
   g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
 
   return g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
@@ -1002,7 +1002,7 @@ test_demo_dates (Fixture       *f,
   PdPlatformFixture *platform = pd_platform_fixture_start ("--seed", "demo", NULL);
   g_autofree char *token = pd_platform_sign_in (platform, "demo@example.com", "demo-password");
   g_autoptr(PdResponse) list = pd_platform_request (platform, "GET", "/v1/campaigns", token, NULL, NULL, 0, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_now_utc ();
   JsonArray *items;
   guint live = 0, future_drafts = 0;
 
@@ -1285,7 +1285,7 @@ test_slow_clients_peer_cap (void)
   g_assert_nonnull (strstr (answer, "/problems/rate-limited"));
 
   /* another address is served as usual, body and all */
-  pd_platform_admin_tenant (platform, "Bank", "cap@example.com", "peer-cap-pw", NULL);
+  g_free (pd_platform_admin_tenant (platform, "Bank", "cap@example.com", "peer-cap-pw", NULL));
   token = pd_platform_sign_in (platform, "cap@example.com", "peer-cap-pw");
   g_assert_nonnull (token);
 

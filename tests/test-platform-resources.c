@@ -275,7 +275,7 @@ test_stats (Fixture       *f,
   g_autoptr(PdResponse) published = publish (f, "publish", "\"2\"");
   g_autoptr(PdResponse) stats = NULL;
   g_autofree char *stats_path = g_strdup_printf ("/v1/campaigns/%s/stats", f->campaign_id);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = pd_now_utc ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   JsonObject *object, *project, *day, *payout;
 
