@@ -47,6 +47,10 @@
 typedef struct _Fixture Fixture;
 
 static void open_account_in_conflict (Fixture   *fixture);
+static void open_published_campaign  (Fixture   *fixture);
+static void verify_address_confirmation (Fixture   *fixture,
+                                         GtkWindow *dialog,
+                                         guint      n_checked);
 static void verify_conflicts_shown   (Fixture   *fixture,
                                       GtkWindow *dialog,
                                       guint      n_checked);
@@ -69,6 +73,7 @@ static const struct {
   { NULL, "win.show-help-overlay", NULL, NULL },
   { "PdAccountSwitcher", "account.add", NULL, NULL },
   { "PdProjectsPage", "projects.new-project", NULL, NULL },
+  { "PdDetailsPage", "details.change-address", open_published_campaign, verify_address_confirmation },
   /* Last: it leaves the local workspace for an account's. */
   { NULL, "win.resolve-conflicts", open_account_in_conflict, verify_conflicts_shown },
 };
@@ -839,6 +844,41 @@ find_widget_of_type (GtkWidget *widget,
  * switcher would. The account is signed out: nothing in the window then
  * reaches for a platform, so what it shows does not depend on a network,
  * and the engine lists a store's conflicts the same either way. */
+/* The web address of a published campaign changes only after a
+ * confirmation: its dialog has the most to check. */
+static void
+open_published_campaign (Fixture *fixture)
+{
+  PdStore *store = pd_window_get_store (PD_WINDOW (fixture->window));
+  g_autoptr(PdCampaign) campaign = g_list_model_get_item (pd_store_get_campaigns (store), 0);
+  g_autoptr(PdCampaign) live = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (campaign);
+  /* as a pull from the platform brings it once published */
+  live = PD_CAMPAIGN (pd_record_copy (PD_RECORD (campaign)));
+  pd_campaign_set_status (live, PD_CAMPAIGN_STATUS_LIVE);
+  g_assert_true (pd_store_save (store, PD_RECORD (live), NULL, &error));
+  g_assert_no_error (error);
+  pd_window_select_campaign (PD_WINDOW (fixture->window), campaign);
+  pd_test_settle (200);
+}
+
+static void
+verify_address_confirmation (Fixture   *fixture,
+                             GtkWindow *dialog,
+                             guint      n_checked)
+{
+  GtkWidget *extra;
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_ENTRY (gtk_widget_get_first_child (extra)));
+  g_assert_true (GTK_IS_CHECK_BUTTON (gtk_widget_get_last_child (extra)));
+  /* the entry, the check button, Cancel and Change Address */
+  g_assert_cmpuint (n_checked, >=, 4);
+}
+
 static void
 open_account_in_conflict (Fixture *fixture)
 {

@@ -26,6 +26,9 @@ typedef struct
 } Platform;
 
 static Platform *platform;
+/* The account signed in to, and the campaign chosen in its workspace. */
+static char *account_id;
+static char *account_campaign_id;
 
 /* The server goes when the test goes, even when an assertion aborts it. */
 static void
@@ -166,12 +169,22 @@ check_accounts (PdApplication *app,
   pd_test_settle (300);
   pd_test_save_screenshot (GTK_WIDGET (window), "account-workspace");
 
+  /* A campaign of the account and its Results page, chosen as clicks
+   * would; the account's workspace remembers them, the local one not. */
+  g_assert_true (pd_test_wait_for (has_campaigns, window->store, 10000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->campaign_list_view), "list.activate-item", "u", 0));
+  adw_view_stack_set_visible_child_name (window->view_stack, "results");
+  g_assert_nonnull (window->campaign);
+  account_id = g_strdup (pd_account_get_id (pd_context_get_account (context)));
+  account_campaign_id = g_strdup (pd_record_get_id (PD_RECORD (window->campaign)));
+
   /* Back to the local workspace: the account's data is not shown there. */
   gtk_widget_activate_action (GTK_WIDGET (window->account_switcher), "account.switch", "s", "");
   g_assert_null (pd_context_get_account (context));
   g_assert_cmpstr (pd_account_switcher_get_title (window->account_switcher), ==, "Local Workspace");
   g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (window->store)), ==, 0);
   g_assert_cmpint (pd_sync_indicator_get_status (window->sync_indicator), ==, PD_SYNC_INDICATOR_LOCAL);
+  g_assert_null (window->campaign);
 }
 
 static void
@@ -181,6 +194,16 @@ check_reopens_account (PdApplication *app,
   /* The next start opens the local workspace chosen last. */
   g_assert_null (pd_context_get_account (window->context));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pd_context_get_account_manager (window->context))), ==, 1);
+  g_assert_null (window->campaign);
+
+  /* The account's workspace shows the campaign and page it showed last. */
+  gtk_widget_activate_action (GTK_WIDGET (window->account_switcher), "account.switch", "s", account_id);
+  g_assert_nonnull (pd_context_get_account (window->context));
+  g_assert_nonnull (window->campaign);
+  g_assert_cmpstr (pd_record_get_id (PD_RECORD (window->campaign)), ==, account_campaign_id);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "results");
+  pd_test_settle (300);
+  pd_test_save_screenshot (GTK_WIDGET (window), "account-restored-selection");
 }
 
 /* The button below @widget whose accessible name is @name. */
@@ -335,6 +358,8 @@ test_accounts (void)
 
   platform_stop (platform);
   platform = NULL;
+  g_clear_pointer (&account_id, g_free);
+  g_clear_pointer (&account_campaign_id, g_free);
 }
 
 int

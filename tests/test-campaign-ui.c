@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "pd-details-page-private.h"
+#include "pd-store-sync.h"
 #include "pd-test-app.h"
 
 static char *campaign_id;
@@ -415,6 +416,204 @@ test_typing_survives_refresh (void)
   pd_test_app_run (FALSE, check_typing_survives_refresh);
 }
 
+static gboolean
+subtitle_has (gpointer data)
+{
+  gpointer *args = data;
+  const char *subtitle = adw_action_row_get_subtitle (args[0]);
+
+  return subtitle != NULL && strstr (subtitle, args[1]) != NULL;
+}
+
+/* The address row shows @text, after the idle refresh that follows a save. */
+static void
+wait_for_address (PdDetailsPage *details,
+                  const char    *text)
+{
+  gpointer args[] = { details->address_row, (gpointer) text };
+
+  pd_test_wait_for (subtitle_has, args, 3000);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (details->address_row), text));
+}
+
+/* A change that comes from elsewhere, as a pull from the platform would
+ * bring it: the campaign's status. */
+static void
+land_status (PdStore          *store,
+             PdCampaign       *campaign,
+             PdCampaignStatus  status)
+{
+  g_autoptr(PdCampaign) copy = PD_CAMPAIGN (pd_record_copy (PD_RECORD (campaign)));
+  g_autoptr(GError) error = NULL;
+
+  pd_campaign_set_status (copy, status);
+  g_assert_true (pd_store_save (store, PD_RECORD (copy), NULL, &error));
+  g_assert_no_error (error);
+  pd_test_settle (50);
+}
+
+/* The platform takes every waiting change, as a push would. */
+static void
+accept_outbox (PdStore *store)
+{
+  g_autoptr(GPtrArray) ops = pd_store_list_outbox (store, TRUE, NULL);
+
+  for (guint i = 0; ops != NULL && i < ops->len; i++)
+    {
+      PdOutboxOp *op = g_ptr_array_index (ops, i);
+      g_autoptr(PdOutboxOp) sent = NULL;
+      g_autoptr(GError) error = NULL;
+
+      sent = pd_store_mark_inflight (store, op->op_id, &error);
+      g_assert_no_error (error);
+      g_assert_true (pd_store_apply_push_result (store, op->op_id, 1, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (pd_store_count_outbox (store), ==, 0);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* As a click on a button of @dialog: the response, then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  pd_test_settle (200);
+}
+
+static void
+check_web_address (PdApplication *app,
+                   PdWindow      *window)
+{
+  PdDetailsPage *details = PD_DETAILS_PAGE (window->details_page);
+  PdUndoStack *undo = pd_store_get_undo_stack (window->store);
+  g_autoptr(PdVoucherBatch) batch = NULL;
+  g_autoptr(GDateTime) now = pd_now_utc ();
+  g_autoptr(GDateTime) expires = g_date_time_add_days (now, 400);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *extra, *entry, *check;
+  PdCampaign *campaign;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-campaign", NULL);
+  pd_test_settle (100);
+  campaign = window->campaign;
+  g_assert_nonnull (campaign);
+
+  /* A draft: the address follows the name, key by key, and is saved with it. */
+  wait_for_address (details, "/new-campaign\nFollows the name");
+  type_into (GTK_WIDGET (details->name_row), "Sommerfest 2027");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (details->address_row), "/sommerfest-2027\n"));
+  pd_details_page_flush (details);
+  g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "sommerfest-2027");
+  pd_test_settle (300);
+  pd_test_save_screenshot (GTK_WIDGET (window), "details-web-address-draft");
+
+  /* Published (as a pull brings it): a rename leaves the address alone. */
+  land_status (window->store, campaign, PD_CAMPAIGN_STATUS_LIVE);
+  wait_for_address (details, "Stays the same when the campaign is renamed");
+  type_into (GTK_WIDGET (details->name_row), "Sommerfest 2027 verlängert");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (details->address_row), "/sommerfest-2027\n"));
+  pd_details_page_flush (details);
+  g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "Sommerfest 2027 verlängert");
+  g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "sommerfest-2027");
+
+  /* By hand, only after saying that printed vouchers stop working. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (details->address_button)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "details.change-address", NULL));
+  pd_test_settle (200);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "stop working"));
+  extra = adw_message_dialog_get_extra_child (dialog);
+  entry = gtk_widget_get_first_child (extra);
+  check = gtk_widget_get_last_child (extra);
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "sommerfest-2027");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Sommerfest Süd");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "change"));
+  pd_test_settle (300);
+  pd_test_save_screenshot (GTK_WIDGET (dialog), "details-change-web-address");
+  respond (dialog, "change");
+  g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "sommerfest-sud");
+  g_assert_cmpstr (pd_undo_stack_get_undo_label (undo), ==, "Undo Change Web Address");
+  wait_for_address (details, "/sommerfest-sud\n");
+
+  /* Cancel changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "details.change-address", NULL));
+  pd_test_settle (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog))),
+                         "anders");
+  respond (dialog, "cancel");
+  g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "sommerfest-sud");
+
+  /* The platform has the campaign with this address. An address changed
+   * here meets vouchers issued elsewhere (the platform refuses it): only
+   * going back to the address on the vouchers is left. */
+  accept_outbox (window->store);
+  {
+    g_autoptr(PdCampaign) copy = PD_CAMPAIGN (pd_record_copy (PD_RECORD (campaign)));
+
+    pd_campaign_set_slug (copy, "sommerfest-neu");
+    g_assert_true (pd_store_save (window->store, PD_RECORD (copy), NULL, &error));
+    g_assert_no_error (error);
+  }
+  batch = pd_voucher_batch_new (pd_record_get_id (PD_RECORD (campaign)));
+  pd_voucher_batch_set_label (batch, "Filialen");
+  pd_voucher_batch_set_count (batch, 100);
+  pd_voucher_batch_set_coins_per_voucher (batch, 50);
+  pd_voucher_batch_set_expires_at (batch, expires);
+  g_assert_true (pd_store_save (window->store, PD_RECORD (batch), NULL, &error));
+  g_assert_no_error (error);
+  wait_for_address (details, "Not sent: the vouchers of this campaign carry the earlier address");
+  g_assert_cmpstr (gtk_button_get_label (details->address_button), ==, "_Restore");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (details->address_button)));
+  pd_test_save_screenshot (GTK_WIDGET (details), "details-web-address-restore");
+  gtk_widget_activate_action (GTK_WIDGET (details), "details.change-address", NULL);
+  g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "sommerfest-sud");
+  g_assert_cmpstr (pd_undo_stack_get_undo_label (undo), ==, "Undo Restore Web Address");
+
+  /* Vouchers carry it: fixed, even for a draft again (unpublished). */
+  land_status (window->store, campaign, PD_CAMPAIGN_STATUS_DRAFT);
+  wait_for_address (details, "Fixed: the vouchers of this campaign carry it");
+  g_assert_cmpstr (gtk_button_get_label (details->address_button), ==, "_Change…");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (details->address_button)));
+  gtk_widget_activate_action (GTK_WIDGET (details), "details.change-address", NULL);
+  pd_test_settle (100);
+  g_assert_null (find_message_dialog ());
+  type_into (GTK_WIDGET (details->name_row), "Herbstfest 2027");
+  pd_details_page_flush (details);
+  g_assert_cmpstr (pd_campaign_get_name (campaign), ==, "Herbstfest 2027");
+  g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "sommerfest-sud");
+  pd_test_settle (300);
+  pd_test_save_screenshot (GTK_WIDGET (window), "details-web-address-vouchers");
+}
+
+static void
+test_web_address (void)
+{
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (FALSE, check_web_address);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/campaign-ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/campaign-ui/sync-states", test_sync_states);
   g_test_add_func ("/campaign-ui/typing-survives-refresh", test_typing_survives_refresh);
+  g_test_add_func ("/campaign-ui/web-address", test_web_address);
 
   return g_test_run ();
 }

@@ -97,6 +97,43 @@ test_campaign_notify (void)
   g_assert_cmpstr (g_ptr_array_index (names, names->len - 1), ==, "voucher-budget-coins");
 }
 
+/* Vouchers carry the web address: it follows the name of a draft only. */
+static void
+test_campaign_slug_published (void)
+{
+  static const PdCampaignStatus published[] = {
+    PD_CAMPAIGN_STATUS_SCHEDULED, PD_CAMPAIGN_STATUS_LIVE, PD_CAMPAIGN_STATUS_ENDED,
+  };
+  g_autofree char *long_name = NULL;
+  g_autofree char *long_slug = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (published); i++)
+    {
+      g_autoptr(PdCampaign) campaign = pd_campaign_new ();
+
+      pd_campaign_set_name (campaign, "Weihnachten 2026");
+      g_assert_true (pd_campaign_get_slug_follows_name (campaign));
+      pd_campaign_set_status (campaign, published[i]);
+      g_assert_false (pd_campaign_get_slug_follows_name (campaign));
+      pd_campaign_set_name (campaign, "Weihnachten für alle 2026");
+      g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "weihnachten-2026");
+
+      /* back to a draft (unpublished), it follows again */
+      pd_campaign_set_status (campaign, PD_CAMPAIGN_STATUS_DRAFT);
+      pd_campaign_set_name (campaign, "Weihnachten 2026");
+      pd_campaign_set_name (campaign, "Winter 2026");
+      g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "winter-2026");
+    }
+
+  /* the platform takes at most 100 characters: cut at a word */
+  long_name = g_strjoinv (" ", (char *[]) { "Frühjahrsaktion", "für", "sauberes", "Trinkwasser", "in", "allen",
+                                             "Gemeinden", "des", "Landkreises", "und", "der", "benachbarten",
+                                             "Städte", "zweitausendsiebenundzwanzig", NULL });
+  long_slug = pd_campaign_slugify (long_name);
+  g_assert_cmpuint (strlen (long_slug), <=, PD_CAMPAIGN_SLUG_MAX);
+  g_assert_cmpstr (long_slug, ==, "fruhjahrsaktion-fur-sauberes-trinkwasser-in-allen-gemeinden-des-landkreises-und-der-benachbarten");
+}
+
 static void
 test_campaign_json_roundtrip (void)
 {
@@ -465,6 +502,7 @@ main (int   argc,
 
   g_test_add_func ("/model/campaign/defaults", test_campaign_defaults);
   g_test_add_func ("/model/campaign/notify", test_campaign_notify);
+  g_test_add_func ("/model/campaign/slug-published", test_campaign_slug_published);
   g_test_add_func ("/model/campaign/json-roundtrip", test_campaign_json_roundtrip);
   g_test_add_func ("/model/json/errors", test_json_errors);
   g_test_add_func ("/model/validation", test_validation);

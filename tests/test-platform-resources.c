@@ -260,6 +260,68 @@ test_publish (Fixture       *f,
   }
 }
 
+/* Every printed voucher carries <donor page>/<slug>/redeem?code=…: a
+ * campaign with a voucher batch keeps its slug, whatever else changes. */
+static void
+test_slug_locked (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *other_id = "20000000-0000-4000-8000-000000000002";
+  g_autofree char *path = g_strdup_printf ("/v1/campaigns/%s", f->campaign_id);
+  g_autofree char *other_path = g_strdup_printf ("/v1/campaigns/%s", other_id);
+  g_autofree char *batch_path = g_strdup_printf ("/v1/voucher-batches/%s", f->batch_id);
+  g_autofree char *other = NULL;
+  g_autoptr(PdResponse) moved = NULL;
+  g_autoptr(PdResponse) after = NULL;
+  g_autoptr(PdResponse) renamed = NULL;
+  g_autoptr(PdResponse) other_moved = NULL;
+  g_autoptr(PdResponse) batch_deleted = NULL;
+  g_autoptr(PdResponse) freed = NULL;
+  JsonArray *errors;
+
+  moved = pd_platform_json (f->platform, "PATCH", path, f->token,
+                            "{\"name\": \"Herbst 2027\", \"slug\": \"herbst-2027\"}", "If-Match", "\"1\"", NULL);
+  pd_assert_problem (moved, 409, "slug-locked");
+  errors = json_object_get_array_member (pd_response_object (moved), "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "field"), ==, "slug");
+
+  /* nothing of the refused change is kept, not even the name */
+  after = pd_platform_request (f->platform, "GET", path, f->token, NULL, NULL, 0, NULL);
+  pd_assert_status (after, 200);
+  g_assert_cmpstr (pd_response_string (after, "slug"), ==, "herbst");
+  g_assert_cmpstr (pd_response_string (after, "name"), ==, "Herbst");
+  g_assert_cmpstr (pd_response_header (after, "ETag"), ==, "\"1\"");
+
+  /* a rename that keeps the slug, sent with it or without it, is fine */
+  renamed = pd_platform_json (f->platform, "PATCH", path, f->token,
+                              "{\"name\": \"Herbst 2027\", \"slug\": \"herbst\"}", "If-Match", "\"1\"", NULL);
+  pd_assert_status (renamed, 200);
+  g_assert_cmpstr (pd_response_string (renamed, "name"), ==, "Herbst 2027");
+  g_assert_cmpstr (pd_response_string (renamed, "slug"), ==, "herbst");
+
+  /* the batch locks its own campaign only */
+  other = g_strdup_printf ("{\"name\": \"Winter\", \"slug\": \"winter\", \"starts_at\": \"2026-01-01T00:00:00+01:00\","
+                           " \"ends_at\": \"2026-02-01T00:00:00+01:00\", \"time_zone\": \"Europe/Berlin\","
+                           " \"currency\": \"EUR\", \"coin_value_micros\": 10000, \"voucher_budget_coins\": 0,"
+                           " \"funding_type\": \"donation\", \"default_language\": \"de\", \"texts\": {},"
+                           " \"projects\": [], \"page_blocks\": []}");
+  put_record (f, "campaigns", other_id, other);
+  other_moved = pd_platform_json (f->platform, "PATCH", other_path, f->token,
+                                  "{\"slug\": \"winter-2027\"}", "If-Match", "\"1\"", NULL);
+  pd_assert_status (other_moved, 200);
+  g_assert_cmpstr (pd_response_string (other_moved, "slug"), ==, "winter-2027");
+
+  /* with its vouchers withdrawn, the campaign's address is free again */
+  batch_deleted = pd_platform_request (f->platform, "DELETE", batch_path, f->token, NULL, NULL, 0,
+                                       "If-Match", "\"1\"", NULL);
+  pd_assert_status (batch_deleted, 204);
+  freed = pd_platform_json (f->platform, "PATCH", path, f->token,
+                            "{\"slug\": \"herbst-2027\"}", "If-Match", "\"2\"", NULL);
+  pd_assert_status (freed, 200);
+  g_assert_cmpstr (pd_response_string (freed, "slug"), ==, "herbst-2027");
+}
+
 static void
 test_stats (Fixture       *f,
             gconstpointer  data)
@@ -540,6 +602,7 @@ main (int   argc,
   ADD ("/platform/assets", test_assets);
   ADD ("/platform/campaigns/publish", test_publish);
   ADD ("/platform/campaigns/stats", test_stats);
+  ADD ("/platform/campaigns/slug-locked", test_slug_locked);
   ADD ("/platform/changes", test_changes);
   ADD ("/platform/vouchers/expiry", test_expiry);
   ADD ("/platform/tenants/second-user", test_second_user);

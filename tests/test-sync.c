@@ -166,6 +166,70 @@ test_push_and_pull (Fixture       *f,
 }
 
 
+/* Vouchers carry the web address: the platform refuses a new slug for a
+ * campaign with a voucher batch (409 slug-locked). The change is set aside
+ * as refused, with a message that names the address kept, and nothing
+ * typed is lost; putting the address back sends the rest. */
+static void
+test_slug_locked (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(Client) c = client_new (f, NULL);
+  g_autoptr(GDateTime) now = pd_now_utc ();
+  /* the vouchers (valid 60 days from then) outlast the campaign */
+  g_autoptr(GDateTime) issued = g_date_time_add_days (now, 150);
+  g_autofree char *id = pd_test_store_add_campaign (c->store, "Herbst");
+  g_autofree char *batch_id = NULL;
+  g_autofree char *slug = NULL;
+  g_autoptr(PdCampaign) campaign = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GError) error = NULL;
+  PdOutboxOp *op;
+
+  batch_id = pd_test_store_issue_batch (c->store, id, 20, 10, issued);
+  sync_ok (c);
+  campaign = pd_store_get_campaign (c->store, id);
+  slug = g_strdup (pd_campaign_get_slug (campaign));
+
+  pd_campaign_set_slug (campaign, "herbst-neu");
+  pd_campaign_set_voucher_budget_coins (campaign, 7000);
+  g_assert_true (pd_store_save (c->store, PD_RECORD (campaign), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_error (&error);
+  error = pd_test_sync (c->engine);
+  g_clear_error (&error);
+
+  /* refused for good: set aside with the reason, the data kept here */
+  g_assert_cmpuint (pd_sync_engine_get_failed_count (c->engine), ==, 1);
+  failed = pd_sync_engine_list_failed (c->engine);
+  g_assert_cmpuint (failed->len, ==, 1);
+  op = g_ptr_array_index (failed, 0);
+  g_assert_cmpstr (op->record_id, ==, id);
+  g_assert_nonnull (strstr (op->last_error, slug));
+  g_assert_nonnull (strstr (op->last_error, "printed vouchers would stop working"));
+  g_assert_cmpstr (pd_campaign_get_slug (campaign), ==, "herbst-neu");
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (campaign), ==, 7000);
+  {
+    g_autoptr(JsonObject) on_server = server_campaign (f, id);
+
+    g_assert_cmpstr (json_object_get_string_member (on_server, "slug"), ==, slug);
+    g_assert_cmpint (json_object_get_int_member (on_server, "voucher_budget_coins"), ==, 5000);
+  }
+
+  /* the address put back, the budget goes through */
+  pd_campaign_set_slug (campaign, slug);
+  g_assert_true (pd_store_save (c->store, PD_RECORD (campaign), NULL, &error));
+  g_assert_no_error (error);
+  sync_ok (c);
+  g_assert_cmpuint (pd_sync_engine_get_failed_count (c->engine), ==, 0);
+  {
+    g_autoptr(JsonObject) on_server = server_campaign (f, id);
+
+    g_assert_cmpstr (json_object_get_string_member (on_server, "slug"), ==, slug);
+    g_assert_cmpint (json_object_get_int_member (on_server, "voucher_budget_coins"), ==, 7000);
+  }
+}
+
 static void
 set_budget (Client     *c,
             const char *id,
@@ -966,6 +1030,7 @@ main (int   argc,
   ADD ("/sync/pull/page-fails", test_pull_page_fails);
   ADD ("/sync/pull/page-does-not-read", test_pull_page_does_not_read);
   ADD ("/sync/pull/cursor-expires-midway", test_pull_cursor_expires_midway);
+  ADD ("/sync/refused/slug-locked", test_slug_locked);
   ADD ("/sync/fault/concurrent-edits", test_concurrent_edits);
   ADD ("/sync/fault/edit-during-push", test_edit_during_push);
   ADD ("/sync/fault/delete-against-edit", test_delete_against_edit);

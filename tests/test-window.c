@@ -7,7 +7,8 @@
 #include "pd-application.h"
 #include "pd-preferences-window.h"
 #include "pd-test-ui-utils.h"
-#include "pd-window.h"
+#include "pd-context.h"
+#include "pd-window-private.h"
 
 typedef struct
 {
@@ -56,16 +57,18 @@ on_activate_cb (GApplication *app,
 /* The day the demo runs on: it places its campaigns relative to today. */
 #define DEMO_TODAY "2026-11-20T09:00:00+01:00"
 
+/* As run_application(), in the data folder @data_home, which stays: the
+ * next run sees what this one saved. */
 static void
-run_application (void   (*check) (PdApplication *app, GtkWindow *window),
-                 gboolean demo)
+run_application_in (const char  *data_home,
+                    void       (*check) (PdApplication *app, GtkWindow *window),
+                    gboolean     demo)
 {
   Fixture fixture = { 0 };
   char *argv[] = { (char *) "particulate-designer", demo ? (char *) "--demo" : NULL, NULL };
   int status;
 
-  fixture.data_home = pd_test_make_private_dir ();
-  g_setenv ("XDG_DATA_HOME", fixture.data_home, TRUE);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* The demo places its campaigns relative to today. */
   if (demo)
     pd_test_fix_clock (DEMO_TODAY);
@@ -84,9 +87,19 @@ run_application (void   (*check) (PdApplication *app, GtkWindow *window),
   g_object_add_weak_pointer (G_OBJECT (fixture.app), (gpointer *) &fixture.app);
   g_object_unref (fixture.app);
   g_assert_null (fixture.app);
+}
 
-  pd_test_remove_tree (fixture.data_home);
-  g_free (fixture.data_home);
+static void
+run_application (void   (*check) (PdApplication *app, GtkWindow *window),
+                 gboolean demo)
+{
+  g_autofree char *data_home = pd_test_make_private_dir ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  /* A fresh start: no campaign chosen in an earlier run. */
+  g_settings_reset (settings, "last-selection");
+  run_application_in (data_home, check, demo);
+  pd_test_remove_tree (data_home);
 }
 
 /* The demo workspace's campaigns (pd-demo-data.c), as the demo names
@@ -525,6 +538,101 @@ test_window_remembers_size (void)
   run_application (check_remembered_size, FALSE);
 }
 
+/* The second demo campaign, chosen in the list as a click would, and its
+ * Design page, as a click on its tab would. */
+static void
+check_select_campaign_and_page (PdApplication *app,
+                                GtkWindow     *window)
+{
+  PdWindow *self = PD_WINDOW (window);
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (self->campaign_list_view));
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PdCampaign) campaign = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (pd_campaign_get_name (campaign), demo_campaigns[1]))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self->campaign_list_view), "list.activate-item",
+                                             "u", position));
+  adw_view_stack_set_visible_child_name (self->view_stack, "design");
+  pd_test_settle (200);
+  g_assert_nonnull (self->campaign);
+  g_assert_cmpstr (pd_campaign_get_name (self->campaign), ==, demo_campaigns[1]);
+}
+
+static char *deleted_id;
+static guint n_campaigns;
+
+static void
+check_selection_restored (PdApplication *app,
+                          GtkWindow     *window)
+{
+  PdWindow *self = PD_WINDOW (window);
+
+  g_assert_nonnull (self->campaign);
+  g_assert_cmpstr (pd_campaign_get_name (self->campaign), ==, demo_campaigns[1]);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (self->view_stack), ==, "design");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (self->content_stack), ==, "campaign");
+  g_assert_true (gtk_single_selection_get_selected_item (self->selection) == (gpointer) self->campaign);
+  pd_test_save_screenshot (GTK_WIDGET (window), "window-restored-selection");
+
+  /* deleted while the window is closed, as a colleague on the platform
+   * would: through the store, with the window not looking */
+  deleted_id = g_strdup (pd_record_get_id (PD_RECORD (self->campaign)));
+  n_campaigns = g_list_model_get_n_items (pd_store_get_campaigns (self->store));
+}
+
+static void
+check_deleted_falls_back (PdApplication *app,
+                          GtkWindow     *window)
+{
+  PdWindow *self = PD_WINDOW (window);
+
+  g_assert_null (self->campaign);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (self->content_stack), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (self->sidebar_stack), ==, "list");
+  g_assert_null (gtk_single_selection_get_selected_item (self->selection));
+  /* the other campaign is still there to choose */
+  g_assert_cmpuint (g_list_model_get_n_items (pd_store_get_campaigns (self->store)), ==, n_campaigns - 1);
+}
+
+/* GLib keeps the first user data folder of the process: the workspace of
+ * every run is there. */
+static void
+delete_campaign_offline (const char *id)
+{
+  g_autofree char *data_dir = pd_context_default_data_dir ();
+  g_autofree char *path = g_build_filename (data_dir, "local", "workspace.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdStore) store = pd_store_open (path, &error);
+  g_autoptr(PdCampaign) campaign = NULL;
+
+  g_assert_no_error (error);
+  campaign = pd_store_get_campaign (store, id);
+  g_assert_nonnull (campaign);
+  g_assert_true (pd_store_delete (store, PD_RECORD (campaign), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_window_restores_selection (void)
+{
+  g_autofree char *data_home = pd_test_make_private_dir ();
+
+  /* Settings are in memory for the whole process: the next start of the
+   * application in the same data folder sees what this one saved. */
+  run_application_in (data_home, check_select_campaign_and_page, TRUE);
+  run_application_in (data_home, check_selection_restored, FALSE);
+  delete_campaign_offline (deleted_id);
+  run_application_in (data_home, check_deleted_falls_back, FALSE);
+  g_clear_pointer (&deleted_id, g_free);
+  pd_test_remove_tree (data_home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/window/actions", test_window_actions);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/remembers-size", test_window_remembers_size);
+  g_test_add_func ("/window/restores-selection", test_window_restores_selection);
 
   return g_test_run ();
 }

@@ -332,6 +332,20 @@ _pd_api_error_new_from_response (guint       status,
       code = PD_API_ERROR_NOT_FOUND;
       message = _("The platform does not know this item.");
       break;
+    case 409:
+      if (g_str_equal (slug, "slug-locked"))
+        {
+          code = PD_API_ERROR_SLUG_LOCKED;
+          message = _("The platform keeps the web address of this campaign: its vouchers carry it, "
+                      "and printed vouchers would stop working. Change the web address back to keep "
+                      "your other changes.");
+        }
+      else
+        {
+          code = PD_API_ERROR_INVALID_REQUEST;
+          message = _("The platform rejected the request.");
+        }
+      break;
     case 410:
       code = PD_API_ERROR_CURSOR_EXPIRED;
       message = _("The platform no longer has the changes since the last sync; everything is fetched again.");

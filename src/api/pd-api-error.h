@@ -33,6 +33,7 @@ typedef enum {
   PD_API_ERROR_UNAVAILABLE,
   PD_API_ERROR_SERVER,
   PD_API_ERROR_INVALID_RESPONSE,
+  PD_API_ERROR_SLUG_LOCKED,
 } PdApiErrorCode;
 
 typedef struct {

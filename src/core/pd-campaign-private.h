@@ -29,7 +29,6 @@ struct _PdCampaign
   GListStore       *texts;       /* PdCampaignText, sorted by language */
 };
 
-char     *_pd_campaign_slugify   (const char  *name);
 void      _pd_campaign_to_json   (PdRecord    *record,
                                   JsonObject  *object);
 gboolean  _pd_campaign_load_json (PdRecord    *record,

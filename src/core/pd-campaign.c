@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "pd-campaign-private.h"
 #include "pd-clock.h"
 #include "pd-core-private.h"
@@ -226,16 +228,16 @@ pd_campaign_new_with_id (const char *id)
 
 /* "Weihnachten für alle 2026" → "weihnachten-fur-alle-2026" */
 char *
-_pd_campaign_slugify (const char *name)
+pd_campaign_slugify (const char *text)
 {
   g_autofree char *ascii = NULL;
   GString *slug = g_string_new (NULL);
   gboolean dash = FALSE;
 
-  if (name == NULL)
+  if (text == NULL)
     return g_string_free (slug, FALSE);
 
-  ascii = g_str_to_ascii (name, "C");
+  ascii = g_str_to_ascii (text, "C");
   for (const char *p = ascii; *p; p++)
     {
       if (g_ascii_isalnum (*p))
@@ -248,7 +250,30 @@ _pd_campaign_slugify (const char *name)
       else
         dash = TRUE;
     }
+
+  /* A long name is cut at a word, as the platform takes no more. */
+  if (slug->len > PD_CAMPAIGN_SLUG_MAX)
+    {
+      const char *cut;
+
+      g_string_truncate (slug, PD_CAMPAIGN_SLUG_MAX + 1);
+      cut = strrchr (slug->str, '-');
+      g_string_truncate (slug, cut != NULL && cut != slug->str ? (gsize) (cut - slug->str) : PD_CAMPAIGN_SLUG_MAX);
+    }
   return g_string_free (slug, FALSE);
+}
+
+gboolean
+pd_campaign_get_slug_follows_name (PdCampaign *self)
+{
+  g_autofree char *from_name = NULL;
+
+  g_return_val_if_fail (PD_IS_CAMPAIGN (self), FALSE);
+
+  if (self->status != PD_CAMPAIGN_STATUS_DRAFT)
+    return FALSE;
+  from_name = pd_campaign_slugify (self->name);
+  return g_strcmp0 (self->slug, from_name) == 0;
 }
 
 const char *
@@ -262,19 +287,20 @@ void
 pd_campaign_set_name (PdCampaign *self,
                       const char *name)
 {
-  g_autofree char *old_slug = NULL;
+  gboolean follows;
 
   g_return_if_fail (PD_IS_CAMPAIGN (self));
 
-  /* The slug follows the name until someone chose another one. */
-  old_slug = _pd_campaign_slugify (self->name);
+  /* Printed vouchers carry <donor page>/<slug>/redeem?code=…: the slug
+   * of a published campaign stays what it is. */
+  follows = pd_campaign_get_slug_follows_name (self);
   if (!pd_set_text (&self->name, name))
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 
-  if (g_strcmp0 (self->slug, old_slug) == 0)
+  if (follows)
     {
-      g_autofree char *new_slug = _pd_campaign_slugify (self->name);
+      g_autofree char *new_slug = pd_campaign_slugify (self->name);
       pd_campaign_set_slug (self, new_slug);
     }
 }

@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (PdCampaign, pd_campaign, PD, CAMPAIGN, PdRecord)
 #define PD_DEFAULT_CURRENCY          "EUR"
 #define PD_DEFAULT_TIME_ZONE         "Europe/Berlin"
 #define PD_DEFAULT_LANGUAGE          "de"
+/* The platform's limit (data/api/openapi.yaml) */
+#define PD_CAMPAIGN_SLUG_MAX         100
 
 /* Properties (all notify): "id" (from PdRecord), "name", "slug", "status"
  * (PdCampaignStatus), "starts-at", "ends-at" (GDateTime, nullable),
@@ -40,6 +42,14 @@ void              pd_campaign_set_name                 (PdCampaign       *self,
 const char       *pd_campaign_get_slug                 (PdCampaign       *self);
 void              pd_campaign_set_slug                 (PdCampaign       *self,
                                                         const char       *slug);
+/* The slug (the campaign's part of its donor page's web address) follows
+ * the name of a draft until someone chose another one. Once published,
+ * vouchers may carry it: a rename leaves it alone. */
+gboolean          pd_campaign_get_slug_follows_name    (PdCampaign       *self);
+/* (transfer full): @text as a slug, "Weihnachten für alle" →
+ * "weihnachten-fur-alle"; at most PD_CAMPAIGN_SLUG_MAX bytes, "" when
+ * @text has no letter or digit */
+char             *pd_campaign_slugify                  (const char       *text);
 PdCampaignStatus  pd_campaign_get_status               (PdCampaign       *self);
 void              pd_campaign_set_status               (PdCampaign       *self,
                                                         PdCampaignStatus  status);

@@ -494,6 +494,28 @@ describe_rejection (const GError *error)
   return g_string_free (message, FALSE);
 }
 
+/* What the manager can do about a refused web address: the platform's
+ * field note adds nothing they could act on, the address it keeps does. */
+static char *
+describe_slug_locked (PdSyncEngine *self,
+                      PdOutboxOp   *op,
+                      const GError *answer)
+{
+  g_autoptr(JsonNode) base = pd_store_get_base (self->store, op->kind, op->record_id);
+  const char *slug = NULL;
+
+  if (base != NULL && JSON_NODE_HOLDS_OBJECT (base))
+    slug = json_object_get_string_member_with_default (json_node_get_object (base), "slug", NULL);
+  if (slug == NULL || *slug == '\0')
+    return g_strdup (answer->message);
+
+  /* Translators: %s is the part of a campaign's web address that the
+   * platform keeps, "weihnachtsaktion-2026" */
+  return g_strdup_printf (_("The platform keeps the web address “%s”: vouchers of this campaign carry it, "
+                            "and printed vouchers would stop working. Change the web address back on the "
+                            "Details page to send your other changes."), slug);
+}
+
 /* Applies one answer; returns FALSE only when the store failed. */
 static gboolean
 apply_item (PdSyncEngine  *self,
@@ -538,6 +560,13 @@ apply_item (PdSyncEngine  *self,
       if (op->verb == PD_OUTBOX_VERB_DELETE)
         return pd_store_apply_push_result (self->store, op->op_id, 0, NULL, error);
       return pd_store_apply_push_conflict (self->store, op->op_id, 0, NULL, error);
+
+    case PD_API_ERROR_SLUG_LOCKED:
+      {
+        g_autofree char *message = describe_slug_locked (self, op, answer);
+
+        return pd_store_mark_op_dead (self->store, op->op_id, message, error);
+      }
 
     case PD_API_ERROR_INVALID_REQUEST:
     case PD_API_ERROR_FORBIDDEN:

@@ -26,6 +26,14 @@ typedef enum {
   N_FIELDS
 } PdDetailsField;
 
+/* What a rename does to the campaign's web address (its slug). */
+typedef enum {
+  ADDRESS_FOLLOWS_NAME,  /* a draft whose address was never chosen by hand */
+  ADDRESS_CHOSEN,        /* a draft whose address was chosen by hand */
+  ADDRESS_PUBLISHED,     /* published: a rename leaves it, a change asks */
+  ADDRESS_VOUCHERS,      /* vouchers carry it: it never changes */
+} PdAddressState;
+
 typedef struct
 {
   AdwExpanderRow *expander;
@@ -49,11 +57,15 @@ struct _PdDetailsPage
   gboolean          updating;    /* widgets being set from the model */
   GPtrArray        *faq_rows;    /* PdFaqRow */
 
+  GtkWindow        *address_dialog; /* weak; while it is open */
+
   GtkStringList    *time_zones;
   GtkStringList    *currencies;
 
   /* Template widgets */
   AdwEntryRow      *name_row;
+  AdwActionRow     *address_row;
+  GtkButton        *address_button;
   AdwComboRow      *funding_row;
   GtkLabel         *general_error;
   AdwActionRow     *starts_row;
@@ -87,6 +99,12 @@ gboolean _pd_details_page_save          (PdDetailsPage  *self,
                                          PdDetailsField  field);
 void     _pd_details_page_watch_focus   (PdDetailsPage  *self,
                                          GtkWidget      *widget);
+
+/* pd-details-page-address.c */
+gboolean       _pd_details_page_has_vouchers      (PdDetailsPage *self);
+PdAddressState _pd_details_page_get_address_state (PdDetailsPage *self);
+void           _pd_details_page_refresh_address   (PdDetailsPage *self);
+void           _pd_details_page_change_address    (PdDetailsPage *self);
 
 /* pd-details-page-faq.c */
 void     _pd_details_page_refresh_faq   (PdDetailsPage  *self);

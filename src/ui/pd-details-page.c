@@ -197,7 +197,14 @@ apply_field (PdDetailsPage  *self,
   switch (field)
     {
     case FIELD_NAME:
-      pd_campaign_set_name (copy, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+      {
+        g_autofree char *slug = g_strdup (pd_campaign_get_slug (copy));
+
+        pd_campaign_set_name (copy, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+        /* A draft's vouchers carry its address as well as a live one's. */
+        if (_pd_details_page_has_vouchers (self))
+          pd_campaign_set_slug (copy, slug);
+      }
       break;
 
     case FIELD_FUNDING:
@@ -466,6 +473,7 @@ _pd_details_page_refresh (PdDetailsPage *self)
 
   if (!is_busy (self, FIELD_NAME))
     set_editable_text (GTK_EDITABLE (self->name_row), pd_campaign_get_name (campaign));
+  _pd_details_page_refresh_address (self);
   if (!is_busy (self, FIELD_FUNDING))
     adw_combo_row_set_selected (self->funding_row,
                                 pd_campaign_get_funding_type (campaign) == PD_FUNDING_TYPE_SPONSORSHIP ? 1 : 0);
@@ -522,6 +530,13 @@ queue_refresh (PdDetailsPage *self)
 {
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_cb, self);
+}
+
+static void
+queue_refresh_cb (PdDetailsPage *self)
+{
+  if (self->campaign != NULL)
+    queue_refresh (self);
 }
 
 static void
@@ -631,6 +646,7 @@ on_combo_selected_cb (AdwComboRow   *row,
 static void
 on_name_changed_cb (PdDetailsPage *self)
 {
+  _pd_details_page_refresh_address (self);
   _pd_details_page_mark_dirty (self, FIELD_NAME);
 }
 
@@ -661,6 +677,18 @@ on_spin_value_changed_cb (GtkSpinButton *spin,
 }
 
 static void
+change_address_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PdDetailsPage *self = PD_DETAILS_PAGE (widget);
+
+  /* A name still being typed decides the address the dialog starts from. */
+  pd_details_page_flush (self);
+  _pd_details_page_change_address (self);
+}
+
+static void
 add_question_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -678,7 +706,13 @@ pd_details_page_set_store (PdDetailsPage *self,
     return;
 
   pd_details_page_flush (self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (pd_store_get_voucher_batches (self->store), self);
   g_set_object (&self->store, store);
+  /* Issued vouchers fix the address. */
+  if (store != NULL)
+    g_signal_connect_object (pd_store_get_voucher_batches (store), "items-changed",
+                             G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -703,6 +737,8 @@ pd_details_page_set_campaign (PdDetailsPage *self,
   self->dirty = 0;
   for (guint f = 0; f < N_FIELDS; f++)
     set_field_error (self, f, NULL);
+  if (self->address_dialog != NULL)
+    gtk_window_destroy (self->address_dialog);
 
   unwatch_campaign (self);
   g_set_object (&self->campaign, campaign);
@@ -727,6 +763,8 @@ pd_details_page_dispose (GObject *object)
   PdDetailsPage *self = PD_DETAILS_PAGE (object);
 
   pd_details_page_set_campaign (self, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (pd_store_get_voucher_batches (self->store), self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->save_id, g_source_remove);
   /* The bin's child is a bound template child: let the bin drop it, so
@@ -810,6 +848,8 @@ pd_details_page_class_init (PdDetailsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/particulate/Designer/ui/pd-details-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PdDetailsPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, PdDetailsPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, PdDetailsPage, address_button);
   gtk_widget_class_bind_template_child (widget_class, PdDetailsPage, funding_row);
   gtk_widget_class_bind_template_child (widget_class, PdDetailsPage, general_error);
   gtk_widget_class_bind_template_child (widget_class, PdDetailsPage, starts_row);
@@ -837,6 +877,7 @@ pd_details_page_class_init (PdDetailsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "details.add-question", NULL, add_question_action);
+  gtk_widget_class_install_action (widget_class, "details.change-address", NULL, change_address_action);
 }
 
 static void
@@ -877,6 +918,9 @@ pd_details_page_init (PdDetailsPage *self)
   /* The buffer of a text view keeps no history: the store's is the one. */
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->intro_view), FALSE);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->thank_you_view), FALSE);
+
+  /* The address shown depends on the account of the window it is in. */
+  g_signal_connect (self, "notify::root", G_CALLBACK (queue_refresh_cb), NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }

@@ -28,6 +28,7 @@ struct _PdWindow
   GMenu                *edit_section;
   guint                 refresh_id;
   GtkWindow            *conflict_dialog;  /* weak; while it is open */
+  gboolean              keep_selection;   /* while a workspace opens or the window closes */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -57,6 +58,10 @@ PdCampaign *_pd_window_new_campaign       (PdWindow       *self);
 /* Shows @error as a toast; for failed writes the user should know of. */
 void        _pd_window_show_error         (PdWindow       *self,
                                            const GError   *error);
+
+/* pd-window-state.c */
+void        _pd_window_save_selection     (PdWindow       *self);
+void        _pd_window_restore_selection  (PdWindow       *self);
 
 /* pd-window.c */
 void        _pd_window_refresh_sync_state (PdWindow       *self);

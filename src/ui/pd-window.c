@@ -86,6 +86,11 @@ pd_window_close_request (GtkWindow *window)
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
   g_settings_apply (settings);
 
+  /* The campaign shown is saved as it is chosen; the window going away
+   * chooses none. */
+  _pd_window_save_selection (self);
+  self->keep_selection = TRUE;
+
   return GTK_WINDOW_CLASS (pd_window_parent_class)->close_request (window);
 }
 
@@ -256,6 +261,7 @@ set_campaign (PdWindow   *self,
   else
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 
+  _pd_window_save_selection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAMPAIGN]);
 }
 
@@ -456,6 +462,8 @@ set_store (PdWindow *self,
       g_signal_handlers_disconnect_by_data (self->store, self);
     }
 
+  /* Leaving a workspace is not choosing no campaign in it. */
+  self->keep_selection = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   set_campaign (self, NULL);
   g_set_object (&self->store, store);
@@ -475,6 +483,8 @@ set_store (PdWindow *self,
     }
 
   update_sidebar_page (self);
+  _pd_window_restore_selection (self);
+  self->keep_selection = FALSE;
   _pd_window_update_actions (self);
   _pd_window_refresh_sync_state (self);
 }
@@ -600,6 +610,7 @@ pd_window_dispose (GObject *object)
 {
   PdWindow *self = PD_WINDOW (object);
 
+  self->keep_selection = TRUE;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->conflict_dialog != NULL)
     {
@@ -769,6 +780,8 @@ pd_window_init (PdWindow *self)
 
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (_pd_window_save_selection), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
 
 #ifdef DEVELOPMENT_BUILD

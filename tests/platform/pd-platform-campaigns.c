@@ -142,6 +142,24 @@ pd_campaigns_handle_publish (PdRequest  *req,
   pd_reply_set_etag (req, revision + 1);
 }
 
+/* Whether vouchers were issued for the campaign: a batch of it that was
+ * not deleted. Its codes may be printed before a single one is uploaded,
+ * so the batch counts, not the codes stored. */
+gboolean
+pd_campaigns_has_vouchers (PdTenant   *tenant,
+                           const char *id)
+{
+  sqlite3_stmt *stmt = pd_db_prepare (tenant->db,
+                                      "SELECT 1 FROM records WHERE kind = 'voucher-batch' AND deleted = 0 "
+                                      "  AND json_extract (json, '$.campaign_id') = ? LIMIT 1");
+  gboolean found;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
 static int
 compare_days (gconstpointer a,
               gconstpointer b,

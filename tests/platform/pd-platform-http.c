@@ -25,6 +25,7 @@ static const struct
   { "method-not-allowed", "Method not allowed" },
   { "cursor-expired", "The change feed no longer reaches this cursor" },
   { "precondition-failed", "The record has changed" },
+  { "slug-locked", "The web address of this campaign is fixed" },
   { "payload-too-large", "The body is too large" },
   { "unsupported-media-type", "Unsupported content type" },
   { "validation-failed", "The record is not valid" },

@@ -363,6 +363,21 @@ save (PdRequest  *req,
       }
   }
 
+  /* Every printed voucher carries <donor page>/<slug>/redeem?code=…: once
+   * vouchers are issued, a new slug would break them all. */
+  if (previous != NULL && g_str_equal (kind, "campaign") &&
+      g_strcmp0 (pd_json_string (previous, "slug"), pd_json_string (fields, "slug")) != 0 &&
+      pd_campaigns_has_vouchers (req->tenant, id))
+    {
+      JsonArray *locked = json_array_new ();
+
+      pd_field_error (locked, "slug", "is printed on this campaign's vouchers and cannot change");
+      pd_reply_problem (req, 409, "slug-locked",
+                        "This campaign has issued vouchers; their printed addresses carry its slug.",
+                        locked, NULL);
+      return;
+    }
+
   /* the status of a campaign only changes through publish and unpublish */
   if (g_str_equal (kind, "campaign"))
     json_object_set_string_member (fields, "status",

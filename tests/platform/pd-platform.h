@@ -303,6 +303,8 @@ void        pd_campaigns_handle_publish (PdRequest  *req,
                                          gboolean    publish);
 void        pd_campaigns_handle_stats   (PdRequest  *req,
                                          const char *id);
+gboolean    pd_campaigns_has_vouchers   (PdTenant   *tenant,
+                                         const char *id);
 
 /* pd-platform-vouchers.c */
 void        pd_vouchers_handle_codes (PdRequest   *req,
