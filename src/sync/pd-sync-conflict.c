@@ -130,7 +130,7 @@ slug_follows_name (JsonNode *record)
 
   if (name == NULL || slug == NULL)
     return FALSE;
-  made = _pd_campaign_slugify (name);
+  made = pd_campaign_slugify (name);
   return g_str_equal (made, slug);
 }
 
