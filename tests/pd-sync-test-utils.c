@@ -166,6 +166,9 @@ pd_test_platform_request (PdTestPlatform *platform,
     }
   if (g_str_equal (method, "PUT"))
     soup_message_headers_replace (soup_message_get_request_headers (msg), "If-None-Match", "*");
+  /* A session per request: its connection must not linger on the
+   * platform, which caps the connections of one address. */
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Connection", "close");
 
   reply = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);

@@ -280,6 +280,8 @@ check_sign_out (PdApplication *app,
   GtkWidget *button;
 
   /* No sign-out for the local workspace. */
+  gtk_widget_activate_action (GTK_WIDGET (window->account_switcher), "account.switch", "s", "");
+  g_assert_null (pd_context_get_account (context));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window->account_switcher),
                                                                                      PD_TYPE_ACCOUNT_SWITCHER,
                                                                                      "sign_out_button"))));
