@@ -692,6 +692,101 @@ test_exact_conflict (void)
   platform = NULL;
 }
 
+static gboolean
+name_row_shows (gpointer data)
+{
+  gpointer *args = data;
+  PdDetailsPage *details = args[0];
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (details->name_row)), args[1]) == 0;
+}
+
+/* The report of issue 14: Ben renames nothing, only types a budget, slowly;
+ * meanwhile a colleague renames the campaign and Ben's pull brings it in.
+ * His digits stay, the rename shows, and Enter sends exactly his budget. */
+static void
+check_typing_through_pull (PdApplication *app,
+                           PdWindow      *window)
+{
+  Client *ada = client_new ();
+  g_autofree char *ben_dir = pd_test_make_private_dir ();
+  g_autoptr(PdAccount) ben = pd_test_account_new (ben_dir, platform->url, token);
+  g_autoptr(PdCampaign) winter = pd_test_campaign_new ("Winter Appeal");
+  g_autoptr(PdCampaign) shown = NULL;
+  g_autoptr(JsonObject) on_server = NULL;
+  g_autoptr(GError) error = NULL;
+  PdDetailsPage *details = PD_DETAILS_PAGE (window->details_page);
+  GtkEditable *budget_text = GTK_EDITABLE (details->budget_spin);
+  const char *id = pd_record_get_id (PD_RECORD (winter));
+  gpointer renamed[] = { details, (gpointer) "Winter Appeal, renamed by Ada" };
+  gpointer renamed_again[] = { details, (gpointer) "Winter Appeal, final name" };
+  PdSyncEngine *engine;
+
+  pd_campaign_set_voucher_budget_coins (winter, 2000000);
+  g_assert_true (pd_store_save (ada->store, PD_RECORD (winter), NULL, &error));
+  g_assert_no_error (error);
+  sync_ok (ada->engine);
+
+  engine = open_account (window, ben);
+  sync_ok (engine);
+  shown = pd_store_get_campaign (window->store, id);
+  g_assert_nonnull (shown);
+  pd_window_select_campaign (window, shown);
+  pd_test_settle (100);
+
+  /* "22" of 2200000 typed: a pull lands Ada's rename. */
+  gtk_widget_grab_focus (GTK_WIDGET (details->budget_spin));
+  gtk_editable_set_text (budget_text, "22");
+  edit_campaign (ada->store, id, "Winter Appeal, renamed by Ada", -1);
+  sync_ok (ada->engine);
+  sync_ok (engine);
+  g_assert_true (pd_test_wait_for (name_row_shows, renamed, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "22");
+
+  /* More digits, and another pull, with a title typed meanwhile too. */
+  gtk_editable_set_text (budget_text, "2200000");
+  gtk_widget_grab_focus (GTK_WIDGET (details->title_row));
+  gtk_widget_grab_focus (GTK_WIDGET (details->budget_spin));
+  edit_campaign (ada->store, id, "Winter Appeal, final name", -1);
+  sync_ok (ada->engine);
+  sync_ok (engine);
+  g_assert_true (pd_test_wait_for (name_row_shows, renamed_again, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "2200000");
+
+  /* Enter: exactly his budget, and Ada's name, here and on the platform. */
+  gtk_spin_button_update (details->budget_spin);
+  pd_details_page_flush (details);
+  sync_ok (engine);
+  g_assert_cmpuint (pd_store_count_outbox (window->store), ==, 0);
+  on_server = server_campaign (id);
+  g_assert_cmpint (json_object_get_int_member (on_server, "voucher_budget_coins"), ==, 2200000);
+  g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Winter Appeal, final name");
+  g_assert_cmpuint (g_list_model_get_n_items (pd_sync_engine_get_conflicts (engine)), ==, 0);
+
+  g_assert_true (pd_context_switch_account (window->context, NULL, &error));
+  g_assert_no_error (error);
+  client_free (ada);
+  pd_test_remove_tree (ben_dir);
+}
+
+static void
+test_typing_through_pull (void)
+{
+  g_autofree char *email = g_strdup_printf ("typing-%08x@example.com", g_random_int ());
+  g_autofree char *api_token = NULL;
+
+  platform = pd_test_platform_start (NULL);
+  api_token = pd_test_platform_add_tenant (platform, "Typing", email, "password", NULL);
+  token = pd_test_platform_sign_in (platform, api_token);
+
+  pd_test_app_reset_workspace ();
+  pd_test_app_run (FALSE, check_typing_through_pull);
+
+  g_clear_pointer (&token, g_free);
+  pd_test_platform_free (platform);
+  platform = NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -707,6 +802,7 @@ main (int   argc,
 
   g_test_add_func ("/conflicts-ui/cancel-and-resolve", test_conflicts);
   g_test_add_func ("/conflicts-ui/exact-fields", test_exact_conflict);
+  g_test_add_func ("/conflicts-ui/typing-through-a-pull", test_typing_through_pull);
 
   ret = g_test_run ();
   pd_test_stop_keyring ();
