@@ -720,6 +720,8 @@ check_typing_through_pull (PdApplication *app,
   const char *id = pd_record_get_id (PD_RECORD (winter));
   gpointer renamed[] = { details, (gpointer) "Winter Appeal, renamed by Ada" };
   gpointer renamed_again[] = { details, (gpointer) "Winter Appeal, final name" };
+  gpointer budget_changed[] = { details, (gpointer) "Winter Appeal, Ada's budget" };
+  g_auto(GStrv) fields = NULL;
   PdSyncEngine *engine;
 
   pd_campaign_set_voucher_budget_coins (winter, 2000000);
@@ -762,6 +764,34 @@ check_typing_through_pull (PdApplication *app,
   g_assert_cmpint (json_object_get_int_member (on_server, "voucher_budget_coins"), ==, 2200000);
   g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Winter Appeal, final name");
   g_assert_cmpuint (g_list_model_get_n_items (pd_sync_engine_get_conflicts (engine)), ==, 0);
+
+  /* Now Ada changes the budget itself while Ben types a new one: his
+   * Enter must not overwrite her value unseen. It is a conflict on the
+   * budget alone, both values kept, and nothing of it is sent. */
+  gtk_editable_set_text (budget_text, "33");
+  sync_ok (ada->engine);
+  edit_campaign (ada->store, id, "Winter Appeal, Ada's budget", 5000000);
+  sync_ok (ada->engine);
+  sync_ok (engine);
+  g_assert_true (pd_test_wait_for (name_row_shows, budget_changed, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (budget_text), ==, "33");
+  gtk_editable_set_text (budget_text, "3300000");
+  gtk_spin_button_update (details->budget_spin);
+  pd_details_page_flush (details);
+  g_clear_pointer (&error, g_error_free);
+  error = pd_test_sync (engine);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (pd_sync_engine_get_conflicts (engine)), ==, 1);
+  g_assert_true (pd_store_get_conflict (window->store, "campaign", id, NULL, NULL, &fields));
+  g_assert_cmpuint (g_strv_length (fields), ==, 1);
+  g_assert_cmpstr (fields[0], ==, "voucher_budget_coins");
+  g_clear_pointer (&on_server, json_object_unref);
+  on_server = server_campaign (id);
+  g_assert_cmpint (json_object_get_int_member (on_server, "voucher_budget_coins"), ==, 5000000);
+  g_assert_cmpstr (json_object_get_string_member (on_server, "name"), ==, "Winter Appeal, Ada's budget");
+  g_clear_object (&shown);
+  shown = pd_store_get_campaign (window->store, id);
+  g_assert_cmpint (pd_campaign_get_voucher_budget_coins (shown), ==, 3300000);
 
   g_assert_true (pd_context_switch_account (window->context, NULL, &error));
   g_assert_no_error (error);

@@ -754,6 +754,82 @@ test_conflict_same_field (Fixture       *fixture,
   g_assert_cmpstr (frozen->payload, ==, "{\"name\":\"Unser\"}");
 }
 
+/* An edit that began before a pull landed (issue 14): where the pull
+ * changed the same field to something else, the edit is a conflict;
+ * an earlier unsent edit of that field, or a pull of another field, is
+ * not. */
+static void
+test_save_edit_after_pull (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(PdTheme) theme = make_theme ("Alt");
+  g_autofree char *id = g_strdup (pd_record_get_id (PD_RECORD (theme)));
+  g_autoptr(JsonNode) started = NULL;
+  g_autoptr(JsonNode) remote = NULL;
+  g_autoptr(JsonArray) page = NULL;
+  g_autoptr(PdTheme) edited = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save (fixture, theme);
+  push_all (fixture, 1);
+
+  /* An unsent edit of the name, then another one: no pull between. */
+  pd_theme_set_name (theme, "Erst");
+  save (fixture, theme);
+  started = pd_store_dup_synced (fixture->store, "theme", id);
+  g_assert_nonnull (started);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (started), "name"), ==, "Alt");
+  pd_theme_set_name (theme, "Dann");
+  g_assert_true (pd_store_save_edit (fixture->store, PD_RECORD (theme), started, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_MODIFIED);
+  push_all (fixture, 2);
+  g_clear_pointer (&started, json_node_unref);
+
+  /* Typing begins; a pull brings a colleague's colour, then her name. */
+  started = pd_store_dup_synced (fixture->store, "theme", id);
+  remote = server_copy (PD_RECORD (theme), 3);
+  json_object_set_string_member (json_object_get_object_member (json_node_get_object (remote), "colors"),
+                                 "primary", "#112233");
+  page = page_of (remote, "theme", id, 3);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c3", &error));
+  g_assert_no_error (error);
+  edited = pd_store_get_theme (fixture->store, id);
+  g_assert_cmpstr (pd_theme_get_primary_color (edited), ==, "#112233");
+  pd_theme_set_corner_radius (edited, 4);
+  g_assert_true (pd_store_save_edit (fixture->store, PD_RECORD (edited), started, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_MODIFIED);
+  push_all (fixture, 4);
+  g_clear_pointer (&started, json_node_unref);
+  g_clear_object (&edited);
+  g_clear_pointer (&page, json_array_unref);
+  g_clear_pointer (&remote, json_node_unref);
+
+  started = pd_store_dup_synced (fixture->store, "theme", id);
+  edited = pd_store_get_theme (fixture->store, id);
+  remote = server_copy (PD_RECORD (edited), 5);
+  json_object_set_string_member (json_node_get_object (remote), "name", "Ihrer");
+  page = page_of (remote, "theme", id, 5);
+  g_assert_true (pd_store_apply_remote_changes (fixture->store, "changes", page, "c5", &error));
+  g_assert_no_error (error);
+  g_clear_object (&edited);
+  edited = pd_store_get_theme (fixture->store, id);
+  pd_theme_set_name (edited, "Meiner");
+  g_assert_true (pd_store_save_edit (fixture->store, PD_RECORD (edited), started, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_store_get_sync_state (fixture->store, "theme", id), ==, PD_SYNC_STATE_CONFLICT);
+  g_assert_true (pd_store_get_conflict (fixture->store, "theme", id, NULL, NULL, &fields));
+  g_assert_cmpuint (g_strv_length (fields), ==, 1);
+  g_assert_cmpstr (fields[0], ==, "name");
+  {
+    g_autoptr(GPtrArray) ready = pd_store_list_outbox (fixture->store, TRUE, NULL);
+
+    g_assert_cmpuint (ready->len, ==, 0);
+  }
+}
+
 /* --- Exact conflicts (issue 14) -------------------------------------------- */
 
 /* A campaign in conflict on its name: here Ben renamed it (its web address
@@ -1180,6 +1256,7 @@ main (int   argc,
   ADD ("/store/sync/checkpoint-when-idle", test_checkpoint_when_idle);
   ADD ("/store/sync/pull-merges", test_pull_merges_local_edits);
   ADD ("/store/sync/conflict-same-field", test_conflict_same_field);
+  ADD ("/store/sync/save-edit-after-pull", test_save_edit_after_pull);
   ADD ("/store/sync/conflict-kept-through-edits", test_conflict_kept_through_edits);
   ADD ("/store/sync/conflict-kept-through-pull", test_conflict_kept_through_pull);
   ADD ("/store/sync/conflict-settled-here", test_conflict_settled_here);

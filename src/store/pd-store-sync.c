@@ -1656,6 +1656,78 @@ fail:
 
 /* --- Conflicts -------------------------------------------------------------- */
 
+JsonNode *
+pd_store_dup_synced (PdStore    *self,
+                     const char *kind,
+                     const char *id)
+{
+  g_auto(SyncRow) row = { 0, };
+
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  if (!read_sync_row (self, kind, id, &row, NULL) || !row.exists || row.base_json == NULL)
+    return NULL;
+  return pd_json_from_string (row.base_json, NULL);
+}
+
+gboolean
+pd_store_save_edit (PdStore     *self,
+                    PdRecord    *record,
+                    JsonNode    *started,
+                    const char  *action_title,
+                    GError     **error)
+{
+  g_auto(SyncRow) row = { 0, };
+  g_autoptr(JsonNode) synced = NULL;
+  g_autoptr(JsonNode) local = NULL;
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  const char *kind, *id;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PD_IS_RECORD (record), FALSE);
+
+  if (started == NULL)
+    return pd_store_save (self, record, action_title, error);
+
+  kind = pd_record_get_kind (record);
+  id = pd_record_get_id (record);
+  if (!_pd_store_begin (self, error))
+    return FALSE;
+  if (!read_sync_row (self, kind, id, &row, error))
+    goto fail;
+
+  /* The base is the platform's version as last pulled: where it moved
+   * away from @started, a pull landed while the user typed. Already in
+   * conflict: the user decides there anyway. */
+  if (row.exists && row.base_json != NULL && row.state != PD_SYNC_STATE_CONFLICT)
+    {
+      synced = pd_json_from_string (row.base_json, NULL);
+      local = pd_record_content_to_json (record);
+      merged = pd_json_three_way_merge (started, local, synced, &conflicts);
+    }
+
+  if (!pd_store_save (self, record, action_title, error))
+    goto fail;
+  if (conflicts != NULL && conflicts->len > 0)
+    {
+      g_auto(SyncRow) saved = { 0, };
+
+      if (!read_sync_row (self, kind, id, &saved, error) ||
+          !mark_conflict (self, kind, id, &saved, saved.revision, saved.base_json, saved.base_json,
+                          conflicts, PD_OUTBOX_VERB_UPDATE, error))
+        goto fail;
+      self->outbox_touched = TRUE;
+    }
+  if (!_pd_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _pd_store_rollback (self);
+  return FALSE;
+}
+
 gboolean
 pd_store_get_conflict (PdStore     *self,
                        const char  *kind,

@@ -166,6 +166,29 @@ gboolean     pd_store_finish_full_resync (PdStore     *self,
                                           const char  *scope,
                                           GError     **error);
 
+/* (transfer full) (nullable): the platform's version of the record as
+ * last synced; %NULL for a record never synced. */
+JsonNode    *pd_store_dup_synced         (PdStore     *self,
+                                          const char  *kind,
+                                          const char  *id);
+
+/**
+ * pd_store_save_edit:
+ * @started: (nullable): pd_store_dup_synced() of the record when the user
+ *   began this edit; %NULL saves like pd_store_save()
+ *
+ * Saves @record like pd_store_save(), as an edit that began when the
+ * platform's version was @started. A field that a pull changed while the
+ * user was typing, and that the edit sets to something else, becomes a
+ * conflict for the user to decide instead of overwriting the platform's
+ * value unseen.
+ */
+gboolean     pd_store_save_edit          (PdStore     *self,
+                                          PdRecord    *record,
+                                          JsonNode    *started,
+                                          const char  *action_title,
+                                          GError     **error);
+
 /**
  * pd_store_get_conflict:
  * @local: (out) (transfer full) (optional)

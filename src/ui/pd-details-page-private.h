@@ -51,6 +51,7 @@ struct _PdDetailsPage
   char             *language;    /* the language being edited */
 
   guint             dirty;       /* 1 << field: typed, not yet saved */
+  JsonNode         *edit_started; /* the platform's version when typing began */
   guint             failed;      /* 1 << field: refused; input kept */
   guint             save_id;
   guint             refresh_id;

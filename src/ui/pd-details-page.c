@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-details-page-private.h"
+#include "pd-store-sync.h"
 #include "pd-ui-utils.h"
 
 #define SAVE_DELAY_MS 500
@@ -317,7 +318,7 @@ _pd_details_page_save (PdDetailsPage  *self,
       return TRUE;
     }
 
-  if (!pd_store_save (self->store, PD_RECORD (copy), field_action_title (field), &error))
+  if (!pd_store_save_edit (self->store, PD_RECORD (copy), self->edit_started, field_action_title (field), &error))
     {
       set_field_error (self, field, error->message);
       return FALSE;
@@ -336,6 +337,22 @@ pd_details_page_flush (PdDetailsPage *self)
   for (guint field = 0; field < N_FIELDS; field++)
     if (self->dirty & (1u << field))
       _pd_details_page_save (self, field);
+  /* Everything typed is saved: the next edit begins from what is synced
+   * then. */
+  if (self->dirty == 0 && !pd_spin_button_has_typed_text (self->budget_spin) &&
+      !pd_spin_button_has_typed_text (self->coin_value_spin))
+    g_clear_pointer (&self->edit_started, json_node_unref);
+}
+
+/* Typing begins: what the platform had then, so that a pull landing on
+ * the same field meanwhile is a conflict, not an overwrite. */
+static void
+begin_edit (PdDetailsPage *self)
+{
+  if (self->edit_started != NULL || self->store == NULL || self->campaign == NULL)
+    return;
+  self->edit_started = pd_store_dup_synced (self->store, pd_record_get_kind (PD_RECORD (self->campaign)),
+                                            pd_record_get_id (PD_RECORD (self->campaign)));
 }
 
 static gboolean
@@ -355,6 +372,7 @@ _pd_details_page_mark_dirty (PdDetailsPage  *self,
   if (self->updating || self->campaign == NULL)
     return;
 
+  begin_edit (self);
   self->dirty |= 1u << field;
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
@@ -669,6 +687,14 @@ on_thank_you_changed_cb (PdDetailsPage *self)
 }
 
 static void
+on_spin_text_changed_cb (GtkSpinButton *spin,
+                         PdDetailsPage *self)
+{
+  if (!self->updating && pd_spin_button_has_typed_text (spin))
+    begin_edit (self);
+}
+
+static void
 on_spin_value_changed_cb (GtkSpinButton *spin,
                           PdDetailsPage *self)
 {
@@ -735,6 +761,7 @@ pd_details_page_set_campaign (PdDetailsPage *self,
     }
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->dirty = 0;
+  g_clear_pointer (&self->edit_started, json_node_unref);
   for (guint f = 0; f < N_FIELDS; f++)
     set_field_error (self, f, NULL);
   if (self->address_dialog != NULL)
@@ -767,6 +794,7 @@ pd_details_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (pd_store_get_voucher_batches (self->store), self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_pointer (&self->edit_started, json_node_unref);
   /* The bin's child is a bound template child: let the bin drop it, so
    * that disposing the template does not unparent it behind its back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -905,6 +933,8 @@ pd_details_page_init (PdDetailsPage *self)
                             G_CALLBACK (on_thank_you_changed_cb), self);
   g_signal_connect (self->coin_value_spin, "value-changed", G_CALLBACK (on_spin_value_changed_cb), self);
   g_signal_connect (self->budget_spin, "value-changed", G_CALLBACK (on_spin_value_changed_cb), self);
+  g_signal_connect (self->coin_value_spin, "changed", G_CALLBACK (on_spin_text_changed_cb), self);
+  g_signal_connect (self->budget_spin, "changed", G_CALLBACK (on_spin_text_changed_cb), self);
 
   pd_entry_row_name_parts (self->name_row);
   pd_entry_row_name_parts (self->title_row);
