@@ -407,6 +407,27 @@ check_typing_survives_refresh (PdApplication *app,
   pd_details_page_flush (details);
   g_assert_cmpstr (pd_campaign_text_get_intro (pd_campaign_get_text (window->campaign, "en")), ==, "Liebe Kundinnen");
   g_assert_cmpstr (pd_campaign_get_name (window->campaign), ==, "Third Name");
+
+  /* A drop-down (saved at once) and a date picker (saved after a pause)
+   * just chosen: a landing change leaves both choices. */
+  {
+    g_autoptr(GDateTime) new_end = g_date_time_add_days (pd_campaign_get_ends_at (window->campaign), 3);
+    guint currency = adw_combo_row_get_selected (details->currency_row) == 0 ? 1 : 0;
+    const char *currency_name;
+
+    adw_combo_row_set_selected (details->currency_row, currency);
+    currency_name = gtk_string_object_get_string (adw_combo_row_get_selected_item (details->currency_row));
+    pick_day (details->ends_button, new_end);
+    land_change (details, window->store, window->campaign, "Fifth Name", -1);
+    g_assert_cmpuint (adw_combo_row_get_selected (details->currency_row), ==, currency);
+    g_assert_cmpint (g_date_time_get_day_of_month (pd_date_time_button_get_date_time (details->ends_button)),
+                     ==, g_date_time_get_day_of_month (new_end));
+    pd_details_page_flush (details);
+    g_assert_cmpstr (pd_campaign_get_currency (window->campaign), ==, currency_name);
+    g_assert_cmpint (g_date_time_get_day_of_month (pd_campaign_get_ends_at (window->campaign)),
+                     ==, g_date_time_get_day_of_month (new_end));
+    g_assert_cmpstr (pd_campaign_get_name (window->campaign), ==, "Fifth Name");
+  }
 }
 
 static void
