@@ -429,22 +429,32 @@ check_window (PdApplication *app,
   pd_test_remove_tree (ben_dir);
 }
 
+/* Runs the window with @check against a fresh platform and a tenant of
+ * its own, whose session token the checks find in `token`. */
 static void
-test_conflicts (void)
+run_for_new_tenant (const char     *tag,
+                    const char     *tenant,
+                    PdTestAppCheck  check)
 {
-  g_autofree char *email = g_strdup_printf ("conflicts-%08x@example.com", g_random_int ());
+  g_autofree char *email = g_strdup_printf ("%s-%08x@example.com", tag, g_random_int ());
   g_autofree char *api_token = NULL;
 
   platform = pd_test_platform_start (NULL);
-  api_token = pd_test_platform_add_tenant (platform, "Conflicts", email, "password", NULL);
+  api_token = pd_test_platform_add_tenant (platform, tenant, email, "password", NULL);
   token = pd_test_platform_sign_in (platform, api_token);
 
   pd_test_app_reset_workspace ();
-  pd_test_app_run (FALSE, check_window);
+  pd_test_app_run (FALSE, check);
 
   g_clear_pointer (&token, g_free);
   pd_test_platform_free (platform);
   platform = NULL;
+}
+
+static void
+test_conflicts (void)
+{
+  run_for_new_tenant ("conflicts", "Conflicts", check_window);
 }
 
 /* --- Exact conflicts (issue 14) -------------------------------------------- */
@@ -677,19 +687,7 @@ check_exact_conflict (PdApplication *app,
 static void
 test_exact_conflict (void)
 {
-  g_autofree char *email = g_strdup_printf ("exact-%08x@example.com", g_random_int ());
-  g_autofree char *api_token = NULL;
-
-  platform = pd_test_platform_start (NULL);
-  api_token = pd_test_platform_add_tenant (platform, "Exact conflicts", email, "password", NULL);
-  token = pd_test_platform_sign_in (platform, api_token);
-
-  pd_test_app_reset_workspace ();
-  pd_test_app_run (FALSE, check_exact_conflict);
-
-  g_clear_pointer (&token, g_free);
-  pd_test_platform_free (platform);
-  platform = NULL;
+  run_for_new_tenant ("exact", "Exact conflicts", check_exact_conflict);
 }
 
 static gboolean
@@ -802,19 +800,7 @@ check_typing_through_pull (PdApplication *app,
 static void
 test_typing_through_pull (void)
 {
-  g_autofree char *email = g_strdup_printf ("typing-%08x@example.com", g_random_int ());
-  g_autofree char *api_token = NULL;
-
-  platform = pd_test_platform_start (NULL);
-  api_token = pd_test_platform_add_tenant (platform, "Typing", email, "password", NULL);
-  token = pd_test_platform_sign_in (platform, api_token);
-
-  pd_test_app_reset_workspace ();
-  pd_test_app_run (FALSE, check_typing_through_pull);
-
-  g_clear_pointer (&token, g_free);
-  pd_test_platform_free (platform);
-  platform = NULL;
+  run_for_new_tenant ("typing", "Typing", check_typing_through_pull);
 }
 
 int
