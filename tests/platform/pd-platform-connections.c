@@ -43,18 +43,18 @@ typedef struct
 
 /* Sources go to the thread's own main context: the fuzz target runs the
  * server on a thread of its own. */
-static GSource *
-attach (GSource     *source,
-        GSourceFunc  func,
-        gpointer     data)
+GSource *
+pd_source_attach (GSource     *source,
+                  GSourceFunc  func,
+                  gpointer     data)
 {
   g_source_set_callback (source, func, data, NULL);
   g_source_attach (source, g_main_context_get_thread_default ());
   return source;
 }
 
-static void
-clear_source (GSource **source)
+void
+pd_source_clear (GSource **source)
 {
   if (*source != NULL)
     {
@@ -66,7 +66,7 @@ clear_source (GSource **source)
 static void
 refusal_free (Refusal *refusal)
 {
-  clear_source (&refusal->timeout);
+  pd_source_clear (&refusal->timeout);
   g_clear_object (&refusal->cancellable);
   g_clear_pointer (&refusal->answer, g_bytes_unref);
   g_clear_object (&refusal->stream);
@@ -86,7 +86,7 @@ on_closed_cb (GObject      *source,
 static void
 close_refusal (Refusal *refusal)
 {
-  clear_source (&refusal->timeout);
+  pd_source_clear (&refusal->timeout);
   g_io_stream_close_async (refusal->stream, G_PRIORITY_DEFAULT, NULL, on_closed_cb, refusal);
 }
 
@@ -134,7 +134,7 @@ on_answer_written_cb (GObject      *source,
       return;
     }
   refusal->cancellable = g_cancellable_new ();
-  refusal->timeout = attach (g_timeout_source_new_seconds (LINGER_SECONDS), on_linger_timeout_cb, refusal);
+  refusal->timeout = pd_source_attach (g_timeout_source_new_seconds (LINGER_SECONDS), on_linger_timeout_cb, refusal);
   g_input_stream_read_async (g_io_stream_get_input_stream (refusal->stream), refusal->buffer,
                              sizeof refusal->buffer, G_PRIORITY_LOW, refusal->cancellable, on_drained_cb, refusal);
 }
@@ -208,7 +208,7 @@ refuse (PdRequest *req)
   pending->msg = g_object_ref (req->msg);
   pending->answer = pd_connections_answer (req);
   soup_server_message_pause (req->msg);
-  g_source_unref (attach (g_idle_source_new (), on_refuse_idle_cb, pending));
+  g_source_unref (pd_source_attach (g_idle_source_new (), on_refuse_idle_cb, pending));
 }
 
 static PdRequest *

@@ -71,26 +71,6 @@ connection_quark (void)
   return quark;
 }
 
-/* Sources go to the thread's own main context, as elsewhere in the server. */
-static GSource *
-attach (GSource     *source,
-        GSourceFunc  func,
-        gpointer     data)
-{
-  g_source_set_callback (source, func, data, NULL);
-  g_source_attach (source, g_main_context_get_thread_default ());
-  return source;
-}
-
-static void
-clear_source (GSource **source)
-{
-  if (*source != NULL)
-    {
-      g_source_destroy (*source);
-      g_clear_pointer (source, g_source_unref);
-    }
-}
 
 /* ---- deadlines ---- */
 
@@ -211,7 +191,7 @@ connection_free (Connection *conn)
 {
   g_object_set_qdata (G_OBJECT (conn->remote), connection_quark (), NULL);
   g_object_unref (conn->remote);
-  clear_source (&conn->deadline);
+  pd_source_clear (&conn->deadline);
   g_free (conn->peer);
   g_free (conn);
 }
@@ -315,8 +295,8 @@ typedef struct
 static void
 turned_away_free (TurnedAway *away)
 {
-  clear_source (&away->readable);
-  clear_source (&away->timeout);
+  pd_source_clear (&away->readable);
+  pd_source_clear (&away->timeout);
   g_socket_close (away->socket, NULL);
   g_object_unref (away->socket);
   g_free (away);
@@ -391,8 +371,8 @@ turn_away (PdListener        *listener,
   away->listener = listener;
   away->socket = g_object_ref (socket);
   away->readable = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
-  attach (away->readable, G_SOURCE_FUNC (on_turned_away_readable_cb), away);
-  away->timeout = attach (g_timeout_source_new (TURNED_AWAY_LINGER_MS), turned_away_done, away);
+  pd_source_attach (away->readable, G_SOURCE_FUNC (on_turned_away_readable_cb), away);
+  away->timeout = pd_source_attach (g_timeout_source_new (TURNED_AWAY_LINGER_MS), turned_away_done, away);
   g_ptr_array_add (listener->turned_away, away);
 }
 
@@ -427,7 +407,7 @@ accepted (PdListener *listener,
   conn->remote = g_object_ref (remote);
   conn->peer = g_strdup (peer);
   conn->deadline = g_source_new (&deadline_funcs, sizeof (GSource));
-  attach (conn->deadline, on_deadline_cb, conn);
+  pd_source_attach (conn->deadline, on_deadline_cb, conn);
   arm (conn, listener->platform->header_timeout_ms);
   g_object_set_qdata (G_OBJECT (remote), connection_quark (), conn);
   g_hash_table_add (listener->connections, conn);
@@ -448,7 +428,7 @@ static void
 watch (PdListener *listener)
 {
   listener->accept_source = g_socket_create_source (listener->socket, G_IO_IN, NULL);
-  attach (listener->accept_source, G_SOURCE_FUNC (on_incoming_cb), listener);
+  pd_source_attach (listener->accept_source, G_SOURCE_FUNC (on_incoming_cb), listener);
 }
 
 static gboolean
@@ -491,7 +471,7 @@ on_incoming_cb (GSocket      *socket,
       if (listener->backoff_ms == BACKOFF_MIN_MS)
         g_message ("accept: %s; trying again shortly", error->message);
       g_clear_pointer (&listener->accept_source, g_source_unref);
-      listener->retry_source = attach (g_timeout_source_new (listener->backoff_ms), on_retry_cb, listener);
+      listener->retry_source = pd_source_attach (g_timeout_source_new (listener->backoff_ms), on_retry_cb, listener);
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -585,8 +565,8 @@ pd_listener_free (PdListener *listener)
   GHashTableIter iter;
   gpointer value;
 
-  clear_source (&listener->accept_source);
-  clear_source (&listener->retry_source);
+  pd_source_clear (&listener->accept_source);
+  pd_source_clear (&listener->retry_source);
   g_clear_signal_handler (&listener->request_started_id, listener->platform->server);
   g_hash_table_iter_init (&iter, listener->connections);
   while (g_hash_table_iter_next (&iter, &value, NULL))

@@ -250,6 +250,10 @@ void        pd_auth_handle_session   (PdRequest   *req);
 void        pd_auth_handle_me        (PdRequest   *req);
 
 /* pd-platform-connections.c */
+GSource    *pd_source_attach         (GSource     *source,
+                                      GSourceFunc  func,
+                                      gpointer     data);
+void        pd_source_clear          (GSource    **source);
 void        pd_connections_install   (PdPlatform  *platform);
 GBytes     *pd_connections_answer    (PdRequest   *req);
 
